@@ -1,8 +1,87 @@
 package poly
 
 import (
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
+
+// refCorrelate is numpy's _pyarray_correlate written out independently of convolve.go: the
+// longer operand goes first (inverted records the swap), the window starts nLeft outputs
+// before full overlap, each output is a plain sum, and a swapped result is reversed.
+func refCorrelate(a, v []float64, mode Mode) []float64 {
+	inverted := false
+	if len(a) < len(v) {
+		a, v = v, a
+		inverted = true
+	}
+	n1, n2 := len(a), len(v)
+	var nLeft, length int
+	switch mode {
+	case Valid:
+		nLeft, length = 0, n1-n2+1
+	case Same:
+		nLeft, length = n2/2, n1
+	case Full:
+		nLeft, length = n2-1, n1+n2-1
+	}
+	out := make([]float64, length)
+	for j := range out {
+		k := j - nLeft
+		var s float64
+		for i := range v {
+			if i+k >= 0 && i+k < n1 {
+				s += a[i+k] * v[i]
+			}
+		}
+		out[j] = s
+	}
+	if inverted {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out
+}
+
+// refConvolve is numpy.convolve as numeric.py writes it: swap so the first operand is the
+// longer, then correlate with the second reversed.
+func refConvolve(a, v []float64, mode Mode) []float64 {
+	if len(v) > len(a) {
+		a, v = v, a
+	}
+	r := make([]float64, len(v))
+	for i := range v {
+		r[len(v)-1-i] = v[i]
+	}
+	return refCorrelate(a, r, mode)
+}
+
+var modes = []Mode{Full, Same, Valid}
+
+// smallInts returns n random integers in [−8, 8], so every sum of products is exact and any
+// method must reproduce the reference bit for bit.
+func smallInts(rng *rand.Rand, n int) []float64 {
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = float64(rng.IntN(17) - 8)
+	}
+	return x
+}
+
+func uniform(rng *rand.Rand, n int) []float64 {
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = 2*rng.Float64() - 1
+	}
+	return x
+}
 
 // TestConvolveNumpyDocs checks the worked examples of the numpy.convolve documentation.
 func TestConvolveNumpyDocs(t *testing.T) {
@@ -16,14 +95,163 @@ func TestConvolveNumpyDocs(t *testing.T) {
 		{Same, []float64{1, 2.5, 4}},
 		{Valid, []float64{2.5}},
 	} {
-		got := Convolve(nil, x, y, tc.mode)
-		if len(got) != len(tc.want) {
-			t.Fatalf("%v: got %v, want %v", tc.mode, got, tc.want)
+		assert.Equal(t, tc.want, Convolve(nil, x, y, tc.mode), "%v", tc.mode)
+	}
+	// numpy.correlate documentation: [1, 2, 3] with [0, 1, 0.5].
+	assert.Equal(t, []float64{3.5}, Correlate(nil, x, y, Valid))
+	assert.Equal(t, []float64{2, 3.5, 3}, Correlate(nil, x, y, Same))
+	assert.Equal(t, []float64{0.5, 2, 3.5, 3, 0}, Correlate(nil, x, y, Full))
+	// Swapped operands: numpy documents the time-reversed result for full mode.
+	assert.Equal(t, []float64{0, 3, 3.5, 2, 0.5}, Correlate(nil, y, x, Full))
+}
+
+// TestConvolveAllLengths compares Convolve and Correlate with the reference for every pair
+// of lengths up to 40×40 in every mode, both operand orders, on exact integer data (bitwise
+// equality) and on random doubles (relative to the sum of |terms|).
+func TestConvolveAllLengths(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 1; n <= 40; n++ {
+		for m := 1; m <= 40; m++ {
+			xi, yi := smallInts(rng, n), smallInts(rng, m)
+			xf, yf := uniform(rng, n), uniform(rng, m)
+			for _, mode := range modes {
+				assert.Equal(t, refConvolve(xi, yi, mode), Convolve(nil, xi, yi, mode), "convolve n=%d m=%d %v", n, m, mode)
+				assert.Equal(t, refCorrelate(xi, yi, mode), Correlate(nil, xi, yi, mode), "correlate n=%d m=%d %v", n, m, mode)
+				checkClose(t, refConvolve(xf, yf, mode), Convolve(nil, xf, yf, mode), 1e-14, "convolve n=%d m=%d %v", n, m, mode)
+				checkClose(t, refCorrelate(xf, yf, mode), Correlate(nil, xf, yf, mode), 1e-14, "correlate n=%d m=%d %v", n, m, mode)
+			}
 		}
-		for i := range got {
-			if got[i] != tc.want[i] {
-				t.Errorf("%v: got %v, want %v", tc.mode, got, tc.want)
-				break
+	}
+}
+
+// checkClose reports an error unless got and want have the same length and agree to within
+// tol absolute at every index.
+func checkClose(t *testing.T, want, got []float64, tol float64, format string, args ...any) {
+	t.Helper()
+	if len(want) != len(got) {
+		t.Errorf(format+": got length %d, want %d", append(args, len(got), len(want))...)
+		return
+	}
+	for i := range want {
+		if !(math.Abs(want[i]-got[i]) <= tol) {
+			t.Errorf(format+": index %d: got %v, want %v (tol %g)", append(args, i, got[i], want[i], tol)...)
+			return
+		}
+	}
+}
+
+type goldenCase struct {
+	X, Y           []float64
+	ConvolveFull   []float64 `json:"convolve_full"`
+	ConvolveSame   []float64 `json:"convolve_same"`
+	ConvolveValid  []float64 `json:"convolve_valid"`
+	CorrelateFull  []float64 `json:"correlate_full"`
+	CorrelateSame  []float64 `json:"correlate_same"`
+	CorrelateValid []float64 `json:"correlate_valid"`
+}
+
+// TestConvolveNumpyGolden compares with outputs numpy produced (testdata/convolve_golden.py
+// writes testdata/convolve_golden.json; rerun it to refresh).
+func TestConvolveNumpyGolden(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "convolve_golden.json"))
+	require.NoError(t, err)
+	var golden struct {
+		Numpy string
+		Cases []goldenCase
+	}
+	require.NoError(t, json.Unmarshal(data, &golden))
+	require.NotEmpty(t, golden.Cases)
+	for _, c := range golden.Cases {
+		n, m := len(c.X), len(c.Y)
+		want := map[Mode][2][]float64{
+			Full:  {c.ConvolveFull, c.CorrelateFull},
+			Same:  {c.ConvolveSame, c.CorrelateSame},
+			Valid: {c.ConvolveValid, c.CorrelateValid},
+		}
+		for _, mode := range modes {
+			checkClose(t, want[mode][0], Convolve(nil, c.X, c.Y, mode), 1e-14, "numpy convolve n=%d m=%d %v", n, m, mode)
+			checkClose(t, want[mode][1], Correlate(nil, c.X, c.Y, mode), 1e-14, "numpy correlate n=%d m=%d %v", n, m, mode)
+		}
+	}
+}
+
+func TestModeString(t *testing.T) {
+	assert.Equal(t, "full", Full.String())
+	assert.Equal(t, "same", Same.String())
+	assert.Equal(t, "valid", Valid.String())
+	assert.Equal(t, "Mode(7)", Mode(7).String())
+	assert.Equal(t, "Mode(-1)", Mode(-1).String())
+}
+
+func TestConvolvePanics(t *testing.T) {
+	x, y := []float64{1, 2, 3}, []float64{4, 5}
+	assert.PanicsWithValue(t, "poly: invalid Mode", func() { Convolve(nil, x, y, Mode(3)) })
+	assert.PanicsWithValue(t, "poly: invalid Mode", func() { Correlate(nil, x, y, Mode(-1)) })
+	assert.PanicsWithValue(t, "poly: invalid Mode", func() { Convolve(nil, nil, nil, Mode(3)) })
+	assert.PanicsWithValue(t, "poly: dst has the wrong length", func() { Convolve(make([]float64, 3), x, y, Full) })
+	assert.PanicsWithValue(t, "poly: dst has the wrong length", func() { Correlate(make([]float64, 5), x, y, Same) })
+	assert.PanicsWithValue(t, "poly: dst has the wrong length", func() { Convolve(make([]float64, 1), nil, y, Full) })
+	assert.PanicsWithValue(t, "poly: invalid Mode", func() { OutputLen(1, 1, Mode(9)) })
+	assert.PanicsWithValue(t, "poly: negative length", func() { OutputLen(-1, 1, Full) })
+}
+
+// TestConvolveEmpty documents the departure from numpy (which raises ValueError): an empty
+// operand is the zero polynomial and the result is empty in every mode.
+func TestConvolveEmpty(t *testing.T) {
+	x := []float64{1, 2, 3}
+	for _, mode := range modes {
+		for _, f := range []func([]float64, []float64, []float64, Mode) []float64{Convolve, Correlate} {
+			got := f(nil, x, nil, mode)
+			assert.NotNil(t, got)
+			assert.Empty(t, got)
+			assert.Empty(t, f(nil, []float64{}, x, mode))
+			assert.Empty(t, f(nil, nil, nil, mode))
+			assert.Empty(t, f([]float64{}, nil, x, mode))
+			assert.Equal(t, 0, OutputLen(0, 3, mode))
+		}
+	}
+}
+
+// TestConvolveDst checks that a supplied dst is used and returned.
+func TestConvolveDst(t *testing.T) {
+	x, y := []float64{1, 2, 3}, []float64{0, 1, 0.5}
+	dst := make([]float64, 5)
+	got := Convolve(dst, x, y, Full)
+	assert.Equal(t, []float64{0, 1, 2.5, 4, 1.5}, got)
+	assert.Same(t, &dst[0], &got[0])
+}
+
+// TestConvolveAlias checks dst sharing memory with x or y, including partial overlap, for
+// both methods (short inputs go direct, long ones through the FFT).
+func TestConvolveAlias(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{7, 3000} {
+		for _, mode := range modes {
+			for _, corr := range []bool{false, true} {
+				f, ref := Convolve, refConvolve
+				if corr {
+					f, ref = Correlate, refCorrelate
+				}
+				x, y := smallInts(rng, n), smallInts(rng, n)
+				want := ref(x, y, mode)
+				l := OutputLen(n, n, mode)
+				// dst is x itself (Same has length n) or a window over a buffer holding x.
+				buf := make([]float64, n+l)
+				copy(buf[l/2:], x)
+				xa := buf[l/2 : l/2+n]
+				got := f(buf[:l], xa, y, mode)
+				assert.Equal(t, want, got, "n=%d %v corr=%v dst overlaps x", n, mode, corr)
+				copy(buf[l/2:], y)
+				got = f(buf[:l], x, buf[l/2:l/2+n], mode)
+				assert.Equal(t, want, got, "n=%d %v corr=%v dst overlaps y", n, mode, corr)
+				if mode == Same {
+					xc, yc := append([]float64(nil), x...), append([]float64(nil), y...)
+					assert.Equal(t, want, f(xc, xc, yc, mode), "n=%d corr=%v dst is x", n, corr)
+					xc = append([]float64(nil), x...)
+					assert.Equal(t, want, f(yc, xc, yc, mode), "n=%d corr=%v dst is y", n, corr)
+					xc = append([]float64(nil), x...)
+					assert.Equal(t, ref(x, x, mode), f(xc, xc, xc, mode), "n=%d corr=%v dst is x and y", n, corr)
+				}
 			}
 		}
 	}
