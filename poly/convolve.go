@@ -1,6 +1,9 @@
 package poly
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+)
 
 // Mode selects which part of the full linear convolution (or correlation) [Convolve] and
 // [Correlate] return, with the meaning of numpy's mode argument. With n = len(x), m = len(y),
@@ -153,10 +156,7 @@ func convolveInto(dst, x, y []float64, mode Mode, corr bool) []float64 {
 	if overlaps(dst, y) {
 		y = append([]float64(nil), y...)
 	}
-	if corr {
-		y = reversed(y)
-	}
-	convolveWindow(dst, x, y, off)
+	convolveWindow(dst, x, y, off, corr)
 	return dst
 }
 
@@ -177,9 +177,71 @@ func overlaps(a, b []float64) bool {
 }
 
 // convolveWindow stores in dst the outputs off, off+1, …, off+len(dst)−1 of the full linear
-// convolution of x and y (both non-empty), choosing the method. dst must not overlap x or y.
-func convolveWindow(dst, x, y []float64, off int) {
+// convolution of x and y (y reversed if revY; both non-empty), choosing the method. dst must
+// not overlap x or y.
+func convolveWindow(dst, x, y []float64, off int, revY bool) {
+	if useFFT(len(x), len(y), off, len(dst)) && finite(x) && finite(y) {
+		convolveFFT(dst, x, y, off, revY)
+		return
+	}
+	if revY {
+		y = reversed(y)
+	}
 	convolveDirect(dst, x, y, off)
+}
+
+// fftCostRatio is the measured ratio of the time of one multiply-add of the direct method to
+// the time per point and per log2 of the FFT path: the FFT is used when
+// directOps > fftCostRatio·N·log2(N). Set by TestCalibrateConvolve in
+// convolve_calibrate_test.go (go test -run Calibrate -calibrate).
+var fftCostRatio = 4.0
+
+// fftMinShort is the shortest operand for which the FFT is considered at all.
+var fftMinShort = 32
+
+// useFFT reports whether the FFT path is expected to be faster for the outputs
+// off … off+length−1 of the convolution of lengths n and m.
+func useFFT(n, m, off, length int) bool {
+	if min(n, m) < fftMinShort {
+		return false
+	}
+	need := fftNeed(n, m, off, length)
+	N := 2 * fftHalfLength(need)
+	return float64(directOps(n, m, off, length)) > fftCostRatio*float64(N)*math.Log2(float64(N))
+}
+
+// fftNeed returns the least cyclic length whose wrap-around leaves the outputs
+// off … off+length−1 of a linear convolution of lengths n and m intact.
+func fftNeed(n, m, off, length int) int {
+	return max(n+m-1-off, off+length)
+}
+
+// directOps returns the number of multiply-adds the direct method spends on the outputs
+// off … off+length−1 of a convolution of lengths n and m.
+func directOps(n, m, off, length int) int {
+	s, l := min(n, m), max(n, m)
+	// Output k has min(k+1, s, n+m−1−k) terms; sum over the window in closed form would be
+	// tidy, but a loop over at most three linear pieces is clearer.
+	ops := 0
+	for k := off; k < off+length; k++ {
+		ops += min(k+1, s, l+s-1-k)
+	}
+	return ops
+}
+
+// convolveFFT is convolveWindow's FFT path.
+func convolveFFT(dst, x, y []float64, off int, revY bool) {
+	p := fftConvPlanFor(fftHalfLength(fftNeed(len(x), len(y), off, len(dst))))
+	p.convolve(dst, x, y, off, revY)
+}
+
+// finite reports whether every element of x is neither NaN nor ±Inf.
+func finite(x []float64) bool {
+	var s float64
+	for _, v := range x {
+		s += v - v // 0 for finite v, NaN for NaN and ±Inf
+	}
+	return s == 0
 }
 
 // convolveDirect stores in dst the outputs off … off+len(dst)−1 of the full convolution of x

@@ -240,17 +240,17 @@ func TestConvolveAlias(t *testing.T) {
 				copy(buf[l/2:], x)
 				xa := buf[l/2 : l/2+n]
 				got := f(buf[:l], xa, y, mode)
-				assert.Equal(t, want, got, "n=%d %v corr=%v dst overlaps x", n, mode, corr)
+				checkClose(t, want, got, 1e-9, "n=%d %v corr=%v dst overlaps x", n, mode, corr)
 				copy(buf[l/2:], y)
 				got = f(buf[:l], x, buf[l/2:l/2+n], mode)
-				assert.Equal(t, want, got, "n=%d %v corr=%v dst overlaps y", n, mode, corr)
+				checkClose(t, want, got, 1e-9, "n=%d %v corr=%v dst overlaps y", n, mode, corr)
 				if mode == Same {
 					xc, yc := append([]float64(nil), x...), append([]float64(nil), y...)
-					assert.Equal(t, want, f(xc, xc, yc, mode), "n=%d corr=%v dst is x", n, corr)
+					checkClose(t, want, f(xc, xc, yc, mode), 1e-9, "n=%d corr=%v dst is x", n, corr)
 					xc = append([]float64(nil), x...)
-					assert.Equal(t, want, f(yc, xc, yc, mode), "n=%d corr=%v dst is y", n, corr)
+					checkClose(t, want, f(yc, xc, yc, mode), 1e-9, "n=%d corr=%v dst is y", n, corr)
 					xc = append([]float64(nil), x...)
-					assert.Equal(t, ref(x, x, mode), f(xc, xc, xc, mode), "n=%d corr=%v dst is x and y", n, corr)
+					checkClose(t, ref(x, x, mode), f(xc, xc, xc, mode), 1e-9, "n=%d corr=%v dst is x and y", n, corr)
 				}
 			}
 		}

@@ -1,0 +1,380 @@
+package poly
+
+import "math"
+
+// This file holds the complex FFT behind the float convolution: an in-place mixed-radix
+// (4, 2, 3, 5) transform of length M whose forward direction is decimation in frequency
+// (natural order in, digit-reversed order out) and whose inverse is decimation in time
+// (digit-reversed in, natural out). A convolution multiplies spectra pointwise, which does
+// not care about order, so no reordering pass is ever made.
+//
+// Layout and recursion: the forward transform of a block of length L = r·s makes one radix-r
+// pass (s butterflies reading a[j], a[j+s], …, a[j+(r−1)s], outputs multiplied by the
+// twiddles w_L^{j·t}) and then transforms each of the r contiguous sub-blocks of length s.
+// Blocks larger than fftLeaf are handled depth-first (each recursion level is one pass over
+// memory), smaller ones breadth-first (all remaining passes run while the block stays in
+// cache). Position t·s + pos_s(q) then holds frequency t + r·q.
+
+// fftLeaf is the block length (complex values) below which the remaining passes of a
+// transform are run breadth-first on a block that stays in cache.
+var fftLeaf = 1 << 12
+
+// fftLevel is one radix-r pass over blocks of length L = r·s.
+type fftLevel struct {
+	r, L, s int
+	// tw[j*(r−1)+t−1] = w_L^{j·t} = exp(−2πi·j·t/L) for 0 ≤ j < s, 1 ≤ t < r.
+	tw []complex128
+}
+
+// fftPlan is a complex transform of length n. It is immutable after newFFTPlan and safe for
+// concurrent use.
+type fftPlan struct {
+	n      int
+	levels []fftLevel
+}
+
+// root returns exp(−2πi·k/n) for 0 ≤ k < n, computed from an angle in [0, π/4] by the
+// symmetries of sine and cosine, so each part is within about one ulp of the true value.
+func root(k, n int) complex128 {
+	// Reduce k/n to the first octant: k8 = 8k mod 8n, octant = which eighth.
+	k %= n
+	if k < 0 {
+		k += n
+	}
+	// t = 8k; the octant is t / n and the remainder r = t mod n gives the angle
+	// (π/4)·r/n within it.
+	t := 8 * k
+	oct := t / n
+	r := t % n
+	// Odd octants are measured back from the end of the octant.
+	var c, s float64
+	if oct%2 == 0 {
+		s, c = math.Sincos(math.Pi / 4 * float64(r) / float64(n))
+	} else {
+		s, c = math.Sincos(math.Pi / 4 * float64(n-r) / float64(n))
+	}
+	// (c, s) is cos/sin of the reduced angle φ; map to θ = 2πk/n.
+	var cs, sn float64
+	switch oct {
+	case 0: // θ = φ
+		cs, sn = c, s
+	case 1: // θ = π/2 − φ
+		cs, sn = s, c
+	case 2: // θ = π/2 + φ
+		cs, sn = -s, c
+	case 3: // θ = π − φ
+		cs, sn = -c, s
+	case 4: // θ = π + φ
+		cs, sn = -c, -s
+	case 5: // θ = 3π/2 − φ
+		cs, sn = -s, -c
+	case 6: // θ = 3π/2 + φ
+		cs, sn = s, -c
+	default: // θ = 2π − φ
+		cs, sn = c, -s
+	}
+	return complex(cs, -sn)
+}
+
+// factorFFT returns the radices of n (outermost first: 4s, then a 2, then 3s, then 5s), or
+// nil if n has a prime factor other than 2, 3, 5.
+func factorFFT(n int) []int {
+	rad := []int{}
+	m := n
+	twos := 0
+	for m%2 == 0 {
+		m /= 2
+		twos++
+	}
+	for ; twos >= 2; twos -= 2 {
+		rad = append(rad, 4)
+	}
+	if twos == 1 {
+		rad = append(rad, 2)
+	}
+	for m%3 == 0 {
+		m /= 3
+		rad = append(rad, 3)
+	}
+	for m%5 == 0 {
+		m /= 5
+		rad = append(rad, 5)
+	}
+	if m != 1 {
+		return nil
+	}
+	return rad
+}
+
+// newFFTPlan returns a plan for length n, which must be ≥ 1 with no prime factor above 5.
+func newFFTPlan(n int) *fftPlan {
+	rad := factorFFT(n)
+	if n < 1 || rad == nil {
+		panic("poly: internal error: FFT length not 5-smooth")
+	}
+	p := &fftPlan{n: n}
+	L := n
+	for _, r := range rad {
+		s := L / r
+		lv := fftLevel{r: r, L: L, s: s}
+		if s > 1 {
+			lv.tw = make([]complex128, s*(r-1))
+			for j := 0; j < s; j++ {
+				for t := 1; t < r; t++ {
+					lv.tw[j*(r-1)+t-1] = root(j*t, L)
+				}
+			}
+		}
+		p.levels = append(p.levels, lv)
+		L = s
+	}
+	return p
+}
+
+// forward replaces a (length p.n) by its unnormalised DFT Σ_j a[j]·exp(−2πi·jk/n), stored in
+// digit-reversed order.
+func (p *fftPlan) forward(a []complex128) {
+	if len(a) != p.n {
+		panic("poly: internal error: FFT length mismatch")
+	}
+	p.dif(a, 0)
+}
+
+// inverse replaces a (digit-reversed, as forward leaves it) by its unnormalised inverse DFT
+// Σ_k a[k]·exp(+2πi·jk/n) in natural order, so inverse(forward(a)) = n·a.
+func (p *fftPlan) inverse(a []complex128) {
+	if len(a) != p.n {
+		panic("poly: internal error: FFT length mismatch")
+	}
+	p.dit(a, 0)
+}
+
+func (p *fftPlan) dif(a []complex128, l int) {
+	if len(a) <= fftLeaf {
+		for ; l < len(p.levels); l++ {
+			p.levels[l].dif(a)
+		}
+		return
+	}
+	lv := &p.levels[l]
+	lv.dif(a)
+	for t := 0; t < lv.r; t++ {
+		p.dif(a[t*lv.s:(t+1)*lv.s], l+1)
+	}
+}
+
+func (p *fftPlan) dit(a []complex128, l int) {
+	if len(a) <= fftLeaf {
+		for k := len(p.levels) - 1; k >= l; k-- {
+			p.levels[k].dit(a)
+		}
+		return
+	}
+	lv := &p.levels[l]
+	for t := 0; t < lv.r; t++ {
+		p.dit(a[t*lv.s:(t+1)*lv.s], l+1)
+	}
+	lv.dit(a)
+}
+
+// mulNegI returns −i·z.
+func mulNegI(z complex128) complex128 { return complex(imag(z), -real(z)) }
+
+// mulI returns i·z.
+func mulI(z complex128) complex128 { return complex(-imag(z), real(z)) }
+
+// Radix-3 and radix-5 butterfly constants.
+var (
+	sin60 = math.Sqrt(3) / 2
+	cos72 = math.Cos(2 * math.Pi / 5)
+	cos36 = math.Cos(math.Pi / 5) // −cos(4π/5)
+	sin72 = math.Sin(2 * math.Pi / 5)
+	sin36 = math.Sin(math.Pi / 5) // sin(4π/5)
+)
+
+// dif runs this level's forward pass on every block of length lv.L in a.
+func (lv *fftLevel) dif(a []complex128) {
+	s, L := lv.s, lv.L
+	switch lv.r {
+	case 4:
+		if s == 1 {
+			for b := 0; b+3 < len(a); b += 4 {
+				q := a[b : b+4 : b+4]
+				b0, b1 := q[0]+q[2], q[0]-q[2]
+				b2, b3 := q[1]+q[3], mulNegI(q[1]-q[3])
+				q[0], q[1], q[2], q[3] = b0+b2, b1+b3, b0-b2, b1-b3
+			}
+			return
+		}
+		for b := 0; b < len(a); b += L {
+			blk := a[b : b+L : b+L]
+			a0, a1, a2, a3 := blk[:s:s], blk[s:2*s:2*s], blk[2*s:3*s:3*s], blk[3*s:4*s:4*s]
+			tw := lv.tw[: 3*s : 3*s]
+			for j := range a0 {
+				w := tw[3*j : 3*j+3 : 3*j+3]
+				x0, x1, x2, x3 := a0[j], a1[j], a2[j], a3[j]
+				b0, b1 := x0+x2, x0-x2
+				b2, b3 := x1+x3, mulNegI(x1-x3)
+				a0[j] = b0 + b2
+				a1[j] = (b1 + b3) * w[0]
+				a2[j] = (b0 - b2) * w[1]
+				a3[j] = (b1 - b3) * w[2]
+			}
+		}
+	case 2:
+		if s == 1 {
+			for b := 0; b+1 < len(a); b += 2 {
+				x0, x1 := a[b], a[b+1]
+				a[b], a[b+1] = x0+x1, x0-x1
+			}
+			return
+		}
+		for b := 0; b < len(a); b += L {
+			a0, a1 := a[b:b+s:b+s], a[b+s:b+L:b+L]
+			tw := lv.tw[:s:s]
+			for j := range a0 {
+				x0, x1 := a0[j], a1[j]
+				a0[j] = x0 + x1
+				a1[j] = (x0 - x1) * tw[j]
+			}
+		}
+	case 3:
+		for b := 0; b < len(a); b += L {
+			a0, a1, a2 := a[b:b+s:b+s], a[b+s:b+2*s:b+2*s], a[b+2*s:b+L:b+L]
+			for j := range a0 {
+				x0, x1, x2 := a0[j], a1[j], a2[j]
+				t0 := x1 + x2
+				t1 := x0 - sc(0.5, t0)
+				t2 := mulNegI(sc(sin60, (x1 - x2)))
+				a0[j] = x0 + t0
+				y1, y2 := t1+t2, t1-t2
+				if s > 1 {
+					y1 *= lv.tw[2*j]
+					y2 *= lv.tw[2*j+1]
+				}
+				a1[j], a2[j] = y1, y2
+			}
+		}
+	case 5:
+		for b := 0; b < len(a); b += L {
+			a0, a1, a2, a3, a4 := a[b:b+s:b+s], a[b+s:b+2*s:b+2*s], a[b+2*s:b+3*s:b+3*s], a[b+3*s:b+4*s:b+4*s], a[b+4*s:b+L:b+L]
+			for j := range a0 {
+				y0, y1, y2, y3, y4 := bfly5(a0[j], a1[j], a2[j], a3[j], a4[j], false)
+				a0[j] = y0
+				if s > 1 {
+					w := lv.tw[4*j : 4*j+4 : 4*j+4]
+					y1 *= w[0]
+					y2 *= w[1]
+					y3 *= w[2]
+					y4 *= w[3]
+				}
+				a1[j], a2[j], a3[j], a4[j] = y1, y2, y3, y4
+			}
+		}
+	}
+}
+
+// dit runs the inverse of this level's forward pass (conjugate twiddles, then the conjugate
+// butterfly) on every block of length lv.L in a.
+func (lv *fftLevel) dit(a []complex128) {
+	s, L := lv.s, lv.L
+	switch lv.r {
+	case 4:
+		if s == 1 {
+			for b := 0; b+3 < len(a); b += 4 {
+				q := a[b : b+4 : b+4]
+				b0, b1 := q[0]+q[2], q[0]-q[2]
+				b2, b3 := q[1]+q[3], mulI(q[1]-q[3])
+				q[0], q[1], q[2], q[3] = b0+b2, b1+b3, b0-b2, b1-b3
+			}
+			return
+		}
+		for b := 0; b < len(a); b += L {
+			blk := a[b : b+L : b+L]
+			a0, a1, a2, a3 := blk[:s:s], blk[s:2*s:2*s], blk[2*s:3*s:3*s], blk[3*s:4*s:4*s]
+			tw := lv.tw[: 3*s : 3*s]
+			for j := range a0 {
+				w := tw[3*j : 3*j+3 : 3*j+3]
+				x0 := a0[j]
+				x1 := a1[j] * conj(w[0])
+				x2 := a2[j] * conj(w[1])
+				x3 := a3[j] * conj(w[2])
+				b0, b1 := x0+x2, x0-x2
+				b2, b3 := x1+x3, mulI(x1-x3)
+				a0[j] = b0 + b2
+				a1[j] = b1 + b3
+				a2[j] = b0 - b2
+				a3[j] = b1 - b3
+			}
+		}
+	case 2:
+		if s == 1 {
+			for b := 0; b+1 < len(a); b += 2 {
+				x0, x1 := a[b], a[b+1]
+				a[b], a[b+1] = x0+x1, x0-x1
+			}
+			return
+		}
+		for b := 0; b < len(a); b += L {
+			a0, a1 := a[b:b+s:b+s], a[b+s:b+L:b+L]
+			tw := lv.tw[:s:s]
+			for j := range a0 {
+				x0, x1 := a0[j], a1[j]*conj(tw[j])
+				a0[j], a1[j] = x0+x1, x0-x1
+			}
+		}
+	case 3:
+		for b := 0; b < len(a); b += L {
+			a0, a1, a2 := a[b:b+s:b+s], a[b+s:b+2*s:b+2*s], a[b+2*s:b+L:b+L]
+			for j := range a0 {
+				x0, x1, x2 := a0[j], a1[j], a2[j]
+				if s > 1 {
+					x1 *= conj(lv.tw[2*j])
+					x2 *= conj(lv.tw[2*j+1])
+				}
+				t0 := x1 + x2
+				t1 := x0 - sc(0.5, t0)
+				t2 := mulI(sc(sin60, (x1 - x2)))
+				a0[j], a1[j], a2[j] = x0+t0, t1+t2, t1-t2
+			}
+		}
+	case 5:
+		for b := 0; b < len(a); b += L {
+			a0, a1, a2, a3, a4 := a[b:b+s:b+s], a[b+s:b+2*s:b+2*s], a[b+2*s:b+3*s:b+3*s], a[b+3*s:b+4*s:b+4*s], a[b+4*s:b+L:b+L]
+			for j := range a0 {
+				x1, x2, x3, x4 := a1[j], a2[j], a3[j], a4[j]
+				if s > 1 {
+					w := lv.tw[4*j : 4*j+4 : 4*j+4]
+					x1 *= conj(w[0])
+					x2 *= conj(w[1])
+					x3 *= conj(w[2])
+					x4 *= conj(w[3])
+				}
+				a0[j], a1[j], a2[j], a3[j], a4[j] = bfly5(a0[j], x1, x2, x3, x4, true)
+			}
+		}
+	}
+}
+
+// bfly5 returns the length-5 DFT of (x0, …, x4) with root exp(−2πi/5), or exp(+2πi/5) if inv.
+func bfly5(x0, x1, x2, x3, x4 complex128, inv bool) (y0, y1, y2, y3, y4 complex128) {
+	b1, b2 := x1+x4, x2+x3
+	d1, d2 := x1-x4, x2-x3
+	y0 = x0 + b1 + b2
+	t1 := x0 + sc(cos72, b1) - sc(cos36, b2)
+	t2 := x0 - sc(cos36, b1) + sc(cos72, b2)
+	u1 := sc(sin72, d1) + sc(sin36, d2)
+	u2 := sc(sin36, d1) - sc(sin72, d2)
+	if inv {
+		u1, u2 = mulI(u1), mulI(u2)
+	} else {
+		u1, u2 = mulNegI(u1), mulNegI(u2)
+	}
+	return y0, t1 + u1, t2 + u2, t2 - u2, t1 - u1
+}
+
+// conj returns the complex conjugate of z.
+func conj(z complex128) complex128 { return complex(real(z), -imag(z)) }
+
+// sc returns c·z for real c (two multiplications, where complex(c, 0)*z would take four).
+func sc(c float64, z complex128) complex128 { return complex(c*real(z), c*imag(z)) }

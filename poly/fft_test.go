@@ -1,0 +1,147 @@
+package poly
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// dft returns the naive DFT Σ_j a[j]·exp(∓2πi·jk/n) (minus sign unless inv), with exactly
+// reduced root indices.
+func dft(a []complex128, inv bool) []complex128 {
+	n := len(a)
+	out := make([]complex128, n)
+	for k := range out {
+		var s complex128
+		for j, v := range a {
+			w := root(j*k%n, n)
+			if inv {
+				w = conj(w)
+			}
+			s += v * w
+		}
+		out[k] = s
+	}
+	return out
+}
+
+func TestRoot(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 5, 8, 12, 60, 1000, 1 << 20} {
+		for _, k := range []int{0, 1, n / 8, n / 4, n/4 + 1, n / 3, n / 2, 3 * n / 4, n - 1} {
+			if k < 0 || k >= n {
+				continue
+			}
+			theta := 2 * math.Pi * float64(k) / float64(n)
+			w := root(k, n)
+			assert.InDelta(t, math.Cos(theta), real(w), 1e-15, "n=%d k=%d", n, k)
+			assert.InDelta(t, -math.Sin(theta), imag(w), 1e-15, "n=%d k=%d", n, k)
+		}
+	}
+}
+
+// TestFFTPlan checks the complex transform against the naive DFT for lengths of every
+// factor pattern, and that inverse undoes forward.
+func TestFFTPlan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 25, 27, 30, 32, 45, 60, 64, 75, 100, 128, 243, 256, 360, 625, 720, 1000, 1024} {
+		f := newFFTPlan(n)
+		a := make([]complex128, n)
+		for i := range a {
+			a[i] = complex(2*rng.Float64()-1, 2*rng.Float64()-1)
+		}
+		want := dft(a, false)
+		got := append([]complex128(nil), a...)
+		f.forward(got)
+		freq := f.freqs()
+		tol := 1e-15 * float64(n) * math.Log2(float64(n)+1) * 4
+		for p, k := range freq {
+			if d := got[p] - want[k]; math.Hypot(real(d), imag(d)) > tol {
+				t.Fatalf("n=%d: position %d (frequency %d): got %v, want %v", n, p, k, got[p], want[k])
+			}
+		}
+		f.inverse(got)
+		for i := range a {
+			if d := got[i]/complex(float64(n), 0) - a[i]; math.Hypot(real(d), imag(d)) > 1e-15*math.Log2(float64(n)+1)*4 {
+				t.Fatalf("n=%d: inverse(forward(a))[%d] = %v, want %v", n, i, got[i], a[i]*complex(float64(n), 0))
+			}
+		}
+	}
+}
+
+func TestFFTHalfLength(t *testing.T) {
+	for need := 1; need < 5000; need++ {
+		m := fftHalfLength(need)
+		if 2*m < need || factorFFT(m) == nil || m > need {
+			t.Fatalf("fftHalfLength(%d) = %d", need, m)
+		}
+	}
+}
+
+// twoSum and the FMA product make refDot a compensated dot product (Ogita–Rump–Oishi Dot2):
+// its result is as accurate as if computed in twice the working precision.
+func refDot(x, y []float64, k int) float64 {
+	var s, c float64
+	lo, hi := max(0, k-len(y)+1), min(len(x)-1, k)
+	for i := lo; i <= hi; i++ {
+		p := x[i] * y[k-i]
+		pe := math.FMA(x[i], y[k-i], -p)
+		t := s + p
+		bp := t - s
+		se := (s - (t - bp)) + (p - bp)
+		s = t
+		c += se + pe
+	}
+	return s + c
+}
+
+func norm2(x []float64) float64 {
+	var s float64
+	for _, v := range x {
+		s += v * v
+	}
+	return math.Sqrt(s)
+}
+
+// fftErrorBound is the bound documented on Convolve for the FFT path: the max abs error of
+// any output is at most fftErrC·ε·log2(N)·‖x‖₂·‖y‖₂/√N, N the real transform length.
+func fftErrorBound(x, y []float64, N int) float64 {
+	return fftErrC * 0x1p-53 * math.Log2(float64(N)) * norm2(x) * norm2(y) / math.Sqrt(float64(N))
+}
+
+// maxFFTError returns the largest |convolveFFT − compensated direct sum| over the outputs
+// at the indices idx of the full convolution, and the transform length.
+func maxFFTError(x, y []float64, idx []int) (float64, int) {
+	n, m := len(x), len(y)
+	got := make([]float64, n+m-1)
+	convolveFFT(got, x, y, 0, false)
+	var e float64
+	for _, k := range idx {
+		e = max(e, math.Abs(got[k]-refDot(x, y, k)))
+	}
+	return e, 2 * fftHalfLength(n+m-1)
+}
+
+// TestConvolveFFTAccuracy compares the FFT path with a compensated direct sum at awkward
+// lengths (primes, 2^k ± 1, around the threshold, unbalanced) and checks the documented bound.
+func TestConvolveFFTAccuracy(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	sizes := [][2]int{{1, 1}, {2, 1}, {3, 3}, {31, 33}, {32, 32}, {63, 65}, {97, 89}, {127, 129}, {255, 257},
+		{1000, 3}, {1021, 1019}, {1023, 1025}, {4096, 4096}, {4097, 5}, {7919, 2}, {10007, 9973}}
+	if !testing.Short() {
+		sizes = append(sizes, [2]int{65537, 65535}, [2]int{200003, 199999})
+	}
+	for _, sz := range sizes {
+		x, y := uniform(rng, sz[0]), uniform(rng, sz[1])
+		L := sz[0] + sz[1] - 1
+		idx := []int{0, L / 2, L - 1}
+		for range 200 {
+			idx = append(idx, rng.IntN(L))
+		}
+		e, N := maxFFTError(x, y, idx)
+		bound := fftErrorBound(x, y, N)
+		t.Logf("n=%d m=%d N=%d: max abs error %.3g, bound %.3g (ratio %.2f)", sz[0], sz[1], N, e, bound, e/bound)
+		assert.LessOrEqual(t, e, bound, "n=%d m=%d", sz[0], sz[1])
+	}
+}
