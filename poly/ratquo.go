@@ -1,0 +1,127 @@
+package poly
+
+import "math/big"
+
+// quoRem returns new q and r with x = q·y + r and len(r) < len(y), by long division.
+// y must be nonzero.
+func quoRem(x, y []*big.Rat) (q, r []*big.Rat) {
+	m := len(y) - 1 // degree of y
+	r = copyCoeffs[big.Rat](x)
+	if len(x) <= m {
+		return nil, r
+	}
+	inv := new(big.Rat).Inv(y[m])
+	q = newCoeffs[big.Rat, *big.Rat](len(x) - m)
+	t := new(big.Rat)
+	for k := len(x) - 1 - m; k >= 0; k-- {
+		// The current leading term of r is r[k+m]·x^(k+m); cancel it with q[k]·x^k·y.
+		qk := q[k].Mul(r[k+m], inv)
+		if qk.Sign() == 0 {
+			continue
+		}
+		for j := range m {
+			r[k+j].Sub(r[k+j], t.Mul(qk, y[j]))
+		}
+	}
+	// r[m:] is zero by construction (it was cancelled term by term).
+	return q, normalize[big.Rat](r[:m])
+}
+
+// QuoRem sets z to the quotient and r to the remainder of the division of x by y, and
+// returns (z, r): x = z·y + r with r = 0 or Degree(r) < Degree(y). This is polynomial long
+// division over Q, so the remainder is always smaller than the divisor.
+//
+// z and r must be different polynomials; either may be x or y (the results are computed
+// in new memory). QuoRem panics with "poly: division by zero" if y is the zero polynomial
+// and with "poly: QuoRem with z == r" if z and r are the same.
+func (z *Rat) QuoRem(x, y, r *Rat) (*Rat, *Rat) {
+	if z == r {
+		panic("poly: QuoRem with z == r")
+	}
+	if len(y.c) == 0 {
+		panic("poly: division by zero")
+	}
+	z.c, r.c = quoRem(x.c, y.c)
+	return z, r
+}
+
+// Quo sets z to the quotient of the division of x by y (see [Rat.QuoRem]) and returns z.
+// Any of z, x and y may be the same polynomial. Quo panics with "poly: division by zero" if
+// y is the zero polynomial.
+func (z *Rat) Quo(x, y *Rat) *Rat {
+	if len(y.c) == 0 {
+		panic("poly: division by zero")
+	}
+	z.c, _ = quoRem(x.c, y.c)
+	return z
+}
+
+// Rem sets z to the remainder of the division of x by y (see [Rat.QuoRem]) and returns z.
+// Any of z, x and y may be the same polynomial. Rem panics with "poly: division by zero" if
+// y is the zero polynomial.
+func (z *Rat) Rem(x, y *Rat) *Rat {
+	if len(y.c) == 0 {
+		panic("poly: division by zero")
+	}
+	_, z.c = quoRem(x.c, y.c)
+	return z
+}
+
+// monic divides p (and the cofactors s and t, when not nil) by p's leading coefficient.
+// p must be nonzero.
+func monic(p, s, t *Rat) {
+	inv := new(big.Rat).Inv(p.c[len(p.c)-1])
+	for _, q := range []*Rat{p, s, t} {
+		if q == nil {
+			continue
+		}
+		for _, v := range q.c {
+			v.Mul(v, inv)
+		}
+	}
+}
+
+// GCD sets z to the greatest common divisor of a and b, made monic (leading coefficient
+// 1), and returns z; GCD(0, 0) is 0. If s or t is not nil, GCD also sets them to
+// polynomials with z = a·s + b·t (Bézout cofactors, from the extended Euclidean algorithm;
+// Degree(s) < Degree(b) − Degree(z) and Degree(t) < Degree(a) − Degree(z) when both a and b
+// are nonconstant), as big.Int.GCD does.
+//
+// z, s and t must be different polynomials (GCD panics with "poly: GCD results alias"
+// otherwise); any of them may be a or b. The work is done in new memory.
+func (z *Rat) GCD(s, t, a, b *Rat) *Rat {
+	if z == s || z == t || (s != nil && s == t) {
+		panic("poly: GCD results alias")
+	}
+	cof := s != nil || t != nil
+	r0, r1 := new(Rat).Set(a), new(Rat).Set(b)
+	var s0, s1, t0, t1 *Rat
+	if cof {
+		s0, s1 = NewRatFrac(1, 1), new(Rat)
+		t0, t1 = new(Rat), NewRatFrac(1, 1)
+	}
+	q, tmp := new(Rat), new(Rat)
+	for len(r1.c) > 0 {
+		q.c, r0.c = quoRem(r0.c, r1.c)
+		r0, r1 = r1, r0 // (r0, r1) = (r1, r0 mod r1)
+		if cof {
+			s0, s1 = s1, s0.Sub(s0, tmp.Mul(q, s1))
+			t0, t1 = t1, t0.Sub(t0, tmp.Mul(q, t1))
+		}
+		if len(r1.c) > 0 {
+			// Keep the remainders monic: it keeps the rational coefficients small.
+			monic(r1, s1, t1)
+		}
+	}
+	if len(r0.c) > 0 {
+		monic(r0, s0, t0)
+	}
+	z.c = r0.c
+	if s != nil {
+		s.c = s0.c
+	}
+	if t != nil {
+		t.c = t0.c
+	}
+	return z
+}
