@@ -83,9 +83,9 @@ func monic(p, s, t *Rat) {
 
 // GCD sets z to the greatest common divisor of a and b, made monic (leading coefficient
 // 1), and returns z; GCD(0, 0) is 0. If s or t is not nil, GCD also sets them to
-// polynomials with z = a·s + b·t (Bézout cofactors, from the extended Euclidean algorithm;
-// Degree(s) < Degree(b) − Degree(z) and Degree(t) < Degree(a) − Degree(z) when both a and b
-// are nonconstant), as big.Int.GCD does.
+// polynomials with z = a·s + b·t, as big.Int.GCD does. These Bézout cofactors come from the
+// extended Euclidean algorithm and are the small ones: Degree(s) ≤ max(0, Degree(b) −
+// Degree(z) − 1) and Degree(t) ≤ max(0, Degree(a) − Degree(z) − 1).
 //
 // z, s and t must be different polynomials (GCD panics with "poly: GCD results alias"
 // otherwise); any of them may be a or b. The work is done in new memory.

@@ -1,0 +1,306 @@
+package poly
+
+import (
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func ratFresh() *Rat { return new(Rat) }
+
+// randRats returns n random rationals of one random size class (and zeros).
+func randRats(r *rand.Rand, n int) []*big.Rat {
+	nb, db := randCoeffBits(r), []int{1, 4, 20, 100}[r.IntN(4)]
+	c := make([]*big.Rat, n)
+	for i := range c {
+		d := randBigInt(r, db)
+		d.Abs(d).Add(d, big.NewInt(1))
+		c[i] = new(big.Rat).SetFrac(randBigInt(r, nb), d)
+	}
+	return c
+}
+
+// randRat returns a random polynomial with fewer than maxLen+1 coefficients (possibly zero).
+func randRat(r *rand.Rand, maxLen int) *Rat {
+	return new(Rat).SetCoeffs(randRats(r, r.IntN(maxLen+1)))
+}
+
+// randRatNonzero returns a random nonzero polynomial of degree < maxLen.
+func randRatNonzero(r *rand.Rand, maxLen int) *Rat {
+	for {
+		if p := randRat(r, maxLen); p.Degree() >= 0 {
+			return p
+		}
+	}
+}
+
+// mulNaiveRat is the reference product over Q.
+func mulNaiveRat(x, y []*big.Rat) []*big.Rat {
+	if len(x) == 0 || len(y) == 0 {
+		return nil
+	}
+	out := make([]*big.Rat, len(x)+len(y)-1)
+	for k := range out {
+		s := new(big.Rat)
+		for i := max(0, k-len(y)+1); i <= min(k, len(x)-1); i++ {
+			s.Add(s, new(big.Rat).Mul(x[i], y[k-i]))
+		}
+		out[k] = s
+	}
+	return out
+}
+
+func TestRatZeroValue(t *testing.T) {
+	var z Rat
+	assert.Equal(t, -1, z.Degree())
+	assert.Equal(t, "0", z.String())
+	assert.Equal(t, 0, z.Coeff(3).Sign())
+	assert.Equal(t, 0, z.Eval(big.NewRat(1, 3)).Sign())
+	assert.True(t, z.Equal(NewRat()))
+	assert.Equal(t, -1, new(Rat).Integral(&z).Degree())
+	assert.Equal(t, -1, new(Rat).Derivative(&z).Degree())
+}
+
+func TestRatConstructors(t *testing.T) {
+	p := NewRat(big.NewRat(1, 2), big.NewRat(0, 1), big.NewRat(3, 1), new(big.Rat))
+	assert.Equal(t, 2, p.Degree())
+	assert.Zero(t, p.Coeff(0).Cmp(big.NewRat(1, 2)))
+	assert.True(t, p.Equal(NewRatFrac(2, 1, 0, 6)), "%v", p)
+	assert.PanicsWithValue(t, "poly: division by zero", func() { NewRatFrac(0, 1) })
+	assert.PanicsWithValue(t, "poly: nil coefficient", func() { NewRat(nil) })
+	// Copies in and out.
+	c := big.NewRat(5, 7)
+	q := NewRat(c)
+	c.SetInt64(1)
+	q.Coeff(0).SetInt64(2)
+	q.Coeffs()[0].SetInt64(2)
+	assert.Zero(t, q.Coeff(0).Cmp(big.NewRat(5, 7)))
+}
+
+func TestRatArithmeticAliasing(t *testing.T) {
+	r := newRand(t)
+	for range 150 {
+		x, y := randRat(r, 7), randRat(r, 7)
+		n := max(len(x.c), len(y.c))
+		sum, diff := make([]*big.Rat, n), make([]*big.Rat, n)
+		for i := range n {
+			sum[i] = new(big.Rat).Add(x.Coeff(i), y.Coeff(i))
+			diff[i] = new(big.Rat).Sub(x.Coeff(i), y.Coeff(i))
+		}
+		ng := make([]*big.Rat, len(x.c))
+		der := make([]*big.Rat, max(len(x.c)-1, 0))
+		integ := make([]*big.Rat, len(x.c)+1)
+		integ[0] = new(big.Rat)
+		for i, c := range x.c {
+			ng[i] = new(big.Rat).Neg(c)
+			if i > 0 {
+				der[i-1] = new(big.Rat).Mul(c, big.NewRat(int64(i), 1))
+			}
+			integ[i+1] = new(big.Rat).Mul(c, big.NewRat(1, int64(i+1)))
+		}
+		checkBinary(t, "Add", ratFresh, (*Rat).Add, x, y, new(Rat).SetCoeffs(sum))
+		checkBinary(t, "Sub", ratFresh, (*Rat).Sub, x, y, new(Rat).SetCoeffs(diff))
+		checkBinary(t, "Mul", ratFresh, (*Rat).Mul, x, y, new(Rat).SetCoeffs(mulNaiveRat(x.c, y.c)))
+		checkUnary(t, "Neg", ratFresh, (*Rat).Neg, x, new(Rat).SetCoeffs(ng))
+		checkUnary(t, "Sqr", ratFresh, (*Rat).Sqr, x, new(Rat).SetCoeffs(mulNaiveRat(x.c, x.c)))
+		checkUnary(t, "Derivative", ratFresh, (*Rat).Derivative, x, new(Rat).SetCoeffs(der))
+		checkUnary(t, "Integral", ratFresh, (*Rat).Integral, x, new(Rat).SetCoeffs(integ))
+		checkUnary(t, "Set", ratFresh, (*Rat).Set, x, new(Rat).SetCoeffs(x.Coeffs()))
+		checkUnary(t, "Pow3", ratFresh, func(z, x *Rat) *Rat { return z.Pow(x, 3) }, x,
+			new(Rat).SetCoeffs(mulNaiveRat(x.c, mulNaiveRat(x.c, x.c))))
+		if y.Degree() >= 0 {
+			q, rem := quoRemNaive(x, y)
+			checkBinary(t, "Quo", ratFresh, (*Rat).Quo, x, y, q)
+			checkBinary(t, "Rem", ratFresh, (*Rat).Rem, x, y, rem)
+			// QuoRem with z and r aliasing the operands.
+			xx, yy := new(Rat).Set(x), new(Rat).Set(y)
+			gq, gr := xx.QuoRem(xx, yy, yy) // z = x and r = y
+			assert.True(t, gq.Equal(q) && gr.Equal(rem), "QuoRem(x, y, y) into x: %v / %v", x, y)
+			xx, yy = new(Rat).Set(x), new(Rat).Set(y)
+			gq, gr = yy.QuoRem(xx, yy, xx) // z = y and r = x
+			assert.True(t, gq.Equal(q) && gr.Equal(rem), "QuoRem into y, x: %v / %v", x, y)
+		}
+		for _, c := range []struct {
+			name string
+			op   func(z, x, y *Rat) *Rat
+		}{{"Add", (*Rat).Add}, {"Sub", (*Rat).Sub}, {"Mul", (*Rat).Mul}} {
+			want := c.op(new(Rat), x, x)
+			z := new(Rat).Set(x)
+			assert.True(t, c.op(z, z, z).Equal(want), "%s(z, z, z) with z=%v", c.name, x)
+		}
+	}
+}
+
+// quoRemNaive divides by solving for the quotient from the top, independently of
+// quoRem: q_k = (x_{k+m} − Σ_{j≥1} q_{k+j}·y_{m−j}) / y_m, then r = x − q·y.
+func quoRemNaive(x, y *Rat) (q, r *Rat) {
+	m := y.Degree()
+	n := x.Degree()
+	if n < m {
+		return new(Rat), new(Rat).Set(x)
+	}
+	qc := make([]*big.Rat, n-m+1)
+	for k := n - m; k >= 0; k-- {
+		s := x.Coeff(k + m)
+		for j := 1; j <= m && k+j <= n-m; j++ {
+			s.Sub(s, new(big.Rat).Mul(qc[k+j], y.Coeff(m-j)))
+		}
+		qc[k] = s.Quo(s, y.Coeff(m))
+	}
+	q = new(Rat).SetCoeffs(qc)
+	r = new(Rat).SetCoeffs(x.Coeffs())
+	return q, r.Sub(r, new(Rat).SetCoeffs(mulNaiveRat(qc, y.c)))
+}
+
+func TestRatFieldProperties(t *testing.T) {
+	r := newRand(t)
+	for range 150 {
+		a, b, c := randRat(r, 6), randRat(r, 6), randRat(r, 6)
+		ab := new(Rat).Mul(a, b)
+		assert.True(t, ab.Equal(new(Rat).Mul(b, a)), "a·b ≠ b·a for a=%v b=%v", a, b)
+		assert.True(t, new(Rat).Mul(ab, c).Equal(new(Rat).Mul(a, new(Rat).Mul(b, c))), "(ab)c ≠ a(bc)")
+		left := new(Rat).Mul(a, new(Rat).Add(b, c))
+		right := new(Rat).Add(ab, new(Rat).Mul(a, c))
+		assert.True(t, left.Equal(right), "a(b+c) ≠ ab+ac for %v, %v, %v", a, b, c)
+		lhs := new(Rat).Derivative(ab)
+		rhs := new(Rat).Add(new(Rat).Mul(new(Rat).Derivative(a), b), new(Rat).Mul(a, new(Rat).Derivative(b)))
+		assert.True(t, lhs.Equal(rhs), "product rule for %v, %v", a, b)
+
+		// Integral then Derivative is the identity; Derivative then Integral drops the
+		// constant term.
+		assert.True(t, new(Rat).Derivative(new(Rat).Integral(a)).Equal(a), "(∫a)' ≠ a for %v", a)
+		a0 := new(Rat).Sub(a, NewRat(a.Coeff(0)))
+		assert.True(t, new(Rat).Integral(new(Rat).Derivative(a)).Equal(a0), "∫(a') ≠ a − a(0) for %v", a)
+
+		if b.Degree() < 0 {
+			continue
+		}
+		// (a·b)/b = a exactly, with zero remainder.
+		q, rem := new(Rat).QuoRem(ab, b, new(Rat))
+		assert.True(t, q.Equal(a), "(ab)/b ≠ a for a=%v b=%v: %v", a, b, q)
+		assert.Equal(t, -1, rem.Degree(), "(ab) mod b ≠ 0 for a=%v b=%v", a, b)
+		// Division with remainder: a = q·b + r with deg r < deg b.
+		q.QuoRem(a, b, rem)
+		assert.Less(t, rem.Degree(), b.Degree(), "deg r for %v / %v", a, b)
+		back := new(Rat).Add(new(Rat).Mul(q, b), rem)
+		assert.True(t, back.Equal(a), "q·b + r ≠ a for %v / %v", a, b)
+	}
+}
+
+func TestRatQuoRemPanics(t *testing.T) {
+	x := NewRatFrac(1, 1, 2, 3)
+	assert.PanicsWithValue(t, "poly: division by zero", func() { new(Rat).QuoRem(x, new(Rat), new(Rat)) })
+	assert.PanicsWithValue(t, "poly: division by zero", func() { new(Rat).Quo(x, new(Rat)) })
+	assert.PanicsWithValue(t, "poly: division by zero", func() { new(Rat).Rem(x, new(Rat)) })
+	z := new(Rat)
+	assert.PanicsWithValue(t, "poly: QuoRem with z == r", func() { z.QuoRem(x, x, z) })
+}
+
+func TestRatGCD(t *testing.T) {
+	r := newRand(t)
+	isMonic := func(p *Rat) bool { return p.Degree() >= 0 && p.c[p.Degree()].Cmp(big.NewRat(1, 1)) == 0 }
+	for range 100 {
+		// a = g·u and b = g·v with a random common factor g.
+		g := randRatNonzero(r, 4)
+		a := new(Rat).Mul(g, randRat(r, 5))
+		b := new(Rat).Mul(g, randRat(r, 5))
+		s, tt := new(Rat), new(Rat)
+		d := new(Rat).GCD(s, tt, a, b)
+		if a.Degree() < 0 && b.Degree() < 0 {
+			assert.Equal(t, -1, d.Degree(), "gcd(0, 0)")
+			continue
+		}
+		require.True(t, isMonic(d), "gcd(%v, %v) = %v is not monic", a, b, d)
+		// d divides a and b, g divides d, and d = s·a + t·b.
+		assert.Equal(t, -1, new(Rat).Rem(a, d).Degree(), "gcd %v does not divide %v", d, a)
+		assert.Equal(t, -1, new(Rat).Rem(b, d).Degree(), "gcd %v does not divide %v", d, b)
+		assert.Equal(t, -1, new(Rat).Rem(d, g).Degree(), "common factor %v does not divide gcd %v", g, d)
+		bez := new(Rat).Add(new(Rat).Mul(s, a), new(Rat).Mul(tt, b))
+		assert.True(t, bez.Equal(d), "s·a + t·b = %v ≠ gcd %v", bez, d)
+		assert.LessOrEqual(t, s.Degree(), max(0, b.Degree()-d.Degree()-1), "deg s for %v, %v", a, b)
+		assert.LessOrEqual(t, tt.Degree(), max(0, a.Degree()-d.Degree()-1), "deg t for %v, %v", a, b)
+		// Without cofactors, and with the result in an operand.
+		assert.True(t, new(Rat).GCD(nil, nil, a, b).Equal(d))
+		aa := new(Rat).Set(a)
+		assert.True(t, aa.GCD(nil, nil, aa, b).Equal(d))
+		as, bt := new(Rat).Set(a), new(Rat).Set(b)
+		d2 := new(Rat).GCD(as, bt, as, bt) // cofactors written over the operands
+		assert.True(t, d2.Equal(d) && as.Equal(s) && bt.Equal(tt), "GCD(a, b, a, b)")
+		// gcd(a, b) = gcd(b, a).
+		assert.True(t, new(Rat).GCD(nil, nil, b, a).Equal(d))
+	}
+	// A hand-checked case: x³ − 1 = (x − 1)(x² + x + 1) and 2x² − 2 = 2(x − 1)(x + 1).
+	a, _ := new(Rat).SetString("x^3 - 1")
+	b, _ := new(Rat).SetString("2x^2 - 2")
+	assert.Equal(t, "x - 1", new(Rat).GCD(nil, nil, a, b).String())
+	// Coprime: gcd 1.
+	assert.Equal(t, "1", new(Rat).GCD(nil, nil, NewRatFrac(1, 1, 1), NewRatFrac(1, -1, 1)).String())
+	z := new(Rat)
+	assert.PanicsWithValue(t, "poly: GCD results alias", func() { z.GCD(z, nil, a, b) })
+	s := new(Rat)
+	assert.PanicsWithValue(t, "poly: GCD results alias", func() { z.GCD(s, s, a, b) })
+}
+
+func TestRatEval(t *testing.T) {
+	r := newRand(t)
+	for range 100 {
+		p := randRat(r, 8)
+		v := randRats(r, 1)[0]
+		want := new(big.Rat)
+		pow := big.NewRat(1, 1)
+		for _, c := range p.c {
+			want.Add(want, new(big.Rat).Mul(c, pow))
+			pow.Mul(pow, v)
+		}
+		assert.Zero(t, want.Cmp(p.Eval(v)), "%v at %v", p, v)
+	}
+}
+
+func TestRatPow(t *testing.T) {
+	r := newRand(t)
+	for range 40 {
+		x := randRat(r, 5)
+		want := NewRatFrac(1, 1)
+		for n := range 6 {
+			got := new(Rat).Pow(x, n)
+			assert.True(t, got.Equal(want), "(%v)^%d: got %v, want %v", x, n, got, want)
+			want.SetCoeffs(mulNaiveRat(want.c, x.c))
+		}
+	}
+	assert.True(t, new(Rat).Pow(new(Rat), 0).Equal(NewRatFrac(1, 1)))
+	assert.Equal(t, -1, new(Rat).Pow(new(Rat), 3).Degree())
+	assert.PanicsWithValue(t, "poly: negative exponent", func() { new(Rat).Pow(NewRatFrac(1, 1), -2) })
+}
+
+func TestRatConversions(t *testing.T) {
+	// Float64 → Rat is exact.
+	f := NewFloat64(0.1, -2.5, 1e300, 5e-324)
+	q, ok := new(Rat).SetFloat64(f)
+	require.True(t, ok)
+	for i, v := range f.c {
+		want := new(big.Rat).SetFloat64(v)
+		assert.Zero(t, want.Cmp(q.Coeff(i)), "coefficient %d", i)
+	}
+	// and back (each coefficient is a float64, so the rounding is exact).
+	assert.True(t, new(Float64).SetRat(q).Equal(f))
+
+	z := NewRatFrac(1, 4)
+	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		got, ok := z.SetFloat64(NewFloat64(1, bad))
+		assert.False(t, ok)
+		assert.Nil(t, got)
+		assert.True(t, z.Equal(NewRatFrac(1, 4)), "z changed on failure")
+	}
+	// Rat → Float64 rounds to nearest: 1/3 and a value beyond float64 range.
+	huge := new(big.Rat).SetFrac(new(big.Int).Lsh(big.NewInt(1), 2000), big.NewInt(3))
+	g := new(Float64).SetRat(NewRat(big.NewRat(1, 3), huge))
+	assert.Equal(t, 1.0/3, g.Coeff(0))
+	assert.True(t, math.IsInf(g.Coeff(1), 1))
+	// A leading coefficient that underflows lowers the degree.
+	tiny := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Lsh(big.NewInt(1), 2000))
+	assert.Equal(t, 0, new(Float64).SetRat(NewRat(big.NewRat(2, 1), tiny)).Degree())
+}
