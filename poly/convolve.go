@@ -207,7 +207,7 @@ func useFFT(n, m, off, length int) bool {
 	}
 	need := fftNeed(n, m, off, length)
 	N := 2 * fftHalfLength(need)
-	return float64(directOps(n, m, off, length)) > fftCostRatio*float64(N)*math.Log2(float64(N))
+	return directOps(n, m, off, length) > fftCostRatio*float64(N)*math.Log2(float64(N))
 }
 
 // fftNeed returns the least cyclic length whose wrap-around leaves the outputs
@@ -217,16 +217,21 @@ func fftNeed(n, m, off, length int) int {
 }
 
 // directOps returns the number of multiply-adds the direct method spends on the outputs
-// off … off+length−1 of a convolution of lengths n and m.
-func directOps(n, m, off, length int) int {
-	s, l := min(n, m), max(n, m)
-	// Output k has min(k+1, s, n+m−1−k) terms; sum over the window in closed form would be
-	// tidy, but a loop over at most three linear pieces is clearer.
-	ops := 0
-	for k := off; k < off+length; k++ {
-		ops += min(k+1, s, l+s-1-k)
+// off … off+length−1 of a convolution of lengths n and m: output k has
+// min(k+1, S, L+S−1−k) terms (S, L the shorter and longer length), a function linear on
+// three pieces, summed here in closed form.
+func directOps(n, m, off, length int) float64 {
+	s, l := float64(min(n, m)), float64(max(n, m))
+	a, b := float64(off), float64(off+length)
+	// lin returns Σ (c0 + c1·k) over integer k in [max(a,lo), min(b,hi)).
+	lin := func(lo, hi, c0, c1 float64) float64 {
+		lo, hi = max(a, lo), min(b, hi)
+		if hi <= lo {
+			return 0
+		}
+		return (hi-lo)*c0 + c1*(lo+hi-1)*(hi-lo)/2
 	}
-	return ops
+	return lin(0, s-1, 1, 1) + lin(s-1, l, s, 0) + lin(l, l+s-1, l+s-1, -1)
 }
 
 // convolveFFT is convolveWindow's FFT path.

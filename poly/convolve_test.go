@@ -256,3 +256,25 @@ func TestConvolveAlias(t *testing.T) {
 		}
 	}
 }
+
+func TestDirectOps(t *testing.T) {
+	for n := 1; n <= 12; n++ {
+		for m := 1; m <= 12; m++ {
+			for off := 0; off < n+m-1; off++ {
+				for length := 0; off+length <= n+m-1; length++ {
+					want := 0
+					for k := off; k < off+length; k++ {
+						for i := 0; i < n; i++ {
+							if k-i >= 0 && k-i < m {
+								want++
+							}
+						}
+					}
+					if got := directOps(n, m, off, length); got != float64(want) {
+						t.Fatalf("directOps(%d, %d, %d, %d) = %v, want %d", n, m, off, length, got, want)
+					}
+				}
+			}
+		}
+	}
+}

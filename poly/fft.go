@@ -17,7 +17,7 @@ import "math"
 
 // fftLeaf is the block length (complex values) below which the remaining passes of a
 // transform are run breadth-first on a block that stays in cache.
-var fftLeaf = 1 << 12
+var fftLeaf = 1 << 14
 
 // fftLevel is one radix-r pass over blocks of length L = r·s.
 type fftLevel struct {

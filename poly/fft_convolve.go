@@ -162,9 +162,28 @@ func (p *fftConvPlan) multiply(zx, zy []complex128) {
 	}
 }
 
-// fftRadixCost is the modelled cost per point of one pass of each radix (flops plus a
-// memory term), used to choose among transform lengths.
-var fftRadixCost = map[int]float64{2: 8, 3: 12.3, 4: 11.5, 5: 16.6}
+// fftCost returns the modelled cost per point of a complex FFT of length m (5-smooth): the
+// sum over its passes of each radix's flops per point plus a memory term.
+func fftCost(m int) float64 {
+	var c float64
+	for m%4 == 0 {
+		m /= 4
+		c += 11.5
+	}
+	if m%2 == 0 {
+		m /= 2
+		c += 8
+	}
+	for m%3 == 0 {
+		m /= 3
+		c += 12.3
+	}
+	for m%5 == 0 {
+		m /= 5
+		c += 16.6
+	}
+	return c
+}
 
 // fftHalfLength returns the half-length m (a 5-smooth number, 2m ≥ need) of least modelled
 // cost.
@@ -177,11 +196,7 @@ func fftHalfLength(need int) int {
 				if m < target {
 					continue
 				}
-				c := 0.0
-				for _, r := range factorFFT(m) {
-					c += fftRadixCost[r]
-				}
-				c = float64(m) * (c + 2) // + packing and the fused product
+				c := float64(m) * (fftCost(m) + 2) // + packing and the fused product
 				if c < bestCost {
 					best, bestCost = m, c
 				}
