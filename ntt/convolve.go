@@ -1,0 +1,187 @@
+package ntt
+
+import (
+	"math/bits"
+	"sync"
+)
+
+// schoolThreshold is the shorter operand length at or below which Convolve uses the
+// schoolbook product instead of transforms.
+var schoolThreshold = 24
+
+// Convolve sets dst to the linear convolution of x and y modulo p, dst[k] = Σ_{i+j=k}
+// x[i]·y[j] mod p, and returns dst. The result has length len(x)+len(y)−1, or 0 if either
+// operand is empty. Entries of x and y may be any uint64: entries ≥ p are reduced mod p (they
+// are never mis-multiplied). Results are in [0, p).
+//
+// If dst is nil a new slice is allocated; otherwise dst must have exactly the result length,
+// and Convolve panics if it does not. dst may alias x or y (or both); x and y may be the same
+// slice, which computes a square with two transforms instead of three. Besides dst, Convolve
+// uses at most two transform-length scratch buffers, drawn from a pool. It is safe for
+// concurrent use. For a prime whose MaxLen is too small for the product, Convolve computes
+// the exact integer product with three primes of [Primes] and reduces it mod p.
+func (m Modulus) Convolve(dst, x, y []uint64) []uint64 {
+	if m.p == 0 {
+		panic("ntt: zero Modulus (use NewModulus)")
+	}
+	if len(x) == 0 || len(y) == 0 {
+		if len(dst) != 0 {
+			panic("ntt: len(dst) != len(x)+len(y)-1")
+		}
+		if dst == nil {
+			dst = []uint64{}
+		}
+		return dst
+	}
+	l := len(x) + len(y) - 1
+	if dst == nil {
+		dst = make([]uint64, l)
+	} else if len(dst) != l {
+		panic("ntt: len(dst) != len(x)+len(y)-1")
+	}
+	if min(len(x), len(y)) <= schoolThreshold {
+		schoolbookAliasSafe(dst, x, y, m.p)
+		return dst
+	}
+	n := 1 << bits.Len(uint(l-1))
+	if n > m.MaxLen() {
+		m.convolveCRT(dst, x, y)
+		return dst
+	}
+	m.convolveNTT(dst, x, y, m.mustPlan(n))
+	return dst
+}
+
+// convolveNTT computes the product through transforms of length pl.Len() ≥ len(dst).
+func (m Modulus) convolveNTT(dst, x, y []uint64, pl *Plan) {
+	n := pl.n
+	sq := len(x) == len(y) && &x[0] == &y[0]
+	bufA := getBuf(n)
+	a := *bufA
+	loadPadded(a, x, m)
+	pl.forward(a)
+	reduce4(a, m.p)
+	if sq {
+		for i, v := range a {
+			a[i] = m.Mul(v, v)
+		}
+	} else {
+		bufB := getBuf(n)
+		b := *bufB
+		loadPadded(b, y, m)
+		pl.forward(b)
+		reduce4(b, m.p)
+		for i, v := range a {
+			a[i] = m.Mul(v, b[i])
+		}
+		putBuf(bufB)
+	}
+	pl.inverse(a)
+	scaleReduce(a, pl.scale, pl.scaleq, m.p)
+	copy(dst, a[:len(dst)])
+	putBuf(bufA)
+}
+
+// loadPadded sets a to x reduced mod p followed by zeros.
+func loadPadded(a, x []uint64, m Modulus) {
+	copy(a, x)
+	reduceInput(a[:len(x)], m)
+	clear(a[len(x):])
+}
+
+// schoolbookAliasSafe is schoolbook that tolerates dst overlapping x or y.
+func schoolbookAliasSafe(dst, x, y []uint64, p uint64) {
+	if alias(dst, x) || alias(dst, y) {
+		t := make([]uint64, len(dst))
+		schoolbook(t, x, y, p)
+		copy(dst, t)
+		return
+	}
+	schoolbook(dst, x, y, p)
+}
+
+// schoolbook sets dst (length len(x)+len(y)−1, not overlapping x or y) to the product mod p.
+// Entries may be any uint64: each coefficient is accumulated exactly in three words.
+func schoolbook(dst, x, y []uint64, p uint64) {
+	for k := range dst {
+		lo := max(0, k-len(y)+1)
+		hi := min(k, len(x)-1)
+		var c2, c1, c0 uint64
+		for i := lo; i <= hi; i++ {
+			h, l := bits.Mul64(x[i], y[k-i])
+			var cc uint64
+			c0, cc = bits.Add64(c0, l, 0)
+			c1, cc = bits.Add64(c1, h, cc)
+			c2 += cc
+		}
+		r := bits.Rem64(c2, c1, p)
+		dst[k] = bits.Rem64(r, c0, p)
+	}
+}
+
+// alias reports whether x and y share their underlying array (as in math/big).
+func alias(x, y []uint64) bool {
+	return cap(x) > 0 && cap(y) > 0 && &x[0:cap(x)][cap(x)-1] == &y[0:cap(y)][cap(y)-1]
+}
+
+// bufPools holds scratch buffers by log2 length.
+var bufPools [64]sync.Pool
+
+func getBuf(n int) *[]uint64 {
+	k := bits.TrailingZeros(uint(n))
+	if v := bufPools[k].Get(); v != nil {
+		return v.(*[]uint64)
+	}
+	b := make([]uint64, n)
+	return &b
+}
+
+func putBuf(b *[]uint64) {
+	bufPools[bits.TrailingZeros(uint(len(*b)))].Put(b)
+}
+
+// crt holds the three moduli of the exact fallback and their Garner constants.
+var crtOnce sync.Once
+var crt struct {
+	q             [3]Modulus
+	inv01, inv012 uint64 // q0^−1 mod q1, (q0·q1)^−1 mod q2
+	q0mod2        uint64 // q0 mod q2 (for Garner)
+}
+
+// convolveCRT computes the exact integer product of x and y reduced mod p (entries < 2^62,
+// so each coefficient is below 2^164, well under q0·q1·q2 > 2^185) with three primes of
+// Primes, then reduces it mod p. It serves primes whose MaxLen is too small.
+func (m Modulus) convolveCRT(dst, x, y []uint64) {
+	crtOnce.Do(func() {
+		for i := range crt.q {
+			crt.q[i], _ = NewModulus(Primes[i])
+		}
+		q0, q1, q2 := crt.q[0], crt.q[1], crt.q[2]
+		crt.inv01 = q1.Inv(q0.p)
+		crt.q0mod2 = q2.Reduce(q0.p)
+		crt.inv012 = q2.Inv(q2.Mul(crt.q0mod2, q2.Reduce(q1.p)))
+	})
+	xr := append([]uint64(nil), x...)
+	reduceInput(xr, m)
+	yr := xr
+	if !(len(x) == len(y) && &x[0] == &y[0]) {
+		yr = append([]uint64(nil), y...)
+		reduceInput(yr, m)
+	}
+	q0, q1, q2 := crt.q[0], crt.q[1], crt.q[2]
+	r0 := q0.Convolve(nil, xr, yr)
+	r1 := q1.Convolve(nil, xr, yr)
+	r2 := q2.Convolve(nil, xr, yr)
+	q0p := m.Reduce(q0.p)
+	q01p := m.Mul(q0p, m.Reduce(q1.p))
+	for k := range dst {
+		// c = r0 + q0·t1 + q0·q1·t2 with t1 < q1, t2 < q2.
+		a0 := r0[k]
+		t1 := q1.Mul(q1.Sub(r1[k], q1.Reduce(a0)), crt.inv01)
+		// value of r0 + q0·t1 mod q2
+		v := q2.Add(q2.Reduce(a0), q2.Mul(crt.q0mod2, q2.Reduce(t1)))
+		t2 := q2.Mul(q2.Sub(r2[k], v), crt.inv012)
+		c := m.Add(m.Reduce(a0), m.Mul(q0p, m.Reduce(t1)))
+		dst[k] = m.Add(c, m.Mul(q01p, m.Reduce(t2)))
+	}
+}
