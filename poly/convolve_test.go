@@ -2,10 +2,12 @@ package poly
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -276,5 +278,79 @@ func TestDirectOps(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestConvolveNonFinite checks the documented NaN/Inf behaviour at sizes that would take the
+// FFT path: outputs are NaN or ±Inf exactly where the direct sums put them, and the other
+// outputs are unaffected.
+func TestConvolveNonFinite(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, n := range []int{50, 3000} {
+		for _, bad := range [][2]float64{{math.NaN(), 0}, {math.Inf(1), 0}, {math.Inf(1), math.Inf(-1)}, {math.Inf(-1), math.NaN()}} {
+			x, y := uniform(rng, n), uniform(rng, n+7)
+			x[n/3] = bad[0]
+			if bad[1] != 0 {
+				y[n/2] = bad[1]
+			}
+			for _, mode := range modes {
+				for _, corr := range []bool{false, true} {
+					f, ref := Convolve, refConvolve
+					if corr {
+						f, ref = Correlate, refCorrelate
+					}
+					want, got := ref(x, y, mode), f(nil, x, y, mode)
+					require.Equal(t, len(want), len(got))
+					for i := range want {
+						switch {
+						case math.IsNaN(want[i]):
+							require.True(t, math.IsNaN(got[i]), "n=%d %v corr=%v bad=%v: output %d = %v, want NaN", n, mode, corr, bad, i, got[i])
+						case math.IsInf(want[i], 0):
+							require.Equal(t, want[i], got[i], "n=%d %v corr=%v bad=%v: output %d", n, mode, corr, bad, i)
+						default:
+							require.InDelta(t, want[i], got[i], 1e-12, "n=%d %v corr=%v bad=%v: output %d", n, mode, corr, bad, i)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestConvolveConcurrent runs convolutions of several sizes (sharing cached FFT plans and
+// scratch pools) from many goroutines and checks each result against the serial one, bit
+// for bit: the method is deterministic.
+func TestConvolveConcurrent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	sizes := []int{40, 500, 1000, 3001, 20000}
+	xs, ys, want := make([][]float64, len(sizes)), make([][]float64, len(sizes)), make([][]float64, len(sizes))
+	for i, n := range sizes {
+		xs[i], ys[i] = uniform(rng, n), uniform(rng, n/2+1)
+		want[i] = Convolve(nil, xs[i], ys[i], Full)
+	}
+	// Fresh plans, so that goroutines also race to build them.
+	fftConvPlans.Clear()
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range 6 {
+				i := (g + r) % len(sizes)
+				got := Convolve(nil, xs[i], ys[i], Full)
+				for k := range got {
+					if got[k] != want[i][k] {
+						errs <- fmt.Sprintf("goroutine %d, n=%d: output %d = %v, want %v", g, sizes[i], k, got[k], want[i][k])
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
