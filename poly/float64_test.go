@@ -103,14 +103,8 @@ func TestFloat64ArithmeticAliasing(t *testing.T) {
 		}
 		ix := new(Float64).Set(x)
 		assert.True(t, ix.Integral(ix).Equal(new(Float64).Integral(x)), "Integral(z=x)")
-		for _, c := range []struct {
-			name string
-			op   func(z, x, y *Float64) *Float64
-		}{{"Add", (*Float64).Add}, {"Sub", (*Float64).Sub}, {"Mul", (*Float64).Mul}} {
-			want := c.op(new(Float64), x, x)
-			z := new(Float64).Set(x)
-			assert.True(t, c.op(z, z, z).Equal(want), "%s(z, z, z) with z=%v", c.name, x)
-		}
+		checkSelf(t, float64Fresh, x, map[string]func(z, x, y *Float64) *Float64{
+			"Add": (*Float64).Add, "Sub": (*Float64).Sub, "Mul": (*Float64).Mul})
 	}
 }
 

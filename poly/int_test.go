@@ -58,6 +58,16 @@ func checkUnary[P testPoly[P]](t *testing.T, name string, fresh func() P, op fun
 	assert.True(t, got.Equal(want), "%s z=x: x=%v: got %v, want %v", name, x0, got, want)
 }
 
+// checkSelf checks op(z, z, z) against op(new, x, x) for each named op.
+func checkSelf[P testPoly[P]](t *testing.T, fresh func() P, x P, ops map[string]func(z, x, y P) P) {
+	t.Helper()
+	for name, op := range ops {
+		want := op(fresh(), x, x)
+		z := fresh().Set(x)
+		assert.True(t, op(z, z, z).Equal(want), "%s(z, z, z) with z=%v", name, x)
+	}
+}
+
 func newRand(t *testing.T) *rand.Rand {
 	t.Helper()
 	return rand.New(rand.NewPCG(uint64(len(t.Name())), 0x5eed))
@@ -242,15 +252,8 @@ func TestIntArithmeticAliasing(t *testing.T) {
 		checkUnary(t, "Pow3", intFresh, func(z, x *Int) *Int { return z.Pow(x, 3) }, x,
 			new(Int).SetCoeffs(mulNaive(x.c, mulNaive(x.c, x.c))))
 
-		// All operands the same: z.Op(z, z).
-		for _, c := range []struct {
-			name string
-			op   func(z, x, y *Int) *Int
-		}{{"Add", (*Int).Add}, {"Sub", (*Int).Sub}, {"Mul", (*Int).Mul}} {
-			want := c.op(new(Int), x, x)
-			z := new(Int).Set(x)
-			assert.True(t, c.op(z, z, z).Equal(want), "%s(z, z, z) with z=%v", c.name, x)
-		}
+		checkSelf(t, intFresh, x, map[string]func(z, x, y *Int) *Int{
+			"Add": (*Int).Add, "Sub": (*Int).Sub, "Mul": (*Int).Mul})
 
 		// Results own their coefficients.
 		var z Int

@@ -124,14 +124,8 @@ func TestRatArithmeticAliasing(t *testing.T) {
 			gq, gr = yy.QuoRem(xx, yy, xx) // z = y and r = x
 			assert.True(t, gq.Equal(q) && gr.Equal(rem), "QuoRem into y, x: %v / %v", x, y)
 		}
-		for _, c := range []struct {
-			name string
-			op   func(z, x, y *Rat) *Rat
-		}{{"Add", (*Rat).Add}, {"Sub", (*Rat).Sub}, {"Mul", (*Rat).Mul}} {
-			want := c.op(new(Rat), x, x)
-			z := new(Rat).Set(x)
-			assert.True(t, c.op(z, z, z).Equal(want), "%s(z, z, z) with z=%v", c.name, x)
-		}
+		checkSelf(t, ratFresh, x, map[string]func(z, x, y *Rat) *Rat{
+			"Add": (*Rat).Add, "Sub": (*Rat).Sub, "Mul": (*Rat).Mul})
 	}
 }
 

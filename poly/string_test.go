@@ -131,7 +131,7 @@ func TestSetStringValid(t *testing.T) {
 		{"1e+21x - 1e-10", NewFloat64(-1e-10, 1e21)},
 		{"2e3", NewFloat64(2000)},
 		{"2E-3x", NewFloat64(0, 0.002)},
-		{"2e", NewFloat64(0, 2)},     // e is the variable here
+		{"2e", NewFloat64(0, 2)},      // e is the variable here
 		{"2e^2", NewFloat64(0, 0, 2)}, // and here
 		{".5x + 1.", NewFloat64(1, 0.5)},
 		{"Inf*x - inf", NewFloat64(math.Inf(-1), math.Inf(1))},
