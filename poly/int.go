@@ -3,6 +3,8 @@ package poly
 import (
 	"iter"
 	"math/big"
+
+	"github.com/polyconv/polyconv/exact"
 )
 
 // An Int is a polynomial with integer coefficients, c₀ + c₁x + … + c_d·x^d.
@@ -93,29 +95,49 @@ func (z *Int) Neg(x *Int) *Int {
 }
 
 // Mul sets z to the product x·y and returns z. Any of z, x and y may be the same
-// polynomial. The product is computed by exact.Mul, which picks the algorithm by size;
-// when z is x or y the result is built in new memory, otherwise z's storage is reused
-// where possible.
+// polynomial. The product is computed by [exact.Mul], which picks the algorithm by size;
+// z's coefficients are reused as storage where possible. Mul panics with
+// "exact: result too large" if the product would exceed [exact.MaxResultWords] words.
 func (z *Int) Mul(x, y *Int) *Int {
-	z.c = mulSchool[big.Int](x.c, y.c)
+	if len(x.c) == 0 || len(y.c) == 0 {
+		z.c = z.c[:0]
+		return z
+	}
+	xc, yc := x.c, y.c
+	// exact.Mul reads x and y completely before writing dst, so dst may share storage
+	// with them (z may be x or y).
+	z.c = exact.Mul(resize[big.Int](z.c, len(xc)+len(yc)-1), xc, yc)
 	return z
 }
 
-// Sqr sets z to x² and returns z. z may be x. It is faster than z.Mul(x, x) for large x.
+// Sqr sets z to x² and returns z. z may be x. It computes the same as z.Mul(x, x), faster
+// for large x ([exact.Sqr] shares the transforms), and panics as Mul does.
 func (z *Int) Sqr(x *Int) *Int {
-	z.c = mulSchool[big.Int](x.c, x.c)
+	if len(x.c) == 0 {
+		z.c = z.c[:0]
+		return z
+	}
+	xc := x.c
+	z.c = exact.Sqr(resize[big.Int](z.c, 2*len(xc)-1), xc)
 	return z
 }
 
 // Pow sets z to x^n and returns z; x⁰ is 1 for every x, including the zero polynomial.
-// z may be x. Pow panics with "poly: negative exponent" if n < 0 and with
-// "poly: Pow result too large" if the degree of the result overflows int.
+// z may be x. The power is computed by [exact.Pow] (a linear-time recurrence for short x,
+// binary powering otherwise). Pow panics with "poly: negative exponent" if n < 0, with
+// "poly: Pow result too large" if the degree of the result overflows int, and with
+// "exact: result too large" if the result would exceed [exact.MaxResultWords] words.
 func (z *Int) Pow(x *Int, n int) *Int {
 	if powCheck(len(x.c), n) {
 		z.c = z.c[:0]
 		return z
 	}
-	z.c = powSchool[big.Int](x.c, n)
+	xc := x.c
+	l := 1
+	if n > 0 {
+		l = (len(xc)-1)*n + 1
+	}
+	z.c = exact.Pow(resize[big.Int](z.c, l), xc, n)
 	return z
 }
 

@@ -4,6 +4,8 @@ import (
 	"iter"
 	"math"
 	"math/big"
+
+	"github.com/polyconv/polyconv/exact"
 )
 
 // A Rat is a polynomial with rational coefficients, c₀ + c₁x + … + c_d·x^d.
@@ -106,29 +108,66 @@ func (z *Rat) Neg(x *Rat) *Rat {
 }
 
 // Mul sets z to the product x·y and returns z. Any of z, x and y may be the same
-// polynomial. The product is computed by exact.MulRat (denominators cleared, one integer
-// product, one reduction per coefficient) into new memory.
+// polynomial. The product is computed by [exact.MulRat] (denominators cleared, one integer
+// product, one reduction per coefficient); z's coefficients are reused as storage where
+// possible. Mul panics with "exact: result too large" if the integer product would exceed
+// [exact.MaxResultWords] words.
 func (z *Rat) Mul(x, y *Rat) *Rat {
-	z.c = mulSchool[big.Rat](x.c, y.c)
+	if len(x.c) == 0 || len(y.c) == 0 {
+		z.c = z.c[:0]
+		return z
+	}
+	xc, yc := x.c, y.c
+	// exact.MulRat reads x and y completely before writing dst, so z may be x or y.
+	z.c = exact.MulRat(resize[big.Rat](z.c, len(xc)+len(yc)-1), xc, yc)
 	return z
 }
 
-// Sqr sets z to x² and returns z. z may be x.
+// Sqr sets z to x² and returns z. z may be x. It is z.Mul(x, x) and panics as Mul does.
 func (z *Rat) Sqr(x *Rat) *Rat {
-	z.c = mulSchool[big.Rat](x.c, x.c)
-	return z
+	return z.Mul(x, x)
 }
 
 // Pow sets z to x^n and returns z; x⁰ is 1 for every x, including the zero polynomial.
-// z may be x. Pow panics with "poly: negative exponent" if n < 0 and with
-// "poly: Pow result too large" if the degree of the result overflows int.
+// z may be x. Pow writes x = P/d with P an integer polynomial and d the least common
+// multiple of the denominators, computes P^n with [exact.Pow] and divides by d^n.
+// Pow panics with "poly: negative exponent" if n < 0, with "poly: Pow result too large"
+// if the degree of the result overflows int, and with "exact: result too large" if P^n
+// would exceed [exact.MaxResultWords] words.
 func (z *Rat) Pow(x *Rat, n int) *Rat {
 	if powCheck(len(x.c), n) {
 		z.c = z.c[:0]
 		return z
 	}
-	z.c = powSchool[big.Rat](x.c, n)
+	num, den := clearDenominators(x.c)
+	pn := exact.Pow(nil, num, n)
+	den.Exp(den, big.NewInt(int64(n)), nil)
+	z.c = resize[big.Rat](z.c, len(pn))
+	for i, v := range pn {
+		z.c[i].SetFrac(v, den)
+	}
 	return z
+}
+
+// clearDenominators returns new integers num and the least common multiple den of the
+// denominators of c, with c[i] = num[i]/den.
+func clearDenominators(c []*big.Rat) (num []*big.Int, den *big.Int) {
+	den = big.NewInt(1)
+	g := new(big.Int)
+	for _, v := range c {
+		if !v.IsInt() {
+			// den = lcm(den, q) = den·q/gcd(den, q)
+			q := v.Denom()
+			g.GCD(nil, nil, den, q)
+			den.Mul(den, g.Quo(q, g))
+		}
+	}
+	num = newCoeffs[big.Int, *big.Int](len(c))
+	for i, v := range c {
+		num[i].Quo(den, v.Denom())
+		num[i].Mul(num[i], v.Num())
+	}
+	return num, den
 }
 
 // Eval returns x(v), the value of x at v, as a new *big.Rat, computed by Horner's rule.
