@@ -39,7 +39,7 @@ func (m Modulus) Convolve(dst, x, y []uint64) []uint64 {
 	} else if len(dst) != l {
 		panic("ntt: len(dst) != len(x)+len(y)-1")
 	}
-	if min(len(x), len(y)) <= schoolThreshold {
+	if min(len(x), len(y)) <= schoolThreshold || l <= 2 {
 		schoolbookAliasSafe(dst, x, y, m.p)
 		return dst
 	}
@@ -52,33 +52,24 @@ func (m Modulus) Convolve(dst, x, y []uint64) []uint64 {
 	return dst
 }
 
-// convolveNTT computes the product through transforms of length pl.Len() ≥ len(dst).
+// convolveNTT computes the product through transforms of length pl.Len() ≥ len(dst) ≥ 4.
 func (m Modulus) convolveNTT(dst, x, y []uint64, pl *Plan) {
 	n := pl.n
 	sq := len(x) == len(y) && &x[0] == &y[0]
 	bufA := getBuf(n)
 	a := *bufA
 	loadPadded(a, x, m)
-	pl.forward(a)
-	reduce4(a, m.p)
 	if sq {
-		for i, v := range a {
-			a[i] = m.Mul(v, v)
-		}
+		pl.convRec(a, nil, 0)
 	} else {
 		bufB := getBuf(n)
 		b := *bufB
 		loadPadded(b, y, m)
-		pl.forward(b)
-		reduce4(b, m.p)
-		for i, v := range a {
-			a[i] = m.Mul(v, b[i])
-		}
+		pl.fwdRec(b, 0)
+		pl.convRec(a, b, 0)
 		putBuf(bufB)
 	}
-	pl.inverse(a)
-	scaleReduce(a, pl.scale, pl.scaleq, m.p)
-	copy(dst, a[:len(dst)])
+	scaleReduce(dst, a[:len(dst)], pl.mscale, pl.mscaleq, m.p)
 	putBuf(bufA)
 }
 

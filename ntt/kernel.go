@@ -7,6 +7,26 @@ package ntt
 
 // forward transforms a (entries in [0, 4p)) in place; results are in [0, 4p).
 func (pl *Plan) forward(a []uint64) {
+	if len(a) < 4 {
+		pl.forwardSimple(a)
+		return
+	}
+	pl.fwdRec(a, 0)
+}
+
+// inverse transforms a (entries in [0, 2p)) in place, without the n^−1 scaling; results
+// are in [0, 2p).
+func (pl *Plan) inverse(a []uint64) {
+	if len(a) < 4 {
+		pl.inverseSimple(a)
+		return
+	}
+	pl.invRec(a, 0)
+}
+
+// forwardSimple is the radix-2, level-by-level forward transform (the reference of the
+// fast kernels, and the transform of lengths below 4).
+func (pl *Plan) forwardSimple(a []uint64) {
 	p := pl.m.p
 	p2 := 2 * p
 	n := len(a)
@@ -30,9 +50,8 @@ func (pl *Plan) forward(a []uint64) {
 	}
 }
 
-// inverse transforms a (entries in [0, 2p)) in place, without the n^−1 scaling; results
-// are in [0, 2p).
-func (pl *Plan) inverse(a []uint64) {
+// inverseSimple is the radix-2, level-by-level inverse of forwardSimple.
+func (pl *Plan) inverseSimple(a []uint64) {
 	p := pl.m.p
 	p2 := 2 * p
 	n := len(a)

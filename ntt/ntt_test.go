@@ -586,3 +586,66 @@ func FuzzConvolve(f *testing.F) {
 		}
 	})
 }
+
+// TestKernelsAgainstSimple checks the radix-4 depth-first transforms and the fused product
+// against the radix-2 reference, for several cache-block sizes (so that the recursion runs
+// at small lengths), on lazy inputs (forward: [0, 4p), inverse: [0, 2p)).
+func TestKernelsAgainstSimple(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 24))
+	oldBlock := blockLog
+	defer func() { blockLog = oldBlock }()
+	for _, bl := range []uint{4, 5, 6, oldBlock} {
+		blockLog = bl
+		for _, p := range []uint64{Primes[0], grid.NTTPrime, 998244353, 17} {
+			m := mustModulus(t, p)
+			for logn := 2; logn <= 12 && 1<<logn <= m.MaxLen(); logn++ {
+				n := 1 << logn
+				pl, err := NewPlan(m, n)
+				require.NoError(t, err)
+				a := randVec(r, n, 4*p)
+				want := slices.Clone(a)
+				pl.forwardSimple(want)
+				reduce4(want, p)
+				got := slices.Clone(a)
+				pl.fwdRec(got, 0)
+				reduce4(got, p)
+				require.Equal(t, want, got, "forward bl=%d p=%d n=%d", bl, p, n)
+
+				b := randVec(r, n, 2*p)
+				want = slices.Clone(b)
+				pl.inverseSimple(want)
+				reduce4(want, p)
+				got = slices.Clone(b)
+				pl.invRec(got, 0)
+				reduce4(got, p)
+				require.Equal(t, want, got, "inverse bl=%d p=%d n=%d", bl, p, n)
+
+				// Fused: forward b, multiply by forward(a) (Montgomery), inverse.
+				fa := slices.Clone(a)
+				pl.forwardSimple(fa)
+				fb := slices.Clone(b)
+				pl.forwardSimple(fb)
+				prod := make([]uint64, n)
+				rinv := m.Inv(bits.Rem64(1, 0, p)) // 2^−64 mod p
+				for i := range prod {
+					prod[i] = m.Mul(m.Mul(fa[i]%p, fb[i]%p), rinv)
+				}
+				pl.inverseSimple(prod)
+				reduce4(prod, p)
+				got = slices.Clone(b)
+				pl.convRec(got, fa, 0)
+				reduce4(got, p)
+				require.Equal(t, prod, got, "fused bl=%d p=%d n=%d", bl, p, n)
+				for i := range prod {
+					prod[i] = m.Mul(m.Mul(fb[i]%p, fb[i]%p), rinv)
+				}
+				pl.inverseSimple(prod)
+				reduce4(prod, p)
+				got = slices.Clone(b)
+				pl.convRec(got, nil, 0)
+				reduce4(got, p)
+				require.Equal(t, prod, got, "fused square bl=%d p=%d n=%d", bl, p, n)
+			}
+		}
+	}
+}

@@ -156,7 +156,7 @@ func (pl *Plan) Forward(dst, src []uint64) []uint64 {
 func (pl *Plan) Inverse(dst, src []uint64) []uint64 {
 	dst = pl.prepare(dst, src)
 	pl.inverse(dst)
-	scaleReduce(dst, pl.scale, pl.scaleq, pl.m.p)
+	scaleReduce(dst, dst, pl.scale, pl.scaleq, pl.m.p)
 	return dst
 }
 
@@ -199,14 +199,16 @@ func reduce4(a []uint64, p uint64) {
 	}
 }
 
-// scaleReduce multiplies every entry of a (any uint64) by s (Shoup constant sq) into [0, p).
-func scaleReduce(a []uint64, s, sq, p uint64) {
-	for i, v := range a {
+// scaleReduce sets dst[i] to src[i]·s mod p in [0, p) for any src[i], given the Shoup
+// constant sq of s; len(src) ≥ len(dst).
+func scaleReduce(dst, src []uint64, s, sq, p uint64) {
+	src = src[:len(dst)]
+	for i, v := range src {
 		r := mulShoup(v, s, sq, p)
 		if r >= p {
 			r -= p
 		}
-		a[i] = r
+		dst[i] = r
 	}
 }
 

@@ -1,0 +1,78 @@
+package ntt
+
+import (
+	"flag"
+	"fmt"
+	"runtime"
+	"slices"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/polyconv/polyconv/internal/grid"
+)
+
+// The tuning harness times variants by the CPU time of the calling thread (robust to a
+// loaded machine, unlike wall time) and prints medians; run with
+//
+//	go test -run Tune -ntt.tune ./ntt
+var tune = flag.Bool("ntt.tune", false, "run the CPU-time tuning harness")
+
+func threadCPU() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// cpuMedian interleaves reps runs of each variant and returns their median CPU times.
+func cpuMedian(reps int, fs ...func()) []time.Duration {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	ts := make([][]time.Duration, len(fs))
+	for _, f := range fs {
+		f()
+	}
+	// Repeat each call enough times per sample that the tick-granular CPU clock is accurate.
+	inner := make([]int, len(fs))
+	for i, f := range fs {
+		t0 := time.Now()
+		f()
+		inner[i] = max(1, int(30*time.Millisecond/max(time.Since(t0), time.Microsecond)))
+	}
+	for range reps {
+		for i, f := range fs {
+			t0 := threadCPU()
+			for range inner[i] {
+				f()
+			}
+			ts[i] = append(ts[i], (threadCPU()-t0)/time.Duration(inner[i]))
+		}
+	}
+	out := make([]time.Duration, len(fs))
+	for i := range ts {
+		slices.Sort(ts[i])
+		out[i] = ts[i][len(ts[i])/2]
+	}
+	return out
+}
+
+func TestTuneConvolve(t *testing.T) {
+	if !*tune {
+		t.Skip("tuning harness: -ntt.tune")
+	}
+	m := mustModulus(t, grid.NTTPrime)
+	for _, logn := range []int{12, 16, 18, 20} {
+		n := 1 << logn
+		x, y := grid.ModP(grid.SeedA, n, grid.NTTPrime), grid.ModP(grid.SeedB, n, grid.NTTPrime)
+		dst := make([]uint64, 2*n-1)
+		pl, _ := NewPlan(m, n)
+		a := slices.Clone(x)
+		reps := 7
+		ts := cpuMedian(reps,
+			func() { m.Convolve(dst, x, y) },
+			func() { pl.Forward(a, x) },
+		)
+		bf := float64(n/2*logn) / 1
+		fmt.Printf("n=2^%d  convolve %v  forward %v (%.3f ns/butterfly)\n", logn, ts[0], ts[1], float64(ts[1].Nanoseconds())/bf)
+	}
+}
