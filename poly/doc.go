@@ -10,9 +10,9 @@
 // (Add, Sub, Neg, Mul, Sqr, Pow, Derivative). [Rat] adds division with remainder
 // ([Rat.QuoRem], [Rat.Quo], [Rat.Rem]), the monic greatest common divisor with Bézout
 // cofactors ([Rat.GCD]) and [Rat.Integral]; [Float64] has Integral too. Conversions:
-// [Rat.SetInt] (exact), [Int.SetRat] (fails unless every coefficient is an integer),
-// [Float64.SetInt] and [Float64.SetRat] (rounded to nearest), [Rat.SetFloat64] (exact;
-// fails on NaN and ±Inf).
+// [Rat.SetInt] (exact), [Int.SetRat] and [Int.SetFloat64] (exact; they fail unless every
+// coefficient is an integer), [Float64.SetInt] and [Float64.SetRat] (rounded to nearest),
+// [Rat.SetFloat64] (exact; fails on NaN and ±Inf).
 //
 // The product of two Int or Rat polynomials is computed by package
 // [github.com/polyconv/polyconv/exact], which picks schoolbook, Karatsuba, multi-modular

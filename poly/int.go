@@ -2,6 +2,7 @@ package poly
 
 import (
 	"iter"
+	"math"
 	"math/big"
 
 	"github.com/polyconv/polyconv/exact"
@@ -163,6 +164,23 @@ func (z *Int) SetRat(x *Rat) (*Int, bool) {
 	z.c = resize[big.Int](z.c, len(x.c))
 	for i, v := range x.c {
 		z.c[i].Set(v.Num())
+	}
+	return z, true
+}
+
+// SetFloat64 sets z to x and returns (z, true) if every coefficient of x is an integer
+// (the conversion is then exact). If a coefficient is fractional, NaN or ±Inf, it returns
+// (nil, false) and leaves z unchanged.
+func (z *Int) SetFloat64(x *Float64) (*Int, bool) {
+	for _, v := range x.c {
+		if v != math.Trunc(v) || math.IsInf(v, 0) {
+			return nil, false // NaN ≠ Trunc(NaN)
+		}
+	}
+	z.c = resize[big.Int](z.c, len(x.c))
+	var f big.Float
+	for i, v := range x.c {
+		f.SetFloat64(v).Int(z.c[i])
 	}
 	return z, true
 }

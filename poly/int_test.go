@@ -1,6 +1,7 @@
 package poly
 
 import (
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"testing"
@@ -380,5 +381,24 @@ func TestIntSetRat(t *testing.T) {
 		p := randInt(r, 6)
 		back, ok := new(Int).SetRat(new(Rat).SetInt(p))
 		assert.True(t, ok && back.Equal(p), "%v", p)
+	}
+}
+
+func TestIntSetFloat64(t *testing.T) {
+	z, ok := new(Int).SetFloat64(NewFloat64(-3, 0, 0x1p70, 1e300))
+	require.True(t, ok)
+	want := []*big.Int{big.NewInt(-3), new(big.Int), new(big.Int).Lsh(big.NewInt(1), 70)}
+	want = append(want, new(big.Int))
+	new(big.Float).SetFloat64(1e300).Int(want[3])
+	assert.True(t, z.Equal(new(Int).SetCoeffs(want)), "got %v", z)
+	back := new(Float64).SetInt(z)
+	assert.Equal(t, []float64{-3, 0, 0x1p70, 1e300}, back.Coeffs())
+
+	for _, bad := range []float64{0.5, -1e-300, math.NaN(), math.Inf(1), math.Inf(-1)} {
+		z := NewInt(7)
+		got, ok := z.SetFloat64(NewFloat64(1, bad))
+		assert.False(t, ok, "%v", bad)
+		assert.Nil(t, got)
+		assert.True(t, z.Equal(NewInt(7)), "z changed on failure")
 	}
 }
