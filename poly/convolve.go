@@ -184,17 +184,14 @@ func convolveWindow(dst, x, y []float64, off int, revY bool) {
 		convolveFFT(dst, x, y, off, revY)
 		return
 	}
-	if revY {
-		y = reversed(y)
-	}
-	convolveDirect(dst, x, y, off)
+	convolveDirect(dst, x, y, off, revY)
 }
 
 // fftCostRatio is the measured ratio of the time of one multiply-add of the direct method to
 // the time per point and per log2 of the FFT path: the FFT is used when
 // directOps > fftCostRatio·N·log2(N). Set by TestCalibrateConvolve in
 // convolve_calibrate_test.go (go test -run Calibrate -calibrate).
-var fftCostRatio = 4.0
+var fftCostRatio = 3.3
 
 // fftMinShort is the shortest operand for which the FFT is considered at all.
 var fftMinShort = 32
@@ -250,22 +247,45 @@ func finite(x []float64) bool {
 }
 
 // convolveDirect stores in dst the outputs off … off+len(dst)−1 of the full convolution of x
-// and y by direct summation, each output summed in increasing order of the index into the
-// longer operand. dst must not overlap x or y.
-func convolveDirect(dst, x, y []float64, off int) {
-	if len(x) < len(y) {
-		x, y = y, x
+// with y (y reversed if revY) by direct summation: each output is a dot product of a
+// stretch of the longer operand with the reversed shorter one, summed with four
+// accumulators. dst must not overlap x or y.
+func convolveDirect(dst, x, y []float64, off int, revY bool) {
+	// a is the longer operand and rb the shorter one reversed, so that output k is
+	// Σ_i a[i]·rb[m−1−k+i].
+	var a, rb []float64
+	switch {
+	case len(x) >= len(y) && revY:
+		a, rb = x, y
+	case len(x) >= len(y):
+		a, rb = x, reversed(y)
+	case revY:
+		a, rb = reversed(y), reversed(x)
+	default:
+		a, rb = y, reversed(x)
 	}
-	n, m := len(x), len(y)
+	n, m := len(a), len(rb)
 	for j := range dst {
 		k := off + j
-		// i runs over x's indices with 0 ≤ k−i < m.
 		lo := max(0, k-m+1)
 		hi := min(n-1, k)
-		var s float64
-		for i := lo; i <= hi; i++ {
-			s += x[i] * y[k-i]
-		}
-		dst[j] = s
+		dst[j] = dot(a[lo:hi+1], rb[m-1-k+lo:])
 	}
+}
+
+// dot returns Σ a[i]·b[i] over the length of a (len(b) ≥ len(a)), with four partial sums.
+func dot(a, b []float64) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
 }

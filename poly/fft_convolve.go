@@ -20,9 +20,16 @@ type fftConvPlan struct {
 	// partner[p] is the position of frequency (m − k) mod m, k the frequency at position p.
 	partner []int32
 	// wk[p] = exp(−2πi·k/(2m)), k the frequency at position p.
-	wk   []complex128
+	wk []complex128
+	// top is the number of levels run as passes over whole arrays before the transform
+	// proceeds block by block (blocks of at most fftBlock values).
+	top  int
 	pool sync.Pool // *[]complex128 of length m
 }
+
+// fftBlock is the largest block (complex values) that transformMultiply finishes, multiplies
+// and inverse-transforms in one go; four such blocks are live at once.
+var fftBlock = 1 << 14
 
 // fftConvPlans caches one *fftConvPlan per half-length m.
 var fftConvPlans sync.Map
@@ -47,6 +54,9 @@ func newFFTConvPlan(m int) *fftConvPlan {
 	for i, k := range freq {
 		p.partner[i] = pos[(m-int(k))%m]
 		p.wk[i] = root(int(k), 2*m)
+	}
+	for s := m; s > fftBlock && p.top < len(f.levels); p.top++ {
+		s = f.levels[p.top].s
 	}
 	p.pool.New = func() any {
 		b := make([]complex128, m)
@@ -108,10 +118,7 @@ func (p *fftConvPlan) convolve(dst, x, y []float64, off int, revY bool) {
 	zx, zy := *bx, *by
 	pack(zx, x, false)
 	pack(zy, y, revY)
-	p.fft.forward(zx)
-	p.fft.forward(zy)
-	p.multiply(zx, zy)
-	p.fft.inverse(zx)
+	p.transformMultiply(zx, zy)
 	n := 2 * p.m
 	k := off % n
 	for j := range dst {
@@ -129,21 +136,65 @@ func (p *fftConvPlan) convolve(dst, x, y []float64, off int, revY bool) {
 	p.pool.Put(bx)
 }
 
-// multiply replaces zx by the packed spectrum of the cyclic convolution of the two real
-// sequences whose packed spectra are zx and zy, scaled by 1/m so that the inverse FFT yields
-// the convolution itself.
-func (p *fftConvPlan) multiply(zx, zy []complex128) {
+// transformMultiply replaces zx by the packed real convolution of the sequences packed in zx
+// and zy (cyclic, length 2m), destroying zy. The first p.top levels of the forward
+// transforms run as passes over the whole arrays; after them each block of length s holds
+// the frequencies of one residue class mod m/s, and the partner frequencies m−k of a block
+// all lie in one other block (or the same one). Each pair of blocks is then transformed to
+// the end, multiplied and inverse-transformed back to that level while it stays in cache,
+// and the top levels of the inverse finish on the whole of zx.
+func (p *fftConvPlan) transformMultiply(zx, zy []complex128) {
+	f := p.fft
+	top := p.top
+	for l := range top {
+		f.levels[l].dif(zx)
+		f.levels[l].dif(zy)
+	}
+	s := p.m
+	if top > 0 {
+		s = f.levels[top-1].s
+	}
+	for b := 0; b < p.m/s; b++ {
+		pb := int(p.partner[b*s]) / s
+		if pb < b {
+			continue
+		}
+		bx, by := zx[b*s:(b+1)*s], zy[b*s:(b+1)*s]
+		f.dif(bx, top)
+		f.dif(by, top)
+		var px, py []complex128
+		if pb != b {
+			px, py = zx[pb*s:(pb+1)*s], zy[pb*s:(pb+1)*s]
+			f.dif(px, top)
+			f.dif(py, top)
+		}
+		p.multiply(zx, zy, b*s, (b+1)*s)
+		f.dit(bx, top)
+		if pb != b {
+			f.dit(px, top)
+		}
+	}
+	for l := top - 1; l >= 0; l-- {
+		f.levels[l].dit(zx)
+	}
+}
+
+// multiply replaces zx[lo:hi] and the partners of those positions by the packed spectrum of
+// the cyclic convolution of the two real sequences whose packed spectra are zx and zy,
+// scaled by 1/m so that the inverse FFT yields the convolution itself. Positions whose
+// partner is below them are left for the call that covers the partner.
+func (p *fftConvPlan) multiply(zx, zy []complex128, lo, hi int) {
 	m := p.m
-	partner := p.partner[:m:m]
-	wk := p.wk[:m:m]
+	partner := p.partner[lo:hi:hi]
+	wk := p.wk[lo:hi:hi]
 	zx, zy = zx[:m:m], zy[:m:m]
 	scale := 1 / (8 * float64(m))
-	for i := range partner {
-		q := int(partner[i])
+	for j, qq := range partner {
+		i, q := lo+j, int(qq)
 		if q < i {
 			continue
 		}
-		w := wk[i]
+		w := wk[j]
 		// 2E and 2O: spectra of the even and odd samples; X[k] = E + w·O, X[k+m] = E − w·O.
 		a, aq := zx[i], conj(zx[q])
 		ex, ox := a+aq, mulNegI(a-aq)
