@@ -1,0 +1,65 @@
+package exact
+
+import (
+	"fmt"
+	"math/big"
+	"testing"
+
+	"github.com/polyconv/polyconv/internal/grid"
+)
+
+// The integer grid of BENCHMARKS.md (G1–G4); compare with shared/bench/run.sh mul CASE N B.
+var benchGrid = []struct{ n, bits int }{
+	{1000, 64}, {10000, 64}, {100000, 64}, {1000000, 64},
+	{100, 1024}, {1000, 1024}, {10000, 1024},
+	{100, 16384}, {1000, 16384},
+	{1000000, 16},
+}
+
+func BenchmarkMul(b *testing.B) {
+	for _, alg := range []Algorithm{Auto, MultiModular, Kronecker, Karatsuba, Schoolbook} {
+		for _, g := range benchGrid {
+			if (alg == Schoolbook || alg == Karatsuba) && g.n*g.n/1000*g.bits > 1e9 {
+				continue
+			}
+			b.Run(fmt.Sprintf("algo=%v/n=%d/bits=%d", alg, g.n, g.bits), func(b *testing.B) {
+				x, y := grid.Ints(grid.SeedA, g.n, g.bits), grid.Ints(grid.SeedB, g.n, g.bits)
+				dst := MulUsing(alg, nil, x, y)
+				b.ReportAllocs()
+				b.ResetTimer()
+				for b.Loop() {
+					MulUsing(alg, nil, x, y)
+				}
+				b.StopTimer()
+				b.ReportMetric(float64(grid.Checksum(dst)%1e6), "checksum%1e6")
+			})
+		}
+	}
+}
+
+func BenchmarkSqr(b *testing.B) {
+	for _, g := range []struct{ n, bits int }{{100000, 64}, {10000, 1024}} {
+		b.Run(fmt.Sprintf("n=%d/bits=%d", g.n, g.bits), func(b *testing.B) {
+			x := grid.Ints(grid.SeedA, g.n, g.bits)
+			b.ReportAllocs()
+			for b.Loop() {
+				Sqr(nil, x)
+			}
+		})
+	}
+}
+
+// BenchmarkPow is the dice grid D; compare with shared/bench/run.sh pow S N.
+func BenchmarkPow(b *testing.B) {
+	for _, d := range []struct{ s, n int }{{6, 100}, {6, 1000}, {6, 5000}, {20, 1000}} {
+		b.Run(fmt.Sprintf("s=%d/n=%d", d.s, d.n), func(b *testing.B) {
+			x := grid.Dice(d.s)
+			b.ReportAllocs()
+			for b.Loop() {
+				Pow(nil, x, d.n)
+			}
+		})
+	}
+}
+
+var sinkInts []*big.Int

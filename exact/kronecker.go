@@ -1,0 +1,294 @@
+package exact
+
+import (
+	"math/big"
+	"math/bits"
+
+	"github.com/polyconv/polyconv/ntt"
+)
+
+// kronecker computes x·y by Kronecker substitution: each operand is packed into one signed big
+// integer with its coefficients at a stride of s bits (s = coefficient bound + 1, so that every
+// product coefficient fits in a slot as a signed value), the integers are multiplied with
+// natMul (an NTT product over three primes, 64-bit limbs), and the product's slots are read back
+// as signed s-bit values with borrows. Every entry of x and y is read before dst is written.
+func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
+	s := boundBits(len(x), len(y), xs.bits, ys.bits) + 1
+	sq := &x[0] == &y[0] && len(x) == len(y)
+	xw, xneg := pack(x, s, xs.bits)
+	yw, yneg := xw, xneg
+	if !sq {
+		yw, yneg = pack(y, s, ys.bits)
+	}
+	z := natMul(xw, yw, sq)
+	n := len(x) + len(y) - 1
+	if dst == nil {
+		dst = newInts(n)
+		unpack(dst, z, s, xneg != yneg, true)
+		return dst
+	}
+	unpack(dst, z, s, xneg != yneg, false)
+	return dst
+}
+
+// pack returns |Σ x_i·2^(s·i)| as words and whether the sum is negative. The coefficients have
+// at most maxBits < s bits, so positive and negative parts are packed without overlap and then
+// subtracted.
+func pack(x []*big.Int, s, maxBits int) ([]big.Word, bool) {
+	l := ((len(x)-1)*s+maxBits)/64 + 1
+	pos := make([]big.Word, l)
+	var neg []big.Word
+	for i, c := range x {
+		if c.Sign() == 0 {
+			continue
+		}
+		if c.Sign() > 0 {
+			orShifted(pos, c.Bits(), i*s)
+			continue
+		}
+		if neg == nil {
+			neg = make([]big.Word, l)
+		}
+		orShifted(neg, c.Bits(), i*s)
+	}
+	if neg == nil {
+		return pos, false
+	}
+	// pos − neg in two's complement over l words.
+	var b uint64
+	for i := range pos {
+		var v uint64
+		v, b = bits.Sub64(uint64(pos[i]), uint64(neg[i]), b)
+		pos[i] = big.Word(v)
+	}
+	if b == 0 {
+		return pos, false
+	}
+	var c uint64 = 1
+	for i := range pos {
+		var v uint64
+		v, c = bits.Add64(^uint64(pos[i]), 0, c)
+		pos[i] = big.Word(v)
+	}
+	return pos, true
+}
+
+// orShifted ORs w·2^shift into z (the target bits are zero and in range).
+func orShifted(z, w []big.Word, shift int) {
+	q, r := shift/64, uint(shift%64)
+	if r == 0 {
+		for i, v := range w {
+			z[q+i] |= v
+		}
+		return
+	}
+	var carry big.Word
+	for i, v := range w {
+		z[q+i] |= v<<r | carry
+		carry = v >> (64 - r)
+	}
+	if carry != 0 {
+		z[q+len(w)] |= carry
+	}
+}
+
+// unpack reads dst[i] (len(dst) slots) from z as signed s-bit slot values with borrows, negated
+// when neg is set. When fresh, dst's entries are new zero big.Ints that may take storage
+// carved from a shared block; otherwise entries are set in place (nil ones allocated).
+func unpack(dst []*big.Int, z []big.Word, s int, neg, fresh bool) {
+	w := (s + 1 + 63) / 64
+	buf := make([]big.Word, w)
+	var ar arena
+	var borrow uint64
+	for i := range dst {
+		extract(buf, z, i*s, s)
+		// Add the borrow of the previous slot.
+		for j := 0; borrow != 0 && j < len(buf); j++ {
+			var v uint64
+			v, borrow = bits.Add64(uint64(buf[j]), borrow, 0)
+			buf[j] = big.Word(v)
+		}
+		cneg := neg
+		if bitAt(buf, s-1) || bitAt(buf, s) {
+			// u ≥ 2^(s−1): the slot holds u − 2^s; its magnitude is 2^s − u.
+			var c uint64 = 1
+			for j := range buf {
+				var v uint64
+				v, c = bits.Add64(^uint64(buf[j]), 0, c)
+				buf[j] = big.Word(v)
+			}
+			addBit(buf, s)
+			borrow = 1
+			cneg = !cneg
+		}
+		m := buf
+		for len(m) > 0 && m[len(m)-1] == 0 {
+			m = m[:len(m)-1]
+		}
+		if fresh {
+			dst[i].SetBits(ar.copy(m))
+			if cneg && len(m) > 0 {
+				dst[i].Neg(dst[i])
+			}
+			continue
+		}
+		if dst[i] == nil {
+			dst[i] = new(big.Int)
+		}
+		setWords(dst[i], m, cneg)
+	}
+}
+
+func bitAt(w []big.Word, i int) bool {
+	return i/64 < len(w) && w[i/64]>>(uint(i)%64)&1 != 0
+}
+
+// addBit adds 2^i to w, discarding overflow out of w.
+func addBit(w []big.Word, i int) {
+	c := uint64(1) << (uint(i) % 64)
+	for j := i / 64; j < len(w) && c != 0; j++ {
+		var v uint64
+		v, c = bits.Add64(uint64(w[j]), c, 0)
+		w[j] = big.Word(v)
+	}
+}
+
+// extract sets buf to bits [start, start+n) of z (zero beyond z), zero-extended to len(buf).
+func extract(buf, z []big.Word, start, n int) {
+	q, r := start/64, uint(start%64)
+	nw := (n + 63) / 64
+	for j := range buf {
+		var v big.Word
+		if j < nw {
+			if k := q + j; k < len(z) {
+				v = z[k] >> r
+				if r != 0 && k+1 < len(z) {
+					v |= z[k+1] << (64 - r)
+				}
+			}
+		}
+		buf[j] = v
+	}
+	if t := uint(n % 64); t != 0 {
+		buf[nw-1] &= 1<<t - 1
+	}
+}
+
+// crt3 holds Garner's constants for the three primes of natMul.
+type crt3 struct {
+	m            [3]ntt.Modulus
+	p1, p2, p3   uint64
+	inv1         uint64 // p1^−1 mod p2
+	p1m3, inv12  uint64 // p1 mod p3, (p1·p2)^−1 mod p3
+	p12hi, p12lo uint64 // p1·p2
+}
+
+var natBasis = func() *crt3 {
+	b := &crt3{}
+	for i := range 3 {
+		m, err := ntt.NewModulus(ntt.Primes[i])
+		if err != nil {
+			panic("exact: internal error: " + err.Error())
+		}
+		b.m[i] = m
+	}
+	b.p1, b.p2, b.p3 = b.m[0].P(), b.m[1].P(), b.m[2].P()
+	b.inv1 = b.m[1].Inv(b.p1)
+	b.p1m3 = b.m[2].Reduce(b.p1)
+	b.inv12 = b.m[2].Inv(b.m[2].Mul(b.p1m3, b.m[2].Reduce(b.p2)))
+	b.p12hi, b.p12lo = bits.Mul64(b.p1, b.p2)
+	return b
+}()
+
+// natMul returns the product of the naturals x and y (little-endian words; x == y when sq) as
+// len(x)+len(y) words: the 64-bit limbs are convolved modulo three primes (each convolution
+// term is below min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried.
+func natMul(x, y []big.Word, sq bool) []big.Word {
+	n := len(x) + len(y) - 1
+	size := 1 << bits.Len(uint(n-1))
+	b := natBasis
+	var plans [3]*ntt.Plan
+	for i := range 3 {
+		pl, err := ntt.NewPlan(b.m[i], size)
+		if err != nil {
+			panic("exact: internal error: " + err.Error())
+		}
+		plans[i] = pl
+	}
+	var r [3][]uint64
+	parallelFor(3, 1, func(lo, hi int) {
+		var tmp []uint64
+		for i := lo; i < hi; i++ {
+			a := make([]uint64, size)
+			loadWords(a, x)
+			plans[i].Forward(a, a)
+			m := b.m[i]
+			if sq {
+				for j, v := range a {
+					a[j] = m.Mul(v, v)
+				}
+			} else {
+				if tmp == nil {
+					tmp = make([]uint64, size)
+				}
+				loadWords(tmp, y)
+				plans[i].Forward(tmp, tmp)
+				for j, v := range a {
+					a[j] = m.Mul(v, tmp[j])
+				}
+			}
+			plans[i].Inverse(a, a)
+			r[i] = a
+		}
+	})
+	z := make([]big.Word, len(x)+len(y))
+	b.recombine(z, r[0][:n], r[1][:n], r[2][:n])
+	return z
+}
+
+// loadWords sets a to the words of x followed by zeros.
+func loadWords(a []uint64, x []big.Word) {
+	for i, v := range x {
+		a[i] = uint64(v)
+	}
+	clear(a[len(x):])
+}
+
+// recombine sets z to Σ_j c_j·2^(64j), where c_j < p1·p2·p3 is given by its residues
+// r1[j], r2[j], r3[j].
+func (b *crt3) recombine(z []big.Word, r1, r2, r3 []uint64) {
+	m2, m3 := b.m[1], b.m[2]
+	var c0, c1 uint64 // carry into the next word (two words)
+	for j := range r1 {
+		v1 := r1[j]
+		// v2 = (r2 − v1)·p1^−1 mod p2
+		v2 := m2.Mul(m2.Sub(r2[j], m2.Reduce(v1)), b.inv1)
+		// v3 = (r3 − v1 − v2·p1)·(p1p2)^−1 mod p3
+		t := m3.Add(m3.Reduce(v1), m3.Mul(m3.Reduce(v2), b.p1m3))
+		v3 := m3.Mul(m3.Sub(r3[j], t), b.inv12)
+		// c = v1 + v2·p1 + v3·p1·p2 (three words)
+		h, l := bits.Mul64(v2, b.p1)
+		var cc uint64
+		l, cc = bits.Add64(l, v1, 0)
+		h += cc
+		h1, l1 := bits.Mul64(v3, b.p12lo)
+		h2, l2 := bits.Mul64(v3, b.p12hi)
+		w0, cc := bits.Add64(l, l1, 0)
+		w1, cc2 := bits.Add64(h, h1, cc)
+		w1, cc = bits.Add64(w1, l2, 0)
+		w2 := h2 + cc + cc2
+		// add the carry
+		w0, cc = bits.Add64(w0, c0, 0)
+		w1, cc = bits.Add64(w1, c1, cc)
+		w2 += cc
+		z[j] = big.Word(w0)
+		c0, c1 = w1, w2
+	}
+	k := len(r1)
+	if k < len(z) {
+		z[k] = big.Word(c0)
+	}
+	if k+1 < len(z) {
+		z[k+1] = big.Word(c1)
+	}
+}

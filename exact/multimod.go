@@ -1,0 +1,347 @@
+package exact
+
+import (
+	"math"
+	"math/big"
+	"math/bits"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/polyconv/polyconv/ntt"
+)
+
+// primeBits is a lower bound on log2 of every prime in ntt.Primes (all exceed 2^61.9).
+const primeBits = 61
+
+// primesFor returns how many primes of ntt.Primes make a modulus M ≥ 4·2^b, enough to recover
+// integers of absolute value below 2^b from their residues with the explicit CRT.
+func primesFor(b int) int {
+	return (b + 2 + primeBits - 1) / primeBits
+}
+
+// boundBits returns b such that every coefficient of the product of lengths nx, ny with
+// coefficients of at most bx, by bits has absolute value below 2^b.
+func boundBits(nx, ny, bx, by int) int {
+	return bx + by + bits.Len(uint(min(nx, ny)))
+}
+
+// crtBasis holds the constants of the explicit CRT over the first k primes:
+// c ≡ Σ t_i·(M/p_i) − q·M with t_i = r_i·(M/p_i)^−1 mod p_i and q = round(Σ t_i/p_i).
+type crtBasis struct {
+	mods []ntt.Modulus
+	m    []big.Word   // M = Π p_i, k words
+	mi   [][]big.Word // M/p_i, k words each
+	inv  []uint64     // (M/p_i)^−1 mod p_i
+	finv []float64    // 1/p_i
+	pow  [][]uint64   // pow[i][j] = 2^(64j) mod p_i, grown on demand
+	mu   sync.Mutex
+}
+
+var (
+	basesMu sync.Mutex
+	bases   = map[int]*crtBasis{}
+)
+
+// basisFor returns the (cached) CRT basis of the first k primes.
+func basisFor(k int) *crtBasis {
+	basesMu.Lock()
+	defer basesMu.Unlock()
+	if b, ok := bases[k]; ok {
+		return b
+	}
+	b := &crtBasis{}
+	mBig := big.NewInt(1)
+	for _, p := range ntt.Primes[:k] {
+		m, err := ntt.NewModulus(p)
+		if err != nil {
+			panic("exact: internal error: " + err.Error())
+		}
+		b.mods = append(b.mods, m)
+		mBig.Mul(mBig, new(big.Int).SetUint64(p))
+	}
+	b.m = wordsK(mBig, k)
+	var t big.Int
+	for _, m := range b.mods {
+		p := new(big.Int).SetUint64(m.P())
+		mi := new(big.Int).Quo(mBig, p)
+		b.mi = append(b.mi, wordsK(mi, k))
+		b.inv = append(b.inv, m.Inv(t.Mod(mi, p).Uint64()))
+		b.finv = append(b.finv, 1/float64(m.P()))
+	}
+	bases[k] = b
+	return b
+}
+
+// powTables returns tables with 2^(64j) mod p_i for j < w.
+func (b *crtBasis) powTables(w int) [][]uint64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.pow) == 0 || len(b.pow[0]) < w {
+		w = max(w, 2*len(b.pow))
+		pow := make([][]uint64, len(b.mods))
+		for i, m := range b.mods {
+			r := m.Reduce(1<<63) * 2 % m.P() // 2^64 mod p
+			t := make([]uint64, w)
+			t[0] = 1
+			for j := 1; j < w; j++ {
+				t[j] = m.Mul(t[j-1], r)
+			}
+			pow[i] = t
+		}
+		b.pow = pow
+	}
+	return b.pow
+}
+
+// wordsK returns the k low words of a non-negative x.
+func wordsK(x *big.Int, k int) []big.Word {
+	out := make([]big.Word, k)
+	copy(out, x.Bits())
+	return out
+}
+
+// parallelFor calls f(lo, hi) on consecutive chunks of [0, n) of about grain items, from up to
+// GOMAXPROCS goroutines, and returns when all calls have returned.
+func parallelFor(n, grain int, f func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), (n+grain-1)/grain)
+	if workers <= 1 {
+		f(0, n)
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(int64(grain))) - grain
+				if lo >= n {
+					return
+				}
+				f(lo, min(lo+grain, n))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// multiModular computes x·y by reduction modulo k NTT primes, k cyclic convolutions of a
+// power-of-two length, and the explicit CRT, writing into dst (allocated if nil). Every entry of
+// x and y is read before dst is written.
+func multiModular(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
+	b := boundBits(len(x), len(y), xs.bits, ys.bits)
+	k := primesFor(b)
+	if k > len(ntt.Primes) {
+		return kronecker(dst, x, y, xs, ys)
+	}
+	sq := &x[0] == &y[0] && len(x) == len(y)
+	n := len(x) + len(y) - 1
+	size := 1 << bits.Len(uint(n-1))
+	basis := basisFor(k)
+	plans := make([]*ntt.Plan, k)
+	for i, m := range basis.mods {
+		pl, err := ntt.NewPlan(m, size)
+		if err != nil {
+			panic("exact: internal error: " + err.Error())
+		}
+		plans[i] = pl
+	}
+	xr := residues(x, xs.bits, basis, size)
+	yr := xr
+	if !sq {
+		yr = residues(y, ys.bits, basis, size)
+	}
+	transformMultiply(plans, xr, yr, sq)
+	return crtOut(dst, xr, n, basis)
+}
+
+// residues returns k vectors of length size: x mod p_i, zero-padded.
+func residues(x []*big.Int, maxBits int, basis *crtBasis, size int) [][]uint64 {
+	k := len(basis.mods)
+	all := make([]uint64, k*size)
+	r := make([][]uint64, k)
+	for i := range r {
+		r[i] = all[i*size : (i+1)*size : (i+1)*size]
+	}
+	words := (maxBits + 63) / 64
+	var pow [][]uint64
+	if words > 1 {
+		pow = basis.powTables(words)
+	}
+	parallelFor(len(x), 4096, func(lo, hi int) {
+		for i, c := range x[lo:hi] {
+			i += lo
+			w := c.Bits()
+			neg := c.Sign() < 0
+			for j, m := range basis.mods {
+				var v uint64
+				switch len(w) {
+				case 0:
+					continue
+				case 1:
+					v = m.Reduce(uint64(w[0]))
+				default:
+					v = reduceWords(w, pow[j], m.P())
+				}
+				if neg && v != 0 {
+					v = m.P() - v
+				}
+				r[j][i] = v
+			}
+		}
+	})
+	return r
+}
+
+// reduceWords returns Σ w_j·2^(64j) mod p given pow[j] = 2^(64j) mod p: the products are summed
+// in a three-word accumulator and reduced once.
+func reduceWords(w []big.Word, pow []uint64, p uint64) uint64 {
+	var a0, a1, a2 uint64
+	for j, x := range w {
+		h, l := bits.Mul64(uint64(x), pow[j])
+		var c uint64
+		a0, c = bits.Add64(a0, l, 0)
+		a1, c = bits.Add64(a1, h, c)
+		a2 += c
+	}
+	r := bits.Rem64(a1%p, a0, p)
+	if a2 != 0 {
+		// a2·2^128 ≡ a2·(2^64 mod p)^2; a2 < len(w) is small.
+		t := bits.Rem64(0, pow[1], p)
+		hi, lo := bits.Mul64(t, t)
+		t = bits.Rem64(hi, lo, p)
+		hi, lo = bits.Mul64(t, a2)
+		t = bits.Rem64(hi, lo, p)
+		r, _ = bits.Add64(r, t, 0)
+		if r >= p {
+			r -= p
+		}
+	}
+	return r
+}
+
+// transformMultiply replaces each xr[i] by the cyclic convolution of xr[i] and yr[i] modulo
+// p_i, running the transforms in parallel (each forward transform is one task, then each
+// pointwise product with its inverse transform).
+func transformMultiply(plans []*ntt.Plan, xr, yr [][]uint64, sq bool) {
+	k := len(plans)
+	ops := 2
+	if sq {
+		ops = 1
+	}
+	parallelFor(ops*k, 1, func(lo, hi int) {
+		for t := lo; t < hi; t++ {
+			i := t / ops
+			v := xr[i]
+			if t%ops == 1 {
+				v = yr[i]
+			}
+			plans[i].Forward(v, v)
+		}
+	})
+	parallelFor(k, 1, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			m := plans[i].Modulus()
+			a, b := xr[i], yr[i]
+			for j := range a {
+				a[j] = m.Mul(a[j], b[j])
+			}
+			plans[i].Inverse(a, a)
+		}
+	})
+}
+
+// crtOut recombines the residues r[i][j] (j < n) into dst by the explicit CRT.
+func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis) []*big.Int {
+	fresh := dst == nil
+	if fresh {
+		dst = newInts(n)
+	}
+	k := len(basis.mods)
+	parallelFor(n, 2048, func(lo, hi int) {
+		acc := make([]big.Word, k+1)
+		t := make([]uint64, k)
+		var ar arena
+		for j := lo; j < hi; j++ {
+			f := 0.0
+			for i, m := range basis.mods {
+				t[i] = m.Mul(r[i][j], basis.inv[i])
+				f += float64(t[i]) * basis.finv[i]
+			}
+			q := uint64(math.Round(f))
+			clear(acc)
+			for i, mi := range basis.mi {
+				addMulWord(acc, mi, t[i])
+			}
+			subMulWord(acc, basis.m, q)
+			neg := int64(acc[k]) < 0
+			if neg {
+				var c uint64
+				for i, w := range acc {
+					var v uint64
+					v, c = bits.Sub64(0, uint64(w), c)
+					acc[i] = big.Word(v)
+				}
+			}
+			w := acc
+			for len(w) > 0 && w[len(w)-1] == 0 {
+				w = w[:len(w)-1]
+			}
+			if fresh {
+				z := dst[j]
+				z.SetBits(ar.copy(w))
+				if neg {
+					z.Neg(z)
+				}
+				continue
+			}
+			if dst[j] == nil {
+				dst[j] = new(big.Int)
+			}
+			setWords(dst[j], w, neg)
+		}
+	})
+	return dst
+}
+
+// addMulWord adds m·t to acc (len(acc) > len(m)), ignoring overflow out of acc.
+func addMulWord(acc, m []big.Word, t uint64) {
+	var carry uint64
+	for i, w := range m {
+		h, l := bits.Mul64(uint64(w), t)
+		var c uint64
+		l, c = bits.Add64(l, carry, 0)
+		h += c
+		var a uint64
+		a, c = bits.Add64(uint64(acc[i]), l, 0)
+		acc[i] = big.Word(a)
+		carry = h + c
+	}
+	for i := len(m); i < len(acc) && carry != 0; i++ {
+		a, c := bits.Add64(uint64(acc[i]), carry, 0)
+		acc[i] = big.Word(a)
+		carry = c
+	}
+}
+
+// subMulWord subtracts m·t from acc (len(acc) > len(m)), modulo 2^(64·len(acc)).
+func subMulWord(acc, m []big.Word, t uint64) {
+	var borrow uint64
+	for i, w := range m {
+		h, l := bits.Mul64(uint64(w), t)
+		var c uint64
+		l, c = bits.Add64(l, borrow, 0)
+		h += c
+		var a uint64
+		a, c = bits.Sub64(uint64(acc[i]), l, 0)
+		acc[i] = big.Word(a)
+		borrow = h + c
+	}
+	for i := len(m); i < len(acc); i++ {
+		a, c := bits.Sub64(uint64(acc[i]), borrow, 0)
+		acc[i] = big.Word(a)
+		borrow = c
+	}
+}
