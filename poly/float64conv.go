@@ -9,9 +9,12 @@ import (
 // "0.5x^2 - 3x + 1e-10". Coefficients are formatted by strconv.FormatFloat(c, 'g', -1, 64),
 // the shortest text that reads back to the same float64; ±Inf and NaN are written "Inf*x"
 // and "NaN*x" so that they read back. A coefficient 1 is omitted before x, x¹ is written
-// x, negative coefficients are subtracted, and the zero polynomial is "0".
-// [Float64.SetString] reads the result back exactly.
+// x, negative coefficients are subtracted, and the zero polynomial is "0" (a nil *Float64
+// is "<nil>"). [Float64.SetString] reads the result back exactly.
 func (x *Float64) String() string {
+	if x == nil {
+		return "<nil>"
+	}
 	if len(x.c) == 0 {
 		return "0"
 	}
@@ -40,7 +43,8 @@ func (x *Float64) String() string {
 // the syntax of strconv.ParseFloat ("1.5", ".5", "2e-3", "1E+10") or Inf, Infinity and NaN
 // in any case. Numbers are read greedily in that syntax, so "2e3" and "2e+3" are the number
 // 2000, not terms in a variable e (but "2e" and "2e^2" are); prefer another letter than e.
-// A coefficient outside the float64 range makes s malformed. Repeated
+// A coefficient beyond the float64 range makes s malformed; one that underflows reads as
+// the nearest float64 (possibly 0). Repeated
 // powers are summed in float64 arithmetic, in the order written. SetString never panics.
 func (z *Float64) SetString(s string) (*Float64, bool) {
 	terms, maxExp, ok := parseTerms(s, floatSyntax)

@@ -4,9 +4,12 @@ import "math/big"
 
 // String returns x in the form people write it, highest power first:
 // "6x^4 + 10x^3 - x + 3". A coefficient 1 is omitted before x, x¹ is written x, negative
-// coefficients are subtracted, and the zero polynomial is "0". [Int.SetString] reads the
-// result back.
+// coefficients are subtracted, and the zero polynomial is "0" (a nil *Int is "<nil>", as
+// for math/big). [Int.SetString] reads the result back.
 func (x *Int) String() string {
+	if x == nil {
+		return "<nil>"
+	}
 	return formatBig[big.Int](x.c, func(v *big.Int, _ int) string { return v.String() })
 }
 

@@ -9,8 +9,12 @@ import (
 // "(1/2)x^2 - 3x + 5/4". Fractions multiplying x are parenthesized, so that they cannot
 // be read as 1/(2x²); integer coefficients are written as integers. A coefficient 1 is
 // omitted before x, x¹ is written x, negative coefficients are subtracted, and the zero
-// polynomial is "0". [Rat.SetString] reads the result back.
+// polynomial is "0" (a nil *Rat is "<nil>", as for math/big). [Rat.SetString] reads the
+// result back.
 func (x *Rat) String() string {
+	if x == nil {
+		return "<nil>"
+	}
 	return formatBig[big.Rat](x.c, func(v *big.Rat, exp int) string {
 		if exp > 0 && !v.IsInt() {
 			return "(" + strings.TrimPrefix(v.RatString(), "-") + ")"

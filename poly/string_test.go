@@ -304,3 +304,14 @@ func FuzzStringRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func TestStringNil(t *testing.T) {
+	var (
+		p *Int
+		q *Rat
+		f *Float64
+	)
+	assert.Equal(t, "<nil>", p.String())
+	assert.Equal(t, "<nil>", q.String())
+	assert.Equal(t, "<nil>", f.String())
+}
