@@ -53,24 +53,116 @@ func (m Modulus) Convolve(dst, x, y []uint64) []uint64 {
 }
 
 // convolveNTT computes the product through transforms of length pl.Len() ≥ len(dst) ≥ 4.
+//
+// When both operands fit in half the transform (the usual case, len(dst) > n/2), the first
+// forward level is a copy (the upper half is zero and its twiddle is 1), so the operands are
+// loaded twice and the transforms start at level 1; the scaling by n^−1 (and the Montgomery
+// factor 2^64 of the pointwise product) is applied to x while loading it, so the last inverse
+// level (twiddle 1) is multiplication-free and writes dst directly.
 func (m Modulus) convolveNTT(dst, x, y []uint64, pl *Plan) {
 	n := pl.n
+	h := n / 2
 	sq := len(x) == len(y) && &x[0] == &y[0]
+	if len(x) < len(y) {
+		x, y = y, x
+	}
 	bufA := getBuf(n)
 	a := *bufA
-	loadPadded(a, x, m)
-	if sq {
-		pl.convRec(a, nil, 0)
-	} else {
-		bufB := getBuf(n)
-		b := *bufB
-		loadPadded(b, y, m)
-		pl.fwdRec(b, 0)
-		pl.convRec(a, b, 0)
-		putBuf(bufB)
+	defer putBuf(bufA)
+	if len(x) > h || n < 16 || len(dst) <= h {
+		loadPadded(a, x, m)
+		if sq {
+			pl.convRec(a, nil, 0)
+		} else {
+			bufB := getBuf(n)
+			b := *bufB
+			loadPadded(b, y, m)
+			pl.fwdRec(b, 0)
+			pl.convRec(a, b, 0)
+			putBuf(bufB)
+		}
+		scaleReduce(dst, a[:len(dst)], pl.mscale, pl.mscaleq, m.p)
+		return
 	}
-	scaleReduce(dst, a[:len(dst)], pl.mscale, pl.mscaleq, m.p)
-	putBuf(bufA)
+	if sq {
+		loadTwice(a, x, m)
+		pl.convRec(a[:h], nil, 0)
+		pl.convRec(a[h:], nil, 1)
+		topInverse(dst, a, pl.mscale, pl.mscaleq, m.p)
+		return
+	}
+	loadTwiceScaled(a, x, pl.mscale, pl.mscaleq, m.p)
+	pl.fwdRec(a[:h], 0)
+	pl.fwdRec(a[h:], 1)
+	bufB := getBuf(n)
+	defer putBuf(bufB)
+	b := *bufB
+	loadTwice(b, y, m)
+	pl.convRec(b[:h], a[:h], 0)
+	pl.convRec(b[h:], a[h:], 1)
+	topInverse(dst, b, 0, 0, m.p)
+}
+
+// loadTwice sets both halves of a to x (len(x) ≤ len(a)/2) reduced mod p, zero-padded.
+func loadTwice(a, x []uint64, m Modulus) {
+	h := len(a) / 2
+	lo, hi := a[:h], a[h:]
+	loadPadded(lo, x, m)
+	copy(hi, lo)
+}
+
+// loadTwiceScaled sets both halves of a to x·s mod p (in [0, 2p)), zero-padded, for any
+// entries of x; sq is the Shoup constant of s.
+func loadTwiceScaled(a, x []uint64, s, sq, p uint64) {
+	h := len(a) / 2
+	lo, hi := a[:len(x)], a[h:h+len(x)]
+	hi = hi[:len(lo)]
+	x = x[:len(lo)]
+	for i, v := range x {
+		r := mulShoup(v, s, sq, p)
+		lo[i] = r
+		hi[i] = r
+	}
+	clear(a[len(x):h])
+	clear(a[h+len(x):])
+}
+
+// topInverse does the last inverse level (twiddle 1) on b (values in [0, 2p)) and writes the
+// first len(dst) results to dst, reduced into [0, p), where h/2 < len(dst) ≤ len(b). If s is
+// non-zero the results are also multiplied by s (Shoup constant sq).
+func topInverse(dst, b []uint64, s, sq, p uint64) {
+	h := len(b) / 2
+	lo, hi := b[:h], b[h:]
+	d0, d1 := dst[:h], dst[h:]
+	p2 := 2 * p
+	hi = hi[:len(lo)]
+	d0 = d0[:len(lo)]
+	for i, u := range lo {
+		v := hi[i]
+		x := u + v
+		y := u - v + p2
+		if s != 0 {
+			x = mulShoup(x, s, sq, p)
+			y = mulShoup(y, s, sq, p)
+		} else {
+			if x >= p2 {
+				x -= p2
+			}
+			if y >= p2 {
+				y -= p2
+			}
+		}
+		if x >= p {
+			x -= p
+		}
+		if y >= p {
+			y -= p
+		}
+		d0[i] = x
+		if i < len(d1) {
+			d1[i] = y
+		}
+	}
 }
 
 // loadPadded sets a to x reduced mod p followed by zeros.
