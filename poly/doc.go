@@ -36,8 +36,9 @@
 // Broken preconditions panic with a constant message starting with "poly: ": a negative
 // exponent in Pow, division by the zero polynomial, a nil coefficient. Facts of the data,
 // such as malformed text given to SetString, are reported by the return values instead
-// (SetString returns nil, false, as big.Int.SetString does). The types are not safe for
-// concurrent modification; concurrent reads are fine.
+// (SetString returns nil, false, as big.Int.SetString does). Products too large for
+// package exact's limit panic there ("exact: result too large"). The types are not safe
+// for concurrent modification; concurrent reads are fine.
 //
 // # Text
 //
@@ -60,6 +61,8 @@
 // fractions a/b and decimals like 0.25 (read exactly) for Rat, so "1/2x + 3" is x/2 + 3;
 // and strconv.ParseFloat's decimal syntax plus Inf and NaN for Float64. Exponents above
 // [MaxParseDegree] are refused, so that a short string cannot demand a huge allocation.
+// MarshalText and UnmarshalText use the same text, so the types work with encoding/json
+// and other encoders.
 //
 // # Convolution
 //

@@ -68,3 +68,18 @@ func (z *Float64) SetString(s string) (*Float64, bool) {
 	z.c = normalizeF(c)
 	return z, true
 }
+
+// MarshalText implements [encoding.TextMarshaler]; the text is x.String().
+func (x *Float64) MarshalText() ([]byte, error) {
+	return []byte(x.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: it sets z to the polynomial in
+// text as [Float64.SetString] reads it, or returns an error and leaves z unchanged if text
+// is malformed.
+func (z *Float64) UnmarshalText(text []byte) error {
+	if _, ok := z.SetString(string(text)); !ok {
+		return unmarshalError("*poly.Float64", text)
+	}
+	return nil
+}

@@ -32,3 +32,18 @@ func (z *Int) SetString(s string) (*Int, bool) {
 	z.c = c
 	return z, true
 }
+
+// MarshalText implements [encoding.TextMarshaler]; the text is x.String().
+func (x *Int) MarshalText() ([]byte, error) {
+	return []byte(x.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: it sets z to the polynomial in
+// text as [Int.SetString] reads it, or returns an error and leaves z unchanged if text
+// is malformed.
+func (z *Int) UnmarshalText(text []byte) error {
+	if _, ok := z.SetString(string(text)); !ok {
+		return unmarshalError("*poly.Int", text)
+	}
+	return nil
+}

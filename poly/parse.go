@@ -1,9 +1,20 @@
 package poly
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
+
+// unmarshalError is the error of the UnmarshalText methods: the type and (the start of)
+// the text that SetString refused.
+func unmarshalError(typ string, text []byte) error {
+	const maxShown = 64
+	if len(text) > maxShown {
+		return fmt.Errorf("poly: cannot unmarshal %q... into a %s", text[:maxShown], typ)
+	}
+	return fmt.Errorf("poly: cannot unmarshal %q into a %s", text, typ)
+}
 
 // parseBig parses s in the given syntax into new coefficients, converting each literal
 // with conv (which reports false for an invalid one), or returns ok false.

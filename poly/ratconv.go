@@ -40,3 +40,18 @@ func (z *Rat) SetString(s string) (*Rat, bool) {
 	z.c = c
 	return z, true
 }
+
+// MarshalText implements [encoding.TextMarshaler]; the text is x.String().
+func (x *Rat) MarshalText() ([]byte, error) {
+	return []byte(x.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: it sets z to the polynomial in
+// text as [Rat.SetString] reads it, or returns an error and leaves z unchanged if text
+// is malformed.
+func (z *Rat) UnmarshalText(text []byte) error {
+	if _, ok := z.SetString(string(text)); !ok {
+		return unmarshalError("*poly.Rat", text)
+	}
+	return nil
+}

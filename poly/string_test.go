@@ -1,6 +1,7 @@
 package poly
 
 import (
+	"encoding/json"
 	"math"
 	"math/big"
 	"strings"
@@ -314,4 +315,26 @@ func TestStringNil(t *testing.T) {
 	assert.Equal(t, "<nil>", p.String())
 	assert.Equal(t, "<nil>", q.String())
 	assert.Equal(t, "<nil>", f.String())
+}
+
+func TestMarshalText(t *testing.T) {
+	type doc struct {
+		P *Int
+		Q *Rat
+		F *Float64
+	}
+	in := doc{NewInt(3, 8, 15, 10, 6), NewRatFrac(2, 1, 0, -3), NewFloat64(0.25, 1)}
+	b, err := json.Marshal(in)
+	require.NoError(t, err)
+	assert.Equal(t, `{"P":"6x^4 + 10x^3 + 15x^2 + 8x + 3","Q":"-(3/2)x^2 + 1/2","F":"x + 0.25"}`, string(b))
+	var out doc
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.True(t, out.P.Equal(in.P) && out.Q.Equal(in.Q) && out.F.Equal(in.F), "%+v", out)
+
+	z := NewInt(1)
+	err = z.UnmarshalText([]byte("x^"))
+	assert.EqualError(t, err, `poly: cannot unmarshal "x^" into a *poly.Int`)
+	assert.True(t, z.Equal(NewInt(1)), "z changed on failure")
+	assert.Error(t, new(Rat).UnmarshalText([]byte("1/0")))
+	assert.Error(t, new(Float64).UnmarshalText([]byte(strings.Repeat("x", 100))))
 }
