@@ -17,7 +17,46 @@ func (z *Dist) KeepHighest(x *Dist, n, k int) *Dist {
 	if n < 0 || k < 0 || k > n {
 		panic("dist: KeepHighest with n < 0 or k outside [0, n]")
 	}
-	return z.keepHighest([]group{{x, n}}, k)
+	return z.keepHighestIID(x, n, k)
+}
+
+// keepHighestIID sets z to the sum of the k highest of n copies of x, choosing between the
+// threshold formulas from the top and from the bottom (keepiid.go) by their estimated cost.
+func (z *Dist) keepHighestIID(x *Dist, n, k int) *Dist {
+	switch {
+	case k == n:
+		return z.Repeat(x, n)
+	case k == 0:
+		return z.keepHighest([]group{{x, n}}, 0)
+	}
+	lo, w, t := x.parts()
+	hi := lo + len(w) - 1
+	mulInt(k, lo)
+	mulInt(k, hi)
+	total := new(big.Int).Exp(t, big.NewInt(int64(n)), nil)
+	var rw []*big.Int
+	var rlo int
+	if keepFromTop(len(w), n, k, newShort(0, w).run <= 1) {
+		rlo, rw = keepTop(x, n, k)
+	} else {
+		rlo, rw = keepBottom(x, n, k)
+	}
+	return z.setPartsTotal(rlo, rw, total)
+}
+
+// keepFromTop reports whether the formula from the top is estimated cheaper than the one from
+// the bottom for keeping k of n copies of a distribution spanning s values (run: its weights
+// are equal, as for a fair die).
+func keepFromTop(s, n, k int, run bool) bool {
+	f := func(a int) float64 { return float64(a) }
+	per := f(s)
+	if run {
+		per = 2
+	}
+	r := n - k
+	top := f(k) * f(k) * f(s) * per / 2
+	bottom := f(s) * (f(n)*f(s)*per + f(r)*f(r)*f(s)*per/2 + f(n)*f(s)*min(f(r*s+2), 64))
+	return top <= bottom
 }
 
 // KeepLowest sets z to the distribution of the sum of the k lowest of n independent copies of
