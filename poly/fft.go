@@ -22,8 +22,8 @@ var fftLeaf = 1 << 14
 // fftLevel is one radix-r pass over blocks of length L = r·s.
 type fftLevel struct {
 	r, L, s int
-	// tw[j*(r−1)+t−1] = w_L^{j·t} = exp(−2πi·j·t/L) for 0 ≤ j < s, 1 ≤ t < r.
-	tw []complex128
+	// tw[t−1][j] = w_L^{j·t} = exp(−2πi·j·t/L) for 1 ≤ t < r, 0 ≤ j < s (nil if s = 1).
+	tw [][]complex128
 }
 
 // fftPlan is a complex transform of length n. It is immutable after newFFTPlan and safe for
@@ -118,11 +118,13 @@ func newFFTPlan(n int) *fftPlan {
 		s := L / r
 		lv := fftLevel{r: r, L: L, s: s}
 		if s > 1 {
-			lv.tw = make([]complex128, s*(r-1))
-			for j := 0; j < s; j++ {
-				for t := 1; t < r; t++ {
-					lv.tw[j*(r-1)+t-1] = root(j*t, L)
+			lv.tw = make([][]complex128, r-1)
+			for t := 1; t < r; t++ {
+				w := make([]complex128, s)
+				for j := range w {
+					w[j] = root(j*t, L)
 				}
+				lv.tw[t-1] = w
 			}
 		}
 		p.levels = append(p.levels, lv)
@@ -207,18 +209,18 @@ func (lv *fftLevel) dif(a []complex128) {
 			return
 		}
 		for b := 0; b < len(a); b += L {
-			blk := a[b : b+L : b+L]
-			a0, a1, a2, a3 := blk[:s:s], blk[s:2*s:2*s], blk[2*s:3*s:3*s], blk[3*s:4*s:4*s]
-			tw := lv.tw[: 3*s : 3*s]
+			a0 := a[b : b+s : b+s]
+			a1, a2, a3 := a[b+s:b+2*s:b+2*s], a[b+2*s:b+3*s:b+3*s], a[b+3*s:b+L:b+L]
+			a1, a2, a3 = a1[:len(a0)], a2[:len(a0)], a3[:len(a0)]
+			w1, w2, w3 := lv.tw[0][:len(a0)], lv.tw[1][:len(a0)], lv.tw[2][:len(a0)]
 			for j := range a0 {
-				w := tw[3*j : 3*j+3 : 3*j+3]
 				x0, x1, x2, x3 := a0[j], a1[j], a2[j], a3[j]
 				b0, b1 := x0+x2, x0-x2
 				b2, b3 := x1+x3, mulNegI(x1-x3)
 				a0[j] = b0 + b2
-				a1[j] = (b1 + b3) * w[0]
-				a2[j] = (b0 - b2) * w[1]
-				a3[j] = (b1 - b3) * w[2]
+				a1[j] = (b1 + b3) * w1[j]
+				a2[j] = (b0 - b2) * w2[j]
+				a3[j] = (b1 - b3) * w3[j]
 			}
 		}
 	case 2:
@@ -230,43 +232,46 @@ func (lv *fftLevel) dif(a []complex128) {
 			return
 		}
 		for b := 0; b < len(a); b += L {
-			a0, a1 := a[b:b+s:b+s], a[b+s:b+L:b+L]
-			tw := lv.tw[:s:s]
+			a0 := a[b : b+s : b+s]
+			a1 := a[b+s : b+L : b+L][:len(a0)]
+			w1 := lv.tw[0][:len(a0)]
 			for j := range a0 {
 				x0, x1 := a0[j], a1[j]
 				a0[j] = x0 + x1
-				a1[j] = (x0 - x1) * tw[j]
+				a1[j] = (x0 - x1) * w1[j]
 			}
 		}
 	case 3:
 		for b := 0; b < len(a); b += L {
-			a0, a1, a2 := a[b:b+s:b+s], a[b+s:b+2*s:b+2*s], a[b+2*s:b+L:b+L]
+			a0 := a[b : b+s : b+s]
+			a1, a2 := a[b+s : b+2*s : b+2*s][:len(a0)], a[b+2*s : b+L : b+L][:len(a0)]
 			for j := range a0 {
 				x0, x1, x2 := a0[j], a1[j], a2[j]
 				t0 := x1 + x2
 				t1 := x0 - sc(0.5, t0)
-				t2 := mulNegI(sc(sin60, (x1 - x2)))
+				t2 := mulNegI(sc(sin60, x1-x2))
 				a0[j] = x0 + t0
 				y1, y2 := t1+t2, t1-t2
 				if s > 1 {
-					y1 *= lv.tw[2*j]
-					y2 *= lv.tw[2*j+1]
+					y1 *= lv.tw[0][j]
+					y2 *= lv.tw[1][j]
 				}
 				a1[j], a2[j] = y1, y2
 			}
 		}
 	case 5:
 		for b := 0; b < len(a); b += L {
-			a0, a1, a2, a3, a4 := a[b:b+s:b+s], a[b+s:b+2*s:b+2*s], a[b+2*s:b+3*s:b+3*s], a[b+3*s:b+4*s:b+4*s], a[b+4*s:b+L:b+L]
+			a0 := a[b : b+s : b+s]
+			a1, a2 := a[b+s : b+2*s : b+2*s][:len(a0)], a[b+2*s : b+3*s : b+3*s][:len(a0)]
+			a3, a4 := a[b+3*s : b+4*s : b+4*s][:len(a0)], a[b+4*s : b+L : b+L][:len(a0)]
 			for j := range a0 {
 				y0, y1, y2, y3, y4 := bfly5(a0[j], a1[j], a2[j], a3[j], a4[j], false)
 				a0[j] = y0
 				if s > 1 {
-					w := lv.tw[4*j : 4*j+4 : 4*j+4]
-					y1 *= w[0]
-					y2 *= w[1]
-					y3 *= w[2]
-					y4 *= w[3]
+					y1 *= lv.tw[0][j]
+					y2 *= lv.tw[1][j]
+					y3 *= lv.tw[2][j]
+					y4 *= lv.tw[3][j]
 				}
 				a1[j], a2[j], a3[j], a4[j] = y1, y2, y3, y4
 			}
@@ -290,15 +295,15 @@ func (lv *fftLevel) dit(a []complex128) {
 			return
 		}
 		for b := 0; b < len(a); b += L {
-			blk := a[b : b+L : b+L]
-			a0, a1, a2, a3 := blk[:s:s], blk[s:2*s:2*s], blk[2*s:3*s:3*s], blk[3*s:4*s:4*s]
-			tw := lv.tw[: 3*s : 3*s]
+			a0 := a[b : b+s : b+s]
+			a1, a2, a3 := a[b+s:b+2*s:b+2*s], a[b+2*s:b+3*s:b+3*s], a[b+3*s:b+L:b+L]
+			a1, a2, a3 = a1[:len(a0)], a2[:len(a0)], a3[:len(a0)]
+			w1, w2, w3 := lv.tw[0][:len(a0)], lv.tw[1][:len(a0)], lv.tw[2][:len(a0)]
 			for j := range a0 {
-				w := tw[3*j : 3*j+3 : 3*j+3]
 				x0 := a0[j]
-				x1 := a1[j] * conj(w[0])
-				x2 := a2[j] * conj(w[1])
-				x3 := a3[j] * conj(w[2])
+				x1 := a1[j] * conj(w1[j])
+				x2 := a2[j] * conj(w2[j])
+				x3 := a3[j] * conj(w3[j])
 				b0, b1 := x0+x2, x0-x2
 				b2, b3 := x1+x3, mulI(x1-x3)
 				a0[j] = b0 + b2
@@ -316,39 +321,42 @@ func (lv *fftLevel) dit(a []complex128) {
 			return
 		}
 		for b := 0; b < len(a); b += L {
-			a0, a1 := a[b:b+s:b+s], a[b+s:b+L:b+L]
-			tw := lv.tw[:s:s]
+			a0 := a[b : b+s : b+s]
+			a1 := a[b+s : b+L : b+L][:len(a0)]
+			w1 := lv.tw[0][:len(a0)]
 			for j := range a0 {
-				x0, x1 := a0[j], a1[j]*conj(tw[j])
+				x0, x1 := a0[j], a1[j]*conj(w1[j])
 				a0[j], a1[j] = x0+x1, x0-x1
 			}
 		}
 	case 3:
 		for b := 0; b < len(a); b += L {
-			a0, a1, a2 := a[b:b+s:b+s], a[b+s:b+2*s:b+2*s], a[b+2*s:b+L:b+L]
+			a0 := a[b : b+s : b+s]
+			a1, a2 := a[b+s : b+2*s : b+2*s][:len(a0)], a[b+2*s : b+L : b+L][:len(a0)]
 			for j := range a0 {
 				x0, x1, x2 := a0[j], a1[j], a2[j]
 				if s > 1 {
-					x1 *= conj(lv.tw[2*j])
-					x2 *= conj(lv.tw[2*j+1])
+					x1 *= conj(lv.tw[0][j])
+					x2 *= conj(lv.tw[1][j])
 				}
 				t0 := x1 + x2
 				t1 := x0 - sc(0.5, t0)
-				t2 := mulI(sc(sin60, (x1 - x2)))
+				t2 := mulI(sc(sin60, x1-x2))
 				a0[j], a1[j], a2[j] = x0+t0, t1+t2, t1-t2
 			}
 		}
 	case 5:
 		for b := 0; b < len(a); b += L {
-			a0, a1, a2, a3, a4 := a[b:b+s:b+s], a[b+s:b+2*s:b+2*s], a[b+2*s:b+3*s:b+3*s], a[b+3*s:b+4*s:b+4*s], a[b+4*s:b+L:b+L]
+			a0 := a[b : b+s : b+s]
+			a1, a2 := a[b+s : b+2*s : b+2*s][:len(a0)], a[b+2*s : b+3*s : b+3*s][:len(a0)]
+			a3, a4 := a[b+3*s : b+4*s : b+4*s][:len(a0)], a[b+4*s : b+L : b+L][:len(a0)]
 			for j := range a0 {
 				x1, x2, x3, x4 := a1[j], a2[j], a3[j], a4[j]
 				if s > 1 {
-					w := lv.tw[4*j : 4*j+4 : 4*j+4]
-					x1 *= conj(w[0])
-					x2 *= conj(w[1])
-					x3 *= conj(w[2])
-					x4 *= conj(w[3])
+					x1 *= conj(lv.tw[0][j])
+					x2 *= conj(lv.tw[1][j])
+					x3 *= conj(lv.tw[2][j])
+					x4 *= conj(lv.tw[3][j])
 				}
 				a0[j], a1[j], a2[j], a3[j], a4[j] = bfly5(a0[j], x1, x2, x3, x4, true)
 			}
