@@ -1,10 +1,99 @@
 package exact
 
+import (
+	"math"
+	"math/bits"
+)
+
+// Cost model of the methods, in nanoseconds on the calibration machine. Auto evaluates each
+// method's estimated time from the operand lengths and coefficient sizes and takes the
+// cheapest. The constants are measured by TestCalibrate (calibrate_test.go, run with
+// -calibrate) in the manner of math/big's karatsubaThreshold.
+var (
+	// costMAC is one 64×64→128-bit multiply-accumulate in a word loop (schoolbook on words,
+	// residues, CRT).
+	costMAC = 1.0
+	// costBigTerm is the overhead of one big.Int product-and-add in schoolbook and Karatsuba,
+	// beyond its word multiplies.
+	costBigTerm = 40.0
+	// costButterfly is one NTT butterfly per point and level (a length-N transform costs
+	// costButterfly·N·log2(N)).
+	costButterfly = 0.65
+	// costPointwise is one pointwise modular product plus the loading of one point.
+	costPointwise = 4.0
+	// costCoeff is the fixed cost of producing one output coefficient (allocation, CRT setup).
+	costCoeff = 40.0
+	// costKroneckerWord is the cost per 64-bit limb of packing, carrying and unpacking in
+	// Kronecker substitution, including its three-prime recombination.
+	costKroneckerWord = 25.0
+	// costSetup is the fixed cost of a transform-based product (plans, buffers, goroutines);
+	// each prime of the multi-modular method adds costSetupPrime.
+	costSetup      = 4000.0
+	costSetupPrime = 600.0
+)
+
 // choose returns the method Auto uses for operands of lengths nx, ny whose coefficients have at
-// most bx, by bits.
+// most bx, by bits (both > 0).
 func choose(nx, ny, bx, by int) Algorithm {
-	if min(nx, ny) < karatsubaThreshold {
-		return Schoolbook
+	best, bestCost := Schoolbook, schoolbookCost(nx, ny, bx, by)
+	if c := multiModularCost(nx, ny, bx, by); c < bestCost {
+		best, bestCost = MultiModular, c
 	}
-	return Karatsuba
+	if c := kroneckerCost(nx, ny, bx, by); c < bestCost {
+		best, bestCost = Kronecker, c
+	}
+	if c := karatsubaCost(nx, ny, bx, by); c < bestCost {
+		best = Karatsuba
+	}
+	return best
+}
+
+func words(b int) float64 { return float64((b + 63) / 64) }
+
+func schoolbookCost(nx, ny, bx, by int) float64 {
+	terms := float64(nx) * float64(ny)
+	if bx <= 64 && by <= 64 {
+		return terms*costMAC + float64(nx+ny)*costCoeff
+	}
+	return terms*(words(bx)*words(by)*costMAC+costBigTerm) + float64(nx+ny)*costCoeff
+}
+
+func karatsubaCost(nx, ny, bx, by int) float64 {
+	short, long := float64(min(nx, ny)), float64(max(nx, ny))
+	if short < float64(karatsubaThreshold) {
+		return math.Inf(1)
+	}
+	// Three half-size products per level: short^log2(3) big.Int products per block of the
+	// longer operand, plus the additions, which cost about as much as the products' overhead.
+	wb := words(bx+int(math.Log2(short))) * words(by+int(math.Log2(short)))
+	return long / short * math.Pow(short, math.Log2(3)) * (wb*costMAC + 3*costBigTerm)
+}
+
+func transformCost(n int, transforms int) float64 {
+	size := 1 << bits.Len(uint(n-1))
+	lg := float64(bits.Len(uint(size)) - 1)
+	return float64(size) * (float64(transforms)*costButterfly*lg + costPointwise)
+}
+
+func multiModularCost(nx, ny, bx, by int) float64 {
+	k := primesFor(boundBits(nx, ny, bx, by))
+	if k > maxMultiModularPrimes {
+		return math.Inf(1)
+	}
+	n := nx + ny - 1
+	fk := float64(k)
+	res := (float64(nx)*words(bx) + float64(ny)*words(by) + float64(nx+ny)) * fk * costMAC
+	crt := float64(n) * (fk*fk*costMAC + costCoeff)
+	return fk*(transformCost(n, 3)+costSetupPrime) + res + crt + costSetup
+}
+
+// maxMultiModularPrimes caps the number of primes of the multi-modular method; beyond it the
+// quadratic cost of reduction and CRT per coefficient loses to Kronecker substitution anyway.
+var maxMultiModularPrimes = 128
+
+func kroneckerCost(nx, ny, bx, by int) float64 {
+	s := boundBits(nx, ny, bx, by) + 1
+	limbs := (nx+ny-1)*s/64 + 1
+	return 3*transformCost(limbs, 3) + float64(limbs)*costKroneckerWord +
+		float64(nx+ny)*costCoeff + costSetup + 3*costSetupPrime
 }

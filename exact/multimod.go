@@ -32,6 +32,7 @@ type crtBasis struct {
 	mods []ntt.Modulus
 	m    []big.Word   // M = Π p_i, k words
 	mi   [][]big.Word // M/p_i, k words each
+	mit  []uint64     // mit[j·k+i] = word j of M/p_i (transposed, for column-wise sums)
 	inv  []uint64     // (M/p_i)^−1 mod p_i
 	finv []float64    // 1/p_i
 	pow  [][]uint64   // pow[i][j] = 2^(64j) mod p_i, grown on demand
@@ -68,6 +69,12 @@ func basisFor(k int) *crtBasis {
 		b.mi = append(b.mi, wordsK(mi, k))
 		b.inv = append(b.inv, m.Inv(t.Mod(mi, p).Uint64()))
 		b.finv = append(b.finv, 1/float64(m.P()))
+	}
+	b.mit = make([]uint64, k*k)
+	for i, mi := range b.mi {
+		for j, w := range mi {
+			b.mit[j*k+i] = uint64(w)
+		}
 	}
 	bases[k] = b
 	return b
@@ -271,10 +278,7 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis) []*big.Int {
 				f += float64(t[i]) * basis.finv[i]
 			}
 			q := uint64(math.Round(f))
-			clear(acc)
-			for i, mi := range basis.mi {
-				addMulWord(acc, mi, t[i])
-			}
+			dotColumns(acc, basis.mit, t)
 			subMulWord(acc, basis.m, q)
 			neg := int64(acc[k]) < 0
 			if neg {
@@ -306,24 +310,24 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis) []*big.Int {
 	return dst
 }
 
-// addMulWord adds m·t to acc (len(acc) > len(m)), ignoring overflow out of acc.
-func addMulWord(acc, m []big.Word, t uint64) {
-	var carry uint64
-	for i, w := range m {
-		h, l := bits.Mul64(uint64(w), t)
-		var c uint64
-		l, c = bits.Add64(l, carry, 0)
-		h += c
-		var a uint64
-		a, c = bits.Add64(uint64(acc[i]), l, 0)
-		acc[i] = big.Word(a)
-		carry = h + c
+// dotColumns sets acc (k+1 words) to Σ_i t[i]·(M/p_i) by product scanning: each output word
+// is the sum of the k products of its column, kept in a three-word accumulator.
+func dotColumns(acc []big.Word, mit, t []uint64) {
+	k := len(t)
+	var a0, a1, a2 uint64
+	for j := range k {
+		col := mit[j*k : j*k+k]
+		for i, w := range col {
+			h, l := bits.Mul64(w, t[i])
+			var c uint64
+			a0, c = bits.Add64(a0, l, 0)
+			a1, c = bits.Add64(a1, h, c)
+			a2 += c
+		}
+		acc[j] = big.Word(a0)
+		a0, a1, a2 = a1, a2, 0
 	}
-	for i := len(m); i < len(acc) && carry != 0; i++ {
-		a, c := bits.Add64(uint64(acc[i]), carry, 0)
-		acc[i] = big.Word(a)
-		carry = c
-	}
+	acc[k] = big.Word(a0)
 }
 
 // subMulWord subtracts m·t from acc (len(acc) > len(m)), modulo 2^(64·len(acc)).
