@@ -1,9 +1,6 @@
 package poly
 
-import (
-	"math"
-	"strconv"
-)
+import "strconv"
 
 // Mode selects which part of the full linear convolution (or correlation) [Convolve] and
 // [Correlate] return, with the meaning of numpy's mode argument. With n = len(x), m = len(y),
@@ -180,31 +177,56 @@ func overlaps(a, b []float64) bool {
 // convolution of x and y (y reversed if revY; both non-empty), choosing the method. dst must
 // not overlap x or y.
 func convolveWindow(dst, x, y []float64, off int, revY bool) {
-	if useFFT(len(x), len(y), off, len(dst)) && finite(x) && finite(y) {
-		convolveFFT(dst, x, y, off, revY)
-		return
+	meth, m := chooseMethod(len(x), len(y), off, len(dst))
+	if meth != methodDirect && (!finite(x) || !finite(y)) {
+		meth = methodDirect
 	}
-	convolveDirect(dst, x, y, off, revY)
+	switch meth {
+	case methodFFT:
+		fftConvPlanFor(m).convolve(dst, x, y, off, revY)
+	case methodBlocked:
+		convolveBlocked(dst, x, y, off, revY, m)
+	default:
+		convolveDirect(dst, x, y, off, revY)
+	}
 }
 
-// fftCostRatio is the measured ratio of the time of one multiply-add of the direct method to
-// the time per point and per log2 of the FFT path: the FFT is used when
-// directOps > fftCostRatio·N·log2(N). Set by TestCalibrateConvolve in
-// convolve_calibrate_test.go (go test -run Calibrate -calibrate).
-var fftCostRatio = 3.3
+// The methods chooseMethod picks from.
+const (
+	methodDirect  = iota // direct sums, convolveDirect
+	methodFFT            // one FFT convolution of the whole, fftConvPlan.convolve
+	methodBlocked        // overlap-save with short FFTs, convolveBlocked
+)
 
-// fftMinShort is the shortest operand for which the FFT is considered at all.
-var fftMinShort = 32
+// directCost is the measured time of one multiply-add of the direct method in units of the
+// FFT cost model (fftCost: about one flop of the transforms), so that the direct method's
+// modelled cost is directCost·directOps. Set from TestCalibrateConvolve in
+// convolve_calibrate_test.go (go test ./poly -run Calibrate -calibrate -v).
+var directCost = 2.1
 
-// useFFT reports whether the FFT path is expected to be faster for the outputs
-// off … off+length−1 of the convolution of lengths n and m.
-func useFFT(n, m, off, length int) bool {
-	if min(n, m) < fftMinShort {
-		return false
+// fftExtra is the modelled cost per point, beyond the three transforms, of packing the
+// inputs, the fused spectral product and unpacking the result.
+const fftExtra = 14
+
+// chooseMethod returns the method of least modelled cost for the outputs
+// off … off+length−1 of the convolution of lengths n and m (≥ 1), and the FFT half-length
+// the method uses.
+func chooseMethod(n, m, off, length int) (meth, half int) {
+	best := directCost * directOps(n, m, off, length)
+	meth = methodDirect
+	if min(n, m) < 8 {
+		return meth, 0
 	}
-	need := fftNeed(n, m, off, length)
-	N := 2 * fftHalfLength(need)
-	return directOps(n, m, off, length) > fftCostRatio*float64(N)*math.Log2(float64(N))
+	h := fftHalfLength(fftNeed(n, m, off, length))
+	if c := float64(h) * (3*fftCost(h) + fftExtra); c < best {
+		best, meth, half = c, methodFFT, h
+	}
+	if short := min(n, m); 4*short <= max(n, m) {
+		if h, c := blockedPlan(short, length); c < best {
+			meth, half = methodBlocked, h
+		}
+	}
+	return meth, half
 }
 
 // fftNeed returns the least cyclic length whose wrap-around leaves the outputs
@@ -229,12 +251,6 @@ func directOps(n, m, off, length int) float64 {
 		return (hi-lo)*c0 + c1*(lo+hi-1)*(hi-lo)/2
 	}
 	return lin(0, s-1, 1, 1) + lin(s-1, l, s, 0) + lin(l, l+s-1, l+s-1, -1)
-}
-
-// convolveFFT is convolveWindow's FFT path.
-func convolveFFT(dst, x, y []float64, off int, revY bool) {
-	p := fftConvPlanFor(fftHalfLength(fftNeed(len(x), len(y), off, len(dst))))
-	p.convolve(dst, x, y, off, revY)
 }
 
 // finite reports whether every element of x is neither NaN nor ±Inf.
@@ -265,12 +281,35 @@ func convolveDirect(dst, x, y []float64, off int, revY bool) {
 		a, rb = y, reversed(x)
 	}
 	n, m := len(a), len(rb)
-	for j := range dst {
+	for j := 0; j < len(dst); {
 		k := off + j
+		if k >= m-1 && k+3 <= n-1 && j+3 < len(dst) {
+			// Outputs k … k+3 all have the full m terms.
+			dst[j], dst[j+1], dst[j+2], dst[j+3] = dot4(a[k-m+1:k+4], rb)
+			j += 4
+			continue
+		}
 		lo := max(0, k-m+1)
 		hi := min(n-1, k)
 		dst[j] = dot(a[lo:hi+1], rb[m-1-k+lo:])
+		j++
 	}
+}
+
+// dot4 returns Σ_j a[j+r]·b[j] for r = 0, 1, 2, 3 (len(a) = len(b)+3): four consecutive
+// convolution outputs, sharing each load of b and sliding a window over a.
+func dot4(a, b []float64) (s0, s1, s2, s3 float64) {
+	a = a[:len(b)+3]
+	v0, v1, v2 := a[0], a[1], a[2]
+	for j, w := range b {
+		v3 := a[j+3]
+		s0 += v0 * w
+		s1 += v1 * w
+		s2 += v2 * w
+		s3 += v3 * w
+		v0, v1, v2 = v1, v2, v3
+	}
+	return
 }
 
 // dot returns Σ a[i]·b[i] over the length of a (len(b) ≥ len(a)), with four partial sums.

@@ -3,18 +3,18 @@ package poly
 import (
 	"flag"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
 )
 
-var calibrate = flag.Bool("calibrate", false, "measure fftCostRatio and fftMinShort (go test -run Calibrate -calibrate -v)")
+var calibrate = flag.Bool("calibrate", false, "measure directCost (go test ./poly -run Calibrate -calibrate -v)")
 
-// TestCalibrateConvolve measures the cost per multiply-add of the direct method and the cost
-// per N·log2(N) of the FFT path, and prints their ratio, the value for fftCostRatio, and the
-// balanced crossover. Run it on a quiet machine:
+// TestCalibrateConvolve measures the time per multiply-add of the direct method and the time
+// per unit of the FFT cost model (fftCost, fftExtra), prints their ratio (the value for
+// directCost), and then checks the method choice: for each case it times all three methods
+// and shows which chooseMethod picks. Run it on a quiet machine:
 //
 //	go test ./poly -run Calibrate -calibrate -v
 func TestCalibrateConvolve(t *testing.T) {
@@ -45,19 +45,27 @@ func TestCalibrateConvolve(t *testing.T) {
 		return ts[len(ts)/2]
 	}
 	var ratios []float64
-	fmt.Printf("%8s %8s %12s %12s %10s\n", "n", "m", "direct", "fft", "ratio")
-	for _, sz := range [][2]int{{64, 64}, {128, 128}, {256, 256}, {512, 512}, {1024, 1024}, {100000, 32}, {100000, 64}, {100000, 128}, {20000, 256}} {
+	fmt.Printf("%8s %8s %12s %12s %12s %8s %s\n", "n", "m", "direct", "fft", "blocked", "ratio", "chosen")
+	for _, sz := range [][2]int{{64, 64}, {128, 128}, {256, 256}, {512, 512}, {1024, 1024}, {8192, 8192},
+		{100000, 16}, {100000, 32}, {100000, 64}, {100000, 128}, {100000, 512}, {100000, 4096}} {
 		n, m := sz[0], sz[1]
 		x, y := uniform(rng, n), uniform(rng, m)
 		dst := make([]float64, n+m-1)
 		td := timeIt(func() { convolveDirect(dst, x, y, 0, false) })
-		tf := timeIt(func() { convolveFFT(dst, x, y, 0, false) })
-		N := 2 * fftHalfLength(n+m-1)
+		h := fftHalfLength(n + m - 1)
+		tf := timeIt(func() { fftConvPlanFor(h).convolve(dst, x, y, 0, false) })
+		tb := "-"
+		if 4*m <= n {
+			hb, _ := blockedPlan(m, n+m-1)
+			tb = time.Duration(1e9 * timeIt(func() { convolveBlocked(dst, x, y, 0, false, hb) })).String()
+		}
 		cd := td / directOps(n, m, 0, n+m-1)
-		cf := tf / (float64(N) * math.Log2(float64(N)))
-		ratios = append(ratios, cf/cd)
-		fmt.Printf("%8d %8d %12v %12v %10.2f\n", n, m, time.Duration(td*1e9), time.Duration(tf*1e9), cf/cd)
+		cf := tf / (float64(h) * (3*fftCost(h) + fftExtra))
+		ratios = append(ratios, cd/cf)
+		meth, _ := chooseMethod(n, m, 0, n+m-1)
+		fmt.Printf("%8d %8d %12v %12v %12s %8.2f %s\n", n, m, time.Duration(td*1e9), time.Duration(tf*1e9), tb, cd/cf,
+			[]string{"direct", "fft", "blocked"}[meth])
 	}
 	slices.Sort(ratios)
-	fmt.Printf("fftCostRatio = %.2f (median of the ratios above; currently %.2f)\n", ratios[len(ratios)/2], fftCostRatio)
+	fmt.Printf("directCost = %.2f (median of the ratios above; currently %.2f)\n", ratios[len(ratios)/2], directCost)
 }

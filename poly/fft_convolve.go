@@ -236,25 +236,114 @@ func fftCost(m int) float64 {
 	return c
 }
 
+// smooth calls f for every 5-smooth m in [lo, hi).
+func smooth(lo, hi int, f func(m int)) {
+	for p2 := 1; p2 < hi; p2 *= 2 {
+		for p3 := p2; p3 < hi; p3 *= 3 {
+			for m := p3; m < hi; m *= 5 {
+				if m >= lo {
+					f(m)
+				}
+			}
+		}
+	}
+}
+
 // fftHalfLength returns the half-length m (a 5-smooth number, 2m ≥ need) of least modelled
 // cost.
 func fftHalfLength(need int) int {
 	target := max((need+1)/2, 1)
 	best, bestCost := 0, math.Inf(1)
-	for p2 := 1; p2 < 2*target; p2 *= 2 {
-		for p3 := p2; p3 < 2*target; p3 *= 3 {
-			for m := p3; m < 2*target; m *= 5 {
-				if m < target {
-					continue
-				}
-				c := float64(m) * (fftCost(m) + 2) // + packing and the fused product
-				if c < bestCost {
-					best, bestCost = m, c
-				}
+	smooth(target, 2*target, func(m int) {
+		if c := float64(m) * (fftCost(m) + 2); c < bestCost {
+			best, bestCost = m, c
+		}
+	})
+	return best
+}
+
+// blockedPlan returns the FFT half-length h of least modelled cost for an overlap-save
+// convolution of a short operand of length short producing length outputs, and that cost:
+// each block transforms 2h inputs and keeps 2h−short+1 outputs.
+func blockedPlan(short, length int) (h int, cost float64) {
+	cost = math.Inf(1)
+	smooth(max(short, 16), max(2*short, fftBlock), func(m int) {
+		per := 2*m - short + 1
+		blocks := (length + per - 1) / per
+		c := float64(m) * (float64(blocks)*(2*fftCost(m)+fftExtra) + fftCost(m))
+		if c < cost {
+			h, cost = m, c
+		}
+	})
+	return h, cost
+}
+
+// convolveBlocked stores in dst the outputs off … off+len(dst)−1 of the convolution of x with
+// y (reversed if revY) by overlap-save: the shorter operand is transformed once at real
+// length 2h, and each block of 2h−short+1 outputs costs one forward and one inverse
+// transform of a stretch of the longer operand.
+func convolveBlocked(dst, x, y []float64, off int, revY bool, h int) {
+	long, short := seq{x, false}, seq{y, revY}
+	if len(x) < len(y) {
+		long, short = short, long
+	}
+	m := len(short.data)
+	p := fftConvPlanFor(h)
+	N := 2 * h
+	bx := p.pool.Get().(*[]complex128)
+	by := p.pool.Get().(*[]complex128)
+	zx, zy := *bx, *by
+	seg := make([]float64, N)
+	short.segment(seg, 0)
+	pack(zy, seg, false)
+	p.fft.forward(zy)
+	per := N - m + 1
+	for j0 := 0; j0 < len(dst); j0 += per {
+		// seg[t] = long[k0−m+1+t]; cyclic outputs m−1 … N−1 are linear outputs k0 … k0+per−1.
+		k0 := off + j0
+		long.segment(seg, k0-m+1)
+		pack(zx, seg, false)
+		p.fft.forward(zx)
+		p.multiply(zx, zy, 0, h)
+		p.fft.inverse(zx)
+		out := dst[j0:min(j0+per, len(dst))]
+		for i := range out {
+			c := m - 1 + i
+			if c&1 == 0 {
+				out[i] = real(zx[c>>1])
+			} else {
+				out[i] = imag(zx[c>>1])
 			}
 		}
 	}
-	return best
+	p.pool.Put(by)
+	p.pool.Put(bx)
+}
+
+// seq is a sequence given by data, read backwards if rev.
+type seq struct {
+	data []float64
+	rev  bool
+}
+
+// segment stores in dst the elements start, start+1, … of s, with zeros outside s.
+func (s seq) segment(dst []float64, start int) {
+	n := len(s.data)
+	lo, hi := max(start, 0), min(start+len(dst), n) // the part of s that is present
+	if hi <= lo {
+		clear(dst)
+		return
+	}
+	clear(dst[:lo-start])
+	clear(dst[hi-start:])
+	part := dst[lo-start : hi-start]
+	if !s.rev {
+		copy(part, s.data[lo:hi])
+		return
+	}
+	for i := range part {
+		part[i] = s.data[n-1-(lo+i)]
+	}
 }
 
 // fftErrC is the measured constant of the FFT path's error bound documented on Convolve.

@@ -113,17 +113,18 @@ func fftErrorBound(x, y []float64, N int) float64 {
 	return fftErrC * 0x1p-53 * math.Log2(float64(N)) * norm2(x) * norm2(y) / math.Sqrt(float64(N))
 }
 
-// maxFFTError returns the largest |convolveFFT − compensated direct sum| over the outputs
+// maxFFTError returns the largest |FFT convolution − compensated direct sum| over the outputs
 // at the indices idx of the full convolution, and the transform length.
 func maxFFTError(x, y []float64, idx []int) (float64, int) {
 	n, m := len(x), len(y)
 	got := make([]float64, n+m-1)
-	convolveFFT(got, x, y, 0, false)
+	h := fftHalfLength(n + m - 1)
+	fftConvPlanFor(h).convolve(got, x, y, 0, false)
 	var e float64
 	for _, k := range idx {
 		e = max(e, math.Abs(got[k]-refDot(x, y, k)))
 	}
-	return e, 2 * fftHalfLength(n+m-1)
+	return e, 2 * h
 }
 
 // TestConvolveFFTAccuracy compares the FFT path with a compensated direct sum at awkward
@@ -191,4 +192,57 @@ func TestConvolveGridAccuracy(t *testing.T) {
 	t.Logf("n=%d N=%d: max abs error %.3g over %d sampled outputs (bound %.3g, bar 2e-12)", n, N, e, len(idx), bound)
 	assert.LessOrEqual(t, e, 2e-12)
 	assert.LessOrEqual(t, e, bound)
+}
+
+// TestConvolveBlocked checks the overlap-save path against the reference for every mode,
+// both operand orders and correlation, at several block sizes.
+func TestConvolveBlocked(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for _, sz := range [][2]int{{1000, 9}, {5000, 100}, {777, 130}, {4096, 255}, {20000, 1000}} {
+		long, short := uniform(rng, sz[0]), uniform(rng, sz[1])
+		for _, swap := range []bool{false, true} {
+			x, y := long, short
+			if swap {
+				x, y = short, long
+			}
+			for _, mode := range modes {
+				for _, corr := range []bool{false, true} {
+					want := refConvolve(x, y, mode)
+					if corr {
+						want = refCorrelate(x, y, mode)
+					}
+					off, length := window(len(x), len(y), mode, corr && len(y) > len(x))
+					for _, h := range []int{sz[1], 2 * sz[1], 1024} {
+						h = fftHalfLength(2 * h)
+						got := make([]float64, length)
+						convolveBlocked(got, x, y, off, corr, h)
+						checkClose(t, want, got, 1e-12, "n=%d m=%d swap=%v %v corr=%v h=%d", sz[0], sz[1], swap, mode, corr, h)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestChooseMethod checks that each method is chosen where the model says it wins, and
+// that Convolve agrees with the reference there.
+func TestChooseMethod(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	for _, tc := range []struct {
+		n, m, want int
+	}{
+		{10, 10, methodDirect},
+		{100000, 4, methodDirect},
+		{5000, 5000, methodFFT},
+		{100000, 300, methodBlocked},
+	} {
+		got, _ := chooseMethod(tc.n, tc.m, 0, tc.n+tc.m-1)
+		assert.Equal(t, tc.want, got, "n=%d m=%d", tc.n, tc.m)
+		x, y := uniform(rng, tc.n), uniform(rng, tc.m)
+		want := make([]float64, tc.n+tc.m-1)
+		for k := range want {
+			want[k] = refDot(x, y, k)
+		}
+		checkClose(t, want, Convolve(nil, x, y, Full), 1e-11, "n=%d m=%d", tc.n, tc.m)
+	}
 }
