@@ -2,6 +2,7 @@ package ntt
 
 import (
 	"math/bits"
+	"runtime"
 	"sync"
 )
 
@@ -84,47 +85,58 @@ func (m Modulus) convolveNTT(dst, x, y []uint64, pl *Plan) {
 		scaleReduce(dst, a[:len(dst)], pl.mscale, pl.mscaleq, m.p)
 		return
 	}
+	// The two halves (blocks 0 and 1 of level 1) are independent until the last level.
+	var b []uint64
 	if sq {
-		loadTwice(a, x, m)
-		pl.convRec(a[:h], nil, 0)
-		pl.convRec(a[h:], nil, 1)
-		topInverse(dst, a, pl.mscale, pl.mscaleq, m.p)
-		return
+		b = a
+	} else {
+		bufB := getBuf(n)
+		defer putBuf(bufB)
+		b = *bufB
 	}
-	loadTwiceScaled(a, x, pl.mscale, pl.mscaleq, m.p)
-	pl.fwdRec(a[:h], 0)
-	pl.fwdRec(a[h:], 1)
-	bufB := getBuf(n)
-	defer putBuf(bufB)
-	b := *bufB
-	loadTwice(b, y, m)
-	pl.convRec(b[:h], a[:h], 0)
-	pl.convRec(b[h:], a[h:], 1)
-	topInverse(dst, b, 0, 0, m.p)
+	half := func(i int) {
+		ai, bi := a[i*h:(i+1)*h], b[i*h:(i+1)*h]
+		if sq {
+			loadPadded(ai, x, m)
+			pl.convRec(ai, nil, i)
+			return
+		}
+		loadScaled(ai, x, pl.mscale, pl.mscaleq, m.p)
+		pl.fwdRec(ai, i)
+		loadPadded(bi, y, m)
+		pl.convRec(bi, ai, i)
+	}
+	if n >= parallelThreshold && runtime.GOMAXPROCS(0) > 1 {
+		done := make(chan struct{})
+		go func() {
+			half(1)
+			close(done)
+		}()
+		half(0)
+		<-done
+	} else {
+		half(0)
+		half(1)
+	}
+	if sq {
+		topInverse(dst, b, pl.mscale, pl.mscaleq, m.p)
+	} else {
+		topInverse(dst, b, 0, 0, m.p)
+	}
 }
 
-// loadTwice sets both halves of a to x (len(x) ≤ len(a)/2) reduced mod p, zero-padded.
-func loadTwice(a, x []uint64, m Modulus) {
-	h := len(a) / 2
-	lo, hi := a[:h], a[h:]
-	loadPadded(lo, x, m)
-	copy(hi, lo)
-}
+// parallelThreshold is the transform length from which Convolve runs the two independent
+// halves of its transforms on two goroutines (when GOMAXPROCS > 1).
+var parallelThreshold = 1 << 16
 
-// loadTwiceScaled sets both halves of a to x·s mod p (in [0, 2p)), zero-padded, for any
-// entries of x; sq is the Shoup constant of s.
-func loadTwiceScaled(a, x []uint64, s, sq, p uint64) {
-	h := len(a) / 2
-	lo, hi := a[:len(x)], a[h:h+len(x)]
-	hi = hi[:len(lo)]
-	x = x[:len(lo)]
+// loadScaled sets a to x·s mod p (in [0, 2p)), zero-padded, for any entries of x (len(x) ≤
+// len(a)); sq is the Shoup constant of s.
+func loadScaled(a, x []uint64, s, sq, p uint64) {
+	lo := a[:len(x)]
 	for i, v := range x {
-		r := mulShoup(v, s, sq, p)
-		lo[i] = r
-		hi[i] = r
+		lo[i] = mulShoup(v, s, sq, p)
 	}
-	clear(a[len(x):h])
-	clear(a[h+len(x):])
+	clear(a[len(x):])
 }
 
 // topInverse does the last inverse level (twiddle 1) on b (values in [0, 2p)) and writes the

@@ -511,6 +511,22 @@ func TestConvolveGridChecksum(t *testing.T) {
 	assert.Equal(t, uint64(ntlChecksum), grid.ChecksumUint64(got))
 }
 
+// TestConvolveParallel runs the two-goroutine split at small lengths.
+func TestConvolveParallel(t *testing.T) {
+	old := parallelThreshold
+	parallelThreshold = 16
+	defer func() { parallelThreshold = old }()
+	r := rand.New(rand.NewPCG(25, 26))
+	for _, p := range []uint64{Primes[0], grid.NTTPrime, 998244353} {
+		m := mustModulus(t, p)
+		for _, l := range []int{25, 31, 32, 33, 100, 1000, 1025} {
+			x, y := randVec(r, l, p), randVec(r, l+r.IntN(l), p)
+			checkConvolve(t, m, x, y)
+			assert.Equal(t, refProduct(x, x, p), m.Convolve(nil, x, x), "square")
+		}
+	}
+}
+
 // TestConcurrent shares plans and primes across goroutines (run it with -race).
 func TestConcurrent(t *testing.T) {
 	ms := []Modulus{mustModulus(t, Primes[0]), mustModulus(t, Primes[1]), mustModulus(t, Primes[2])}
@@ -524,6 +540,9 @@ func TestConcurrent(t *testing.T) {
 	}
 	a := randVec(r, 512, ms[0].p)
 	fa := pl.Forward(nil, a)
+	old := parallelThreshold
+	parallelThreshold = 64 // the products below also split across goroutines
+	defer func() { parallelThreshold = old }()
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Add(1)

@@ -76,3 +76,28 @@ func TestTuneConvolve(t *testing.T) {
 		fmt.Printf("n=2^%d  convolve %v  forward %v (%.3f ns/butterfly)\n", logn, ts[0], ts[1], float64(ts[1].Nanoseconds())/bf)
 	}
 }
+
+func TestTuneBlock(t *testing.T) {
+	if !*tune {
+		t.Skip("tuning harness: -ntt.tune")
+	}
+	m := mustModulus(t, grid.NTTPrime)
+	old := blockLog
+	defer func() { blockLog = old }()
+	for _, logn := range []int{18, 20} {
+		n := 1 << logn
+		x, y := grid.ModP(grid.SeedA, n, grid.NTTPrime), grid.ModP(grid.SeedB, n, grid.NTTPrime)
+		dst := make([]uint64, 2*n-1)
+		var fs []func()
+		bls := []uint{9, 11, 13, 15, 17}
+		for _, bl := range bls {
+			fs = append(fs, func() { blockLog = bl; m.Convolve(dst, x, y) })
+		}
+		ts := cpuMedian(5, fs...)
+		fmt.Printf("n=2^%d", logn)
+		for i, d := range ts {
+			fmt.Printf("  bl=%d %v", bls[i], d)
+		}
+		fmt.Println()
+	}
+}
