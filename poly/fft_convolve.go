@@ -345,6 +345,3 @@ func (s seq) segment(dst []float64, start int) {
 		part[i] = s.data[n-1-(lo+i)]
 	}
 }
-
-// fftErrC is the measured constant of the FFT path's error bound documented on Convolve.
-const fftErrC = 2.0
