@@ -98,7 +98,7 @@ func orShifted(z, w []big.Word, shift int) {
 func unpack(dst []*big.Int, z []big.Word, s int, neg, fresh bool) {
 	w := (s + 1 + 63) / 64
 	buf := make([]big.Word, w)
-	var ar arena
+	ar := arena{hint: len(dst) * ((s + 63) / 64)}
 	var borrow uint64
 	for i := range dst {
 		extract(buf, z, i*s, s)

@@ -161,7 +161,7 @@ func multiModular(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 		yr = residues(y, ys.bits, basis, size)
 	}
 	transformMultiply(plans, xr, yr, sq)
-	return crtOut(dst, xr, n, basis)
+	return crtOut(dst, xr, n, basis, (b+63)/64)
 }
 
 // residues returns k vectors of length size: x mod p_i, zero-padded.
@@ -260,8 +260,9 @@ func transformMultiply(plans []*ntt.Plan, xr, yr [][]uint64, sq bool) {
 	})
 }
 
-// crtOut recombines the residues r[i][j] (j < n) into dst by the explicit CRT.
-func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis) []*big.Int {
+// crtOut recombines the residues r[i][j] (j < n) into dst by the explicit CRT;
+// expectWords is the expected size of one result coefficient in words, to size allocations.
+func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords int) []*big.Int {
 	fresh := dst == nil
 	if fresh {
 		dst = newInts(n)
@@ -270,7 +271,7 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis) []*big.Int {
 	parallelFor(n, 2048, func(lo, hi int) {
 		acc := make([]big.Word, k+1)
 		t := make([]uint64, k)
-		var ar arena
+		ar := arena{hint: (hi - lo) * expectWords}
 		for j := lo; j < hi; j++ {
 			f := 0.0
 			for i, m := range basis.mods {

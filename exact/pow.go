@@ -300,15 +300,24 @@ func fromMags(mags [][]big.Word, negs []bool) []*big.Int {
 }
 
 // arena hands out word slices carved from large blocks, each with its capacity capped so that a
-// big.Int growing one of them reallocates rather than overwriting its neighbour.
-type arena struct{ block []big.Word }
+// big.Int growing one of them reallocates rather than overwriting its neighbour. hint, if
+// positive, is the expected total number of words, which sizes the blocks.
+type arena struct {
+	block []big.Word
+	hint  int
+}
 
 func (a *arena) copy(w []big.Word) []big.Word {
 	if len(w) == 0 {
 		return nil
 	}
 	if len(a.block) < len(w) {
-		a.block = make([]big.Word, max(1<<16, len(w)))
+		size := 1 << 16
+		if a.hint > 0 {
+			size = min(size, a.hint)
+			a.hint -= size
+		}
+		a.block = make([]big.Word, max(size, len(w)))
 	}
 	s := a.block[:len(w):len(w)]
 	a.block = a.block[len(w):]

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/polyconv/polyconv/exact"
+	"github.com/polyconv/polyconv/internal/grid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func runProgram(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// checksums parses the "algo checksum ms" rows of the output.
+func checksums(t *testing.T, out string) map[string]uint64 {
+	t.Helper()
+	m := map[string]uint64{}
+	for _, line := range strings.Split(out, "\n")[2:] {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		require.Len(t, f, 3, "row %q", line)
+		v, err := strconv.ParseUint(f[1], 10, 64)
+		require.NoError(t, err)
+		m[f[0]] = v
+	}
+	return m
+}
+
+func TestAllMethodsAgreeWithHarness(t *testing.T) {
+	// 1058133218533149034 is what `shared/bench/run.sh mul G1 1000 64` printed for FLINT and
+	// NTL.
+	code, out, errs := runProgram("-n", "1000", "-bits", "64", "-reps", "1")
+	require.Equal(t, 0, code, errs)
+	sums := checksums(t, out)
+	require.Len(t, sums, 5, out)
+	for algo, s := range sums {
+		assert.Equal(t, uint64(1058133218533149034), s, algo)
+	}
+}
+
+func TestOneMethod(t *testing.T) {
+	code, out, errs := runProgram("-n", "7", "-bits", "100", "-algo", "kronecker")
+	require.Equal(t, 0, code, errs)
+	sums := checksums(t, out)
+	x, y := grid.Ints(grid.SeedA, 7, 100), grid.Ints(grid.SeedB, 7, 100)
+	assert.Equal(t, map[string]uint64{"kronecker": grid.Checksum(exact.MulUsing(exact.Schoolbook, nil, x, y))}, sums)
+}
+
+func TestBadFlags(t *testing.T) {
+	for _, args := range [][]string{{"-n", "0"}, {"-algo", "fft"}, {"-bits", "x"}, {"extra"}, {"-reps", "0"}} {
+		code, _, errs := runProgram(args...)
+		assert.Equal(t, 2, code, "%v", args)
+		assert.NotEmpty(t, errs, "%v", args)
+	}
+	code, _, _ := runProgram("-h")
+	assert.Equal(t, 0, code)
+}
