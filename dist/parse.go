@@ -1,0 +1,137 @@
+package dist
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// DefaultMaxBytes is the memory limit [Parse] applies: 1 GiB.
+const DefaultMaxBytes = 1 << 30
+
+// ParseOptions are the settings of [ParseWith]. The zero value means the defaults.
+type ParseOptions struct {
+	// ExplodeDepth is the number of extra rolls "!" allows and the number of rerolls "r"
+	// allows; 0 means DefaultExplodeDepth (9). A negative depth panics.
+	ExplodeDepth int
+
+	// MaxBytes is the memory an expression may need, estimated before any work starts from
+	// the size of every intermediate distribution; 0 means DefaultMaxBytes (1 GiB). A
+	// negative limit panics.
+	MaxBytes int64
+}
+
+// A ParseError reports a dice expression that [Parse] refuses: bad syntax, a count that does
+// not fit (keep 5 of 4 dice), or a result too large for the memory limit.
+type ParseError struct {
+	Expr string // the expression
+	Pos  int    // the 1-based column (in characters) of the problem
+	Msg  string // what was expected or what is wrong, like `expected "d" …`
+}
+
+// Error returns the error as one line: `dist: parsing "3d": column 3: expected …`.
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("dist: parsing %q: column %d: %s", e.Expr, e.Pos, e.Msg)
+}
+
+// Parse returns the exact distribution of a dice expression, with the default options of
+// [ParseWith]. The result is a new Dist.
+func Parse(expr string) (*Dist, error) {
+	return ParseWith(expr, ParseOptions{})
+}
+
+// ParseWith returns the exact distribution of a dice expression, such as "3d6", "4d6kh3" or
+// "2d20kh1+5". The result is a new Dist; its total is the number of equally likely outcomes
+// of the rolls (6^4 for 4d6kh3).
+//
+// An expression that is malformed, or whose result or intermediate steps would need more than
+// opt.MaxBytes of memory or more than about a minute of work, returns a *ParseError naming the
+// column and what was expected; the sizes are checked before any work starts, so
+// "1000000000d6" is refused at once. ParseWith panics if opt.ExplodeDepth or opt.MaxBytes is
+// negative.
+//
+// # Notation
+//
+// Letters may be upper or lower case, and spaces may separate the parts. In order of
+// precedence, from the loosest:
+//
+//	a + b, a - b    sum and difference of independent values
+//	a * b           product (2*d6 doubles one roll; d6*d6 multiplies two)
+//	-a              negation
+//	NdS             the sum of N dice with S sides (N = 1 when left out): 3d6, d20
+//	d%, dF          d100; the Fudge die with faces -1, 0, +1
+//	d{1,1,2,3,5,8}  a die with the faces listed, negative ones allowed: d{-1,0,0,1}
+//	(X)dS           a random number of dice: (d4)d6 rolls d4, then that many d6
+//	( a )           grouping
+//	max(a, b, ...)  the highest of independent values: max(d20, d20) is advantage
+//	min(a, b, ...)  the lowest: min(d20, d20) is disadvantage
+//
+// Each die may carry modifiers, applied in this order whatever order they are written in:
+//
+//	rV, r<V, r<=V, r>V, r>=V   reroll a die showing V (or meeting the test), at most
+//	                           ExplodeDepth times; several r modifiers combine: d6r1r2
+//	roV, ro<V, ...             reroll at most once
+//	!                          explode: roll again on the highest face and add, at most
+//	                           ExplodeDepth extra rolls: 3d6!
+//
+// Then a dice group or pool may keep or drop dice, and then count successes:
+//
+//	khK, klK, dhK, dlK   keep the highest or lowest K, drop the highest or lowest K; K is 1
+//	                     when left out, and kK is khK: 4d6kh3, 4d6dl, 2d20kh, 4d6!kh3
+//	>=T, >T, =T, <=T, <T the number of dice (kept dice, after a keep) meeting the test,
+//	                     instead of their sum: 10d6>=5, 5d10kh3>7; T may be negative
+//
+// A pool in braces mixes dice of different kinds: {2d8, d6}kh2 keeps the highest two of three
+// dice. Dice written without a keep or test inside the braces join the pool one by one; any
+// other item, such as (2d6) or d20+5, is a single value: {(2d6), (2d6)}kh1 is the better of
+// two 2d6 totals. Without a modifier a pool is the sum of its items.
+//
+// A test may also follow a parenthesized expression or max/min, which then counts as one
+// value: (2d6+3)>=10 is 1 when the total reaches 10 and 0 otherwise, so its mean is the
+// probability of success. A test directly after a plain number is an error.
+func ParseWith(expr string, opt ParseOptions) (*Dist, error) {
+	if opt.ExplodeDepth < 0 || opt.MaxBytes < 0 {
+		panic("dist: ParseWith with a negative ExplodeDepth or MaxBytes")
+	}
+	n, c, err := check(expr, opt)
+	if err != nil {
+		return nil, err
+	}
+	ev := &evaluator{depth: c.depth}
+	return ev.eval(n), nil
+}
+
+// check parses and checks expr, returning the syntax tree and the checker (with the
+// estimates of every node), or a *ParseError.
+func check(expr string, opt ParseOptions) (n node, c *checker, err error) {
+	if opt.ExplodeDepth == 0 {
+		opt.ExplodeDepth = DefaultExplodeDepth
+	}
+	if opt.MaxBytes == 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	p := &parser{s: expr}
+	c = &checker{p: p, depth: opt.ExplodeDepth, limit: opt.MaxBytes, shapes: map[node]Shape{}}
+	n, err = parseSyntax(expr)
+	if err == nil {
+		err = c.run(n)
+	}
+	if se, ok := err.(*syntaxError); ok {
+		return nil, nil, &ParseError{Expr: expr, Pos: utf8.RuneCountInString(expr[:se.pos]) + 1, Msg: se.msg}
+	}
+	return n, c, err
+}
+
+// run checks n, turning the checker's panics into a *syntaxError.
+func (c *checker) run(n node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			se, ok := r.(*syntaxError)
+			if !ok {
+				panic(r)
+			}
+			err = se
+		}
+	}()
+	c.check(n)
+	return nil
+}

@@ -1,0 +1,211 @@
+package dist
+
+import (
+	"fmt"
+	"math/big"
+)
+
+// This file computes the distribution of a checked syntax tree with the combinators of the
+// package. The checker has already refused invalid counts, so a panic here is a bug.
+
+// evaluator computes distributions; depth is the explode and reroll depth.
+type evaluator struct {
+	depth int
+}
+
+func (ev *evaluator) eval(n node) *Dist {
+	switch n := n.(type) {
+	case *numNode:
+		return Const(n.v)
+	case *parenNode:
+		return ev.eval(n.x)
+	case *negNode:
+		return new(Dist).Neg(ev.eval(n.x))
+	case *binNode:
+		x, y := ev.eval(n.x), ev.eval(n.y)
+		switch n.op {
+		case '+':
+			return new(Dist).Add(x, y)
+		case '-':
+			return new(Dist).Sub(x, y)
+		}
+		switch {
+		case isConst(x):
+			return new(Dist).Scale(y, x.Lo())
+		case isConst(y):
+			return new(Dist).Scale(x, y.Lo())
+		}
+		return new(Dist).Mul(x, y)
+	case *funcNode:
+		z := ev.eval(n.args[0])
+		for _, a := range n.args[1:] {
+			if n.max {
+				z.Highest(z, ev.eval(a))
+			} else {
+				z.Lowest(z, ev.eval(a))
+			}
+		}
+		return z
+	case *testNode:
+		return new(Dist).CountSuccesses(ev.eval(n.x), 1, n.c.match)
+	case *poolNode:
+		return ev.pool(n)
+	}
+	panic(fmt.Sprintf("dist: internal error: unknown node %T", n))
+}
+
+// isConst reports whether d is a point mass.
+func isConst(d *Dist) bool { return d.Lo() == d.Hi() }
+
+// die returns the distribution of one die with its rerolls and explosion.
+func (ev *evaluator) die(d *dieNode) *Dist {
+	var x *Dist
+	switch d.kind {
+	case dieSides:
+		x = Die(d.sides)
+	default:
+		x = Faces(d.faceValues()...)
+	}
+	if len(d.rerolls) > 0 {
+		depth := ev.depth
+		if d.once {
+			depth = 1
+		}
+		x.Reroll(x, func(v int) bool {
+			for _, c := range d.rerolls {
+				if c.match(v) {
+					return true
+				}
+			}
+			return false
+		}, depth)
+	}
+	if d.explode {
+		x.Explode(x, ev.depth)
+	}
+	return x
+}
+
+// poolEntry is one kind of die (or one value) in a pool and how many of it there are: count
+// is nil for a fixed number n.
+type poolEntry struct {
+	x     *Dist
+	n     int
+	count *Dist
+}
+
+func (ev *evaluator) pool(n *poolNode) *Dist {
+	entries := make([]poolEntry, len(n.items))
+	for i, it := range n.items {
+		if it.die == nil {
+			entries[i] = poolEntry{x: ev.eval(it.expr), n: 1}
+			continue
+		}
+		e := poolEntry{x: ev.die(it.die), n: 1}
+		if it.count != nil {
+			cnt := ev.eval(it.count)
+			if isConst(cnt) {
+				e.n = cnt.Lo()
+			} else {
+				e.count = cnt
+			}
+		}
+		entries[i] = e
+	}
+	var z *Dist
+	switch {
+	case n.keep != nil:
+		z = ev.keep(n, entries)
+	case n.test != nil:
+		for _, e := range entries {
+			var s *Dist
+			if e.count != nil {
+				s = new(Dist).CountSuccesses(e.x, 1, n.test.match)
+				s.RepeatDist(s, e.count)
+			} else {
+				s = new(Dist).CountSuccesses(e.x, e.n, n.test.match)
+			}
+			z = addOrSet(z, s)
+		}
+	default:
+		for _, e := range entries {
+			var s *Dist
+			switch {
+			case e.count != nil:
+				s = new(Dist).RepeatDist(e.x, e.count)
+			default:
+				s = new(Dist).Repeat(e.x, e.n)
+			}
+			z = addOrSet(z, s)
+		}
+	}
+	return z
+}
+
+// addOrSet returns s if z is nil, else z+s in z.
+func addOrSet(z, s *Dist) *Dist {
+	if z == nil {
+		return s
+	}
+	return z.Add(z, s)
+}
+
+// keep computes a pool with a keep or drop modifier (and maybe a success test after it).
+func (ev *evaluator) keep(n *poolNode, entries []poolEntry) *Dist {
+	dice := 0
+	for _, e := range entries {
+		dice += e.n
+	}
+	ks := n.keep
+	kept := ks.k
+	if ks.drop {
+		kept = dice - ks.k
+	}
+	// The highest dice are kept by kh and dl.
+	highest := ks.high != ks.drop
+	if n.test != nil {
+		// The kept dice are the highest (or lowest) ones, and the dice passing an upward test
+		// (> or >=) are the highest ones too: of c passing dice, min(c, kept) are kept. The
+		// other three cases follow by symmetry, with max(0, c-(dice-kept)).
+		var c *Dist
+		for _, e := range entries {
+			c = addOrSet(c, new(Dist).CountSuccesses(e.x, e.n, n.test.match))
+		}
+		upward := n.test.op == cmpGE || n.test.op == cmpGT
+		if upward == highest {
+			return mapValues(c, func(v int) int { return min(v, kept) })
+		}
+		return mapValues(c, func(v int) int { return max(0, v-(dice-kept)) })
+	}
+	if len(entries) == 1 {
+		if highest {
+			return new(Dist).KeepHighest(entries[0].x, dice, kept)
+		}
+		return new(Dist).KeepLowest(entries[0].x, dice, kept)
+	}
+	pool := make([]*Dist, 0, dice)
+	for _, e := range entries {
+		for range e.n {
+			pool = append(pool, e.x)
+		}
+	}
+	if highest {
+		return new(Dist).KeepHighestPool(pool, kept)
+	}
+	return new(Dist).KeepLowestPool(pool, kept)
+}
+
+// mapValues returns the distribution of f(X) for X ~ d, with d's total; f must not decrease
+// (so the new support is f(Lo)..f(Hi)).
+func mapValues(d *Dist, f func(int) int) *Dist {
+	lo, hi := f(d.Lo()), f(d.Hi())
+	w := make([]*big.Int, hi-lo+1)
+	for i := range w {
+		w[i] = new(big.Int)
+	}
+	for v, x := range d.Weights() {
+		i := f(v) - lo
+		w[i].Add(w[i], x)
+	}
+	return FromWeights(lo, w)
+}
