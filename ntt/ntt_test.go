@@ -423,6 +423,28 @@ func TestConvolveRandomLengths(t *testing.T) {
 	}
 }
 
+// TestConvolveWrapped forces the cyclic-plus-top split (and its absence) on lengths just
+// above and below powers of two, unbalanced shapes included.
+func TestConvolveWrapped(t *testing.T) {
+	old := wrapPercent
+	defer func() { wrapPercent = old }()
+	r := rand.New(rand.NewPCG(27, 28))
+	for _, wp := range []int{0, 10, 37, 60, 100} {
+		wrapPercent = wp
+		for _, p := range []uint64{Primes[0], grid.NTTPrime} {
+			m := mustModulus(t, p)
+			for _, sz := range [][2]int{{33, 33}, {40, 40}, {60, 9}, {513, 513}, {600, 500}, {1000, 30}, {1025, 26}, {1500, 700}, {2049, 100}} {
+				x, y := randVec(r, sz[0], p), randVec(r, sz[1], p)
+				checkConvolve(t, m, x, y)
+				assert.Equal(t, refProduct(x, x, p), m.Convolve(nil, x, x), "square")
+				buf := make([]uint64, sz[0]+sz[1]-1)
+				copy(buf, x)
+				assert.Equal(t, refProduct(x, y, p), m.Convolve(buf, buf[:sz[0]], y), "aliased")
+			}
+		}
+	}
+}
+
 func TestConvolveEmptyAndPanics(t *testing.T) {
 	m := mustModulus(t, Primes[0])
 	assert.Empty(t, m.Convolve(nil, nil, []uint64{1, 2}))

@@ -26,6 +26,9 @@ func threadCPU() time.Duration {
 
 // cpuMedian interleaves reps runs of each variant and returns their median CPU times.
 func cpuMedian(reps int, fs ...func()) []time.Duration {
+	oldPar := parallelThreshold
+	parallelThreshold = 1 << 62 // thread CPU time would miss the other goroutine
+	defer func() { parallelThreshold = oldPar }()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	ts := make([][]time.Duration, len(fs))
@@ -99,5 +102,23 @@ func TestTuneBlock(t *testing.T) {
 			fmt.Printf("  bl=%d %v", bls[i], d)
 		}
 		fmt.Println()
+	}
+}
+
+func TestTuneWrap(t *testing.T) {
+	if !*tune {
+		t.Skip("tuning harness: -ntt.tune")
+	}
+	m := mustModulus(t, grid.NTTPrime)
+	old := wrapPercent
+	defer func() { wrapPercent = old }()
+	for _, over := range []int{1, 1 << 10, 1 << 13, 1 << 14, 1 << 15, 1 << 16} {
+		n := 1<<17 + over
+		x, y := grid.ModP(grid.SeedA, n, grid.NTTPrime), grid.ModP(grid.SeedB, n, grid.NTTPrime)
+		dst := make([]uint64, 2*n-1)
+		ts := cpuMedian(5,
+			func() { wrapPercent = 50; m.Convolve(dst, x, y) },
+			func() { wrapPercent = 0; m.Convolve(dst, x, y) })
+		fmt.Printf("L=2^18+%d: split %v doubled %v\n", 2*over-1, ts[0], ts[1])
 	}
 }
