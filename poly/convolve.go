@@ -213,6 +213,10 @@ const (
 // convolve_calibrate_test.go (go test ./poly -run Calibrate -calibrate -v).
 var directCost = 2.1
 
+// maxFFTHalf is the largest FFT half-length used (positions are stored as int32); longer
+// convolutions fall back to the methods that fit.
+const maxFFTHalf = 1 << 30
+
 // fftExtra is the modelled cost per point, beyond the three transforms, of packing the
 // inputs, the fused spectral product and unpacking the result.
 const fftExtra = 14
@@ -227,11 +231,11 @@ func chooseMethod(n, m, off, length int) (meth, half int) {
 		return meth, 0
 	}
 	h := fftHalfLength(fftNeed(n, m, off, length))
-	if c := float64(h) * (3*fftCost(h) + fftExtra); c < best {
+	if c := float64(h) * (3*fftCost(h) + fftExtra); c < best && h <= maxFFTHalf {
 		best, meth, half = c, methodFFT, h
 	}
 	if short := min(n, m); 4*short <= max(n, m) {
-		if h, c := blockedPlan(short, length); c < best {
+		if h, c := blockedPlan(short, length); c < best && h <= maxFFTHalf {
 			meth, half = methodBlocked, h
 		}
 	}

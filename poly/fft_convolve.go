@@ -9,8 +9,11 @@ import (
 // sequence c of even length N = 2M is packed as z[j] = c[2j] + i·c[2j+1] and transformed with
 // one complex FFT of length M; the spectra of the even and odd halves are separated with the
 // partner frequency M−k, combined with the twiddle exp(−2πi·k/N), multiplied, and packed back
-// for the inverse, all in one fused pass over the (digit-reversed) spectra. A convolution of
-// real inputs therefore costs three complex FFTs of half the real length.
+// for the inverse in one fused loop over the (digit-reversed) spectra. A convolution of real
+// inputs therefore costs three complex FFTs of half the real length. For large M the
+// transforms run their first levels over the whole arrays and then finish, multiply and
+// invert one pair of partner blocks at a time while they are in cache (transformMultiply).
+// convolveBlocked does overlap-save with short transforms for unbalanced operands.
 
 // fftConvPlan holds everything a real convolution of length N = 2·m needs. It is immutable
 // after newFFTConvPlan and safe for concurrent use; pool hands out scratch buffers.
@@ -43,6 +46,7 @@ func fftConvPlanFor(m int) *fftConvPlan {
 	return p.(*fftConvPlan)
 }
 
+// newFFTConvPlan builds the plan for half-length m (5-smooth, at most maxFFTHalf).
 func newFFTConvPlan(m int) *fftConvPlan {
 	f := newFFTPlan(m)
 	freq := f.freqs()

@@ -83,8 +83,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		k = boxKernel(*width)
 	case "gauss":
-		if !(*sigma > 0) || *sigma > 1<<22 {
-			return fail("-sigma must be positive and at most 2^22, got %v", *sigma)
+		if !(*sigma > 0) || *sigma > 1<<20 {
+			return fail("-sigma must be positive and at most 2^20, got %v", *sigma)
 		}
 		k = gaussKernel(*sigma)
 	default:
