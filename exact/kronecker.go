@@ -121,21 +121,7 @@ func unpack(dst []*big.Int, z []big.Word, s int, neg, fresh bool) {
 			borrow = 1
 			cneg = !cneg
 		}
-		m := buf
-		for len(m) > 0 && m[len(m)-1] == 0 {
-			m = m[:len(m)-1]
-		}
-		if fresh {
-			dst[i].SetBits(ar.copy(m))
-			if cneg && len(m) > 0 {
-				dst[i].Neg(dst[i])
-			}
-			continue
-		}
-		if dst[i] == nil {
-			dst[i] = new(big.Int)
-		}
-		setWords(dst[i], m, cneg)
+		writeCoeff(dst, i, buf, cneg, fresh, &ar)
 	}
 }
 
@@ -205,53 +191,25 @@ var natBasis = func() *crt3 {
 // term is below min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried.
 func natMul(x, y []big.Word, sq bool) []big.Word {
 	n := len(x) + len(y) - 1
-	size := 1 << bits.Len(uint(n-1))
 	b := natBasis
-	var plans [3]*ntt.Plan
-	for i := range 3 {
-		pl, err := ntt.NewPlan(b.m[i], size)
-		if err != nil {
-			panic("exact: internal error: " + err.Error())
-		}
-		plans[i] = pl
+	xw := words64(x)
+	yw := xw
+	if !sq {
+		yw = words64(y)
 	}
-	var r [3][]uint64
-	parallelFor(3, 1, func(lo, hi int) {
-		var tmp []uint64
-		for i := lo; i < hi; i++ {
-			a := make([]uint64, size)
-			loadWords(a, x)
-			plans[i].Forward(a, a)
-			m := b.m[i]
-			if sq {
-				for j, v := range a {
-					a[j] = m.Mul(v, v)
-				}
-			} else {
-				if tmp == nil {
-					tmp = make([]uint64, size)
-				}
-				loadWords(tmp, y)
-				plans[i].Forward(tmp, tmp)
-				for j, v := range a {
-					a[j] = m.Mul(v, tmp[j])
-				}
-			}
-			plans[i].Inverse(a, a)
-			r[i] = a
-		}
-	})
+	r := convolveAll(b.m[:], [][]uint64{xw, xw, xw}, [][]uint64{yw, yw, yw})
 	z := make([]big.Word, len(x)+len(y))
 	b.recombine(z, r[0][:n], r[1][:n], r[2][:n])
 	return z
 }
 
-// loadWords sets a to the words of x followed by zeros.
-func loadWords(a []uint64, x []big.Word) {
+// words64 returns the words of x as uint64s.
+func words64(x []big.Word) []uint64 {
+	out := make([]uint64, len(x))
 	for i, v := range x {
-		a[i] = uint64(v)
+		out[i] = uint64(v)
 	}
-	clear(a[len(x):])
+	return out
 }
 
 // recombine sets z to Σ_j c_j·2^(64j), where c_j < p1·p2·p3 is given by its residues

@@ -145,33 +145,19 @@ func multiModular(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	}
 	sq := &x[0] == &y[0] && len(x) == len(y)
 	n := len(x) + len(y) - 1
-	size := 1 << bits.Len(uint(n-1))
 	basis := basisFor(k)
-	plans := make([]*ntt.Plan, k)
-	for i, m := range basis.mods {
-		pl, err := ntt.NewPlan(m, size)
-		if err != nil {
-			panic("exact: internal error: " + err.Error())
-		}
-		plans[i] = pl
-	}
-	xr := residues(x, xs.bits, basis, size)
+	xr := residues(x, xs.bits, basis)
 	yr := xr
 	if !sq {
-		yr = residues(y, ys.bits, basis, size)
+		yr = residues(y, ys.bits, basis)
 	}
-	transformMultiply(plans, xr, yr, sq)
-	return crtOut(dst, xr, n, basis, (b+63)/64)
+	zr := convolveAll(basis.mods, xr, yr)
+	return crtOut(dst, zr, n, basis, (b+63)/64)
 }
 
-// residues returns k vectors of length size: x mod p_i, zero-padded.
-func residues(x []*big.Int, maxBits int, basis *crtBasis, size int) [][]uint64 {
-	k := len(basis.mods)
-	all := make([]uint64, k*size)
-	r := make([][]uint64, k)
-	for i := range r {
-		r[i] = all[i*size : (i+1)*size : (i+1)*size]
-	}
+// residues returns the k vectors x mod p_i.
+func residues(x []*big.Int, maxBits int, basis *crtBasis) [][]uint64 {
+	r := split(make([]uint64, len(basis.mods)*len(x)), len(x))
 	words := (maxBits + 63) / 64
 	var pow [][]uint64
 	if words > 1 {
@@ -229,35 +215,27 @@ func reduceWords(w []big.Word, pow []uint64, p uint64) uint64 {
 	return r
 }
 
-// transformMultiply replaces each xr[i] by the cyclic convolution of xr[i] and yr[i] modulo
-// p_i, running the transforms in parallel (each forward transform is one task, then each
-// pointwise product with its inverse transform).
-func transformMultiply(plans []*ntt.Plan, xr, yr [][]uint64, sq bool) {
-	k := len(plans)
-	ops := 2
-	if sq {
-		ops = 1
+// split cuts all into vectors of length n.
+func split(all []uint64, n int) [][]uint64 {
+	r := make([][]uint64, len(all)/n)
+	for i := range r {
+		r[i] = all[i*n : (i+1)*n : (i+1)*n]
 	}
-	parallelFor(ops*k, 1, func(lo, hi int) {
-		for t := lo; t < hi; t++ {
-			i := t / ops
-			v := xr[i]
-			if t%ops == 1 {
-				v = yr[i]
-			}
-			plans[i].Forward(v, v)
-		}
-	})
-	parallelFor(k, 1, func(lo, hi int) {
+	return r
+}
+
+// convolveAll returns the linear convolutions xr[i]·yr[i] mod p_i (xr and yr are the same
+// slice for a square), running the primes in parallel goroutines; each ntt convolution may
+// itself use two goroutines.
+func convolveAll(mods []ntt.Modulus, xr, yr [][]uint64) [][]uint64 {
+	n := len(xr[0]) + len(yr[0]) - 1
+	zr := split(make([]uint64, len(mods)*n), n)
+	parallelFor(len(mods), 1, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			m := plans[i].Modulus()
-			a, b := xr[i], yr[i]
-			for j := range a {
-				a[j] = m.Mul(a[j], b[j])
-			}
-			plans[i].Inverse(a, a)
+			mods[i].Convolve(zr[i], xr[i], yr[i])
 		}
 	})
+	return zr
 }
 
 // crtOut recombines the residues r[i][j] (j < n) into dst by the explicit CRT;
@@ -273,6 +251,18 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 		t := make([]uint64, k)
 		ar := arena{hint: (hi - lo) * expectWords}
 		for j := lo; j < hi; j++ {
+			if k == 1 {
+				// One prime: the symmetric residue itself.
+				p := basis.mods[0].P()
+				v := r[0][j]
+				neg := v > p/2
+				if neg {
+					v = p - v
+				}
+				acc[0], acc[1] = big.Word(v), 0
+				writeCoeff(dst, j, acc[:1], neg, fresh, &ar)
+				continue
+			}
 			f := 0.0
 			for i, m := range basis.mods {
 				t[i] = m.Mul(r[i][j], basis.inv[i])
@@ -290,25 +280,30 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 					acc[i] = big.Word(v)
 				}
 			}
-			w := acc
-			for len(w) > 0 && w[len(w)-1] == 0 {
-				w = w[:len(w)-1]
-			}
-			if fresh {
-				z := dst[j]
-				z.SetBits(ar.copy(w))
-				if neg {
-					z.Neg(z)
-				}
-				continue
-			}
-			if dst[j] == nil {
-				dst[j] = new(big.Int)
-			}
-			setWords(dst[j], w, neg)
+			writeCoeff(dst, j, acc, neg, fresh, &ar)
 		}
 	})
 	return dst
+}
+
+// writeCoeff sets dst[j] to (−1)^neg·w (w may have high zero words). When fresh, dst[j] is a
+// new zero big.Int and takes storage from ar; otherwise dst[j] is reused or allocated.
+func writeCoeff(dst []*big.Int, j int, w []big.Word, neg, fresh bool, ar *arena) {
+	for len(w) > 0 && w[len(w)-1] == 0 {
+		w = w[:len(w)-1]
+	}
+	if fresh {
+		z := dst[j]
+		z.SetBits(ar.copy(w))
+		if neg && len(w) > 0 {
+			z.Neg(z)
+		}
+		return
+	}
+	if dst[j] == nil {
+		dst[j] = new(big.Int)
+	}
+	setWords(dst[j], w, neg)
 }
 
 // dotColumns sets acc (k+1 words) to Σ_i t[i]·(M/p_i) by product scanning: each output word
