@@ -16,11 +16,18 @@ var schoolThreshold = 24
 // are never mis-multiplied). Results are in [0, p).
 //
 // If dst is nil a new slice is allocated; otherwise dst must have exactly the result length,
-// and Convolve panics if it does not. dst may alias x or y (or both); x and y may be the same
-// slice, which computes a square with two transforms instead of three. Besides dst, Convolve
-// uses at most two transform-length scratch buffers, drawn from a pool. It is safe for
-// concurrent use. For a prime whose MaxLen is too small for the product, Convolve computes
-// the exact integer product with three primes of [Primes] and reduces it mod p.
+// and Convolve panics if it does not. dst may alias x or y (or both, or overlap them): the
+// operands are read before dst is written. x and y may be the same slice, which computes a
+// square with two transforms instead of three.
+//
+// Short operands use the schoolbook product; longer ones transforms of the next power of two
+// N ≥ len(dst), or, when len(dst) is at most 37% above a power of two M, a cyclic product of
+// length M plus a smaller product for the top coefficients. Besides dst, Convolve uses at
+// most two transform-length scratch buffers, drawn from a sync.Pool. From transform length
+// 2^16 on, and when GOMAXPROCS > 1, the two independent halves of the work run on two
+// goroutines. Convolve is safe for concurrent use. For a prime whose MaxLen is too small for
+// the product, Convolve computes the exact integer product with the three largest [Primes]
+// and reduces it mod p.
 func (m Modulus) Convolve(dst, x, y []uint64) []uint64 {
 	if m.p == 0 {
 		panic("ntt: zero Modulus (use NewModulus)")

@@ -32,5 +32,12 @@
 //
 // Concurrency: Modulus values and Plans are immutable and safe for concurrent use; the plan
 // cache is lock-free on lookups and scratch buffers come from a sync.Pool, so Convolve may be
-// called from many goroutines at once, with the same or different primes.
+// called from many goroutines at once, with the same or different primes. A long Convolve
+// (transform length ≥ 2^16) itself runs its two independent halves on two goroutines when
+// GOMAXPROCS > 1; set GOMAXPROCS=1 to keep every call on the calling goroutine.
+//
+// Speed: the transforms are radix-4, depth-first above a cache block, with Shoup twiddles
+// laid out for sequential access; Convolve skips the first forward level of zero-padded
+// operands, fuses the last forward levels, the pointwise (Montgomery) product and the first
+// inverse levels into one pass, and folds the n^−1 scaling into the loading of an operand.
 package ntt

@@ -246,6 +246,58 @@ func fwd4g(a []uint64, q int, t1, t2 []uint64, p uint64) {
 	}
 }
 
+// fwd4h: four slices, twiddles read through an array pointer inside the loop.
+func fwd4h(a []uint64, q int, t1, t2 []uint64, p uint64) {
+	p2 := 2 * p
+	var tw [6]uint64
+	for len(a) >= 4*q && len(t1) >= 2 && len(t2) >= 4 {
+		tw = [6]uint64{t1[0], t1[1], t2[0], t2[1], t2[2], t2[3]}
+		w := &tw
+		a0 := a[:q:q]
+		a1 := a[q : 2*q : 2*q]
+		a2 := a[2*q : 3*q : 3*q]
+		a3 := a[3*q : 4*q : 4*q]
+		a1 = a1[:len(a0)]
+		a2 = a2[:len(a0)]
+		a3 = a3[:len(a0)]
+		for j := range a0 {
+			x2 := a2[j]
+			h, _ := bits.Mul64(x2, w[1])
+			t := x2*w[0] - h*p
+			x0 := a0[j]
+			if x0 >= p2 {
+				x0 -= p2
+			}
+			y0 := x0 + t
+			y2 := x0 - t + p2
+			x3 := a3[j]
+			h, _ = bits.Mul64(x3, w[1])
+			t = x3*w[0] - h*p
+			x1 := a1[j]
+			if x1 >= p2 {
+				x1 -= p2
+			}
+			y1 := x1 + t
+			y3 := x1 - t + p2
+			h, _ = bits.Mul64(y1, w[3])
+			t = y1*w[2] - h*p
+			if y0 >= p2 {
+				y0 -= p2
+			}
+			a0[j] = y0 + t
+			a1[j] = y0 - t + p2
+			h, _ = bits.Mul64(y3, w[5])
+			t = y3*w[4] - h*p
+			if y2 >= p2 {
+				y2 -= p2
+			}
+			a2[j] = y2 + t
+			a3[j] = y2 - t + p2
+		}
+		a, t1, t2 = a[4*q:], t1[2:], t2[4:]
+	}
+}
+
 func TestTuneKernels(t *testing.T) {
 	if !*tune {
 		t.Skip("tuning harness: -ntt.tune")
@@ -259,7 +311,7 @@ func TestTuneKernels(t *testing.T) {
 		a := slices.Clone(x)
 		tw1 := pairs(pl.tw, 0, n/(4*q))
 		tw2 := pairs(pl.tw, 0, 2*n/(4*q))
-		variants := []func([]uint64, int, []uint64, []uint64, uint64){fwd4, fwd4g}
+		variants := []func([]uint64, int, []uint64, []uint64, uint64){fwd4, fwd4g, fwd4h}
 		if q == cq {
 			variants = append(variants, fwd4e, fwd4f)
 		}
@@ -277,7 +329,7 @@ func TestTuneKernels(t *testing.T) {
 				t.Fatalf("variant %d differs", i)
 			}
 		}
-		ts := cpuMedian(9, fs...)
+		ts := cpuMedian(15, fs...)
 		fmt.Printf("q=%d:", q)
 		for _, d := range ts {
 			fmt.Printf("  %.3f ns/bf", float64(d.Nanoseconds())/float64(n))
