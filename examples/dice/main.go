@@ -1,0 +1,216 @@
+// Command dice prints the exact probability distribution of dice expressions.
+//
+//	go run ./examples/dice 3d6 4d6kh3
+//
+// For each expression it prints a table of every value with its probability, the
+// probability of rolling at least and at most that value, and a bar; then the mean, the
+// standard deviation, the variance and the support. Large tables (1000d20 has 19001 values)
+// show the most likely rows and say how many were left out; -all prints every row.
+//
+// Flags:
+//
+//	-exact             fractions instead of percentages
+//	-json              one JSON object per expression, one per line (JSON Lines)
+//	-csv               CSV with a header row: expr,value,count,probability,at_least,at_most
+//	-all               every row of the table, however many
+//	-rows N            rows shown when a table is cut (default 41)
+//	-explode-depth N   extra rolls allowed by ! and rerolls allowed by r (default 9)
+//	-max-bytes N       refuse expressions needing more memory (default 1GiB; K, M, G suffixes)
+//
+// A bad expression prints one line naming the column and what was expected, and exits with
+// status 2. The notation is that of [dist.Parse]; run with -h for a summary.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/polyconv/polyconv/dist"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usageText = `usage: dice [flags] expression...
+
+Prints the exact distribution of each dice expression: every value with its
+probability, the chance of rolling at least and at most it, and a bar; then
+the mean, standard deviation, variance and support.
+
+Examples:
+  dice 3d6 4d6kh3          two tables
+  dice '2d20kh1+5'         advantage plus 5
+  dice -exact '(2d6+3)>=10'   exact chance that 2d6+3 reaches 10
+  dice -json 1000d6        machine-readable, one JSON object per line
+
+Notation (letters in either case, spaces allowed):
+  NdS  d20  d%  dF         N dice with S sides (d% is d100, dF is -1/0/+1)
+  d{1,1,2,3,5,8}           a die with the faces listed
+  + - *  ( )               sums, differences, products, grouping: 2d6+3, 2*d6
+  4d6kh3  4d6dl  2d20kl1   keep highest/lowest K, drop highest/lowest K (K=1 if left out)
+  3d6!                     explode: roll again on the highest face, up to -explode-depth times
+  d6r1  d6r<3  d6ro1       reroll 1s (up to -explode-depth times), reroll below 3, reroll once
+  10d6>=5  4d6=6  (2d6)>7  count the dice (or values) meeting the test
+  (d4)d6                   a random number of dice
+  max(d20,d20)  min(...)   the highest / lowest of independent values
+  {2d8,d6}kh2              a pool of mixed dice; (2d6) inside braces is one value
+
+Flags:
+`
+
+// options are the parsed flags.
+type options struct {
+	exact, json, csv, all bool
+	rows                  int
+	parse                 dist.ParseOptions
+}
+
+// run is the program: it parses args, writes the output to stdout and messages to stderr,
+// and returns the exit status (0 success, 1 output failure, 2 bad usage or expression).
+func run(args []string, stdout, stderr io.Writer) int {
+	var opt options
+	fs := flag.NewFlagSet("dice", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&opt.exact, "exact", false, "show exact fractions instead of percentages")
+	fs.BoolVar(&opt.json, "json", false, "print one JSON object per expression, one per line (JSON Lines)")
+	fs.BoolVar(&opt.csv, "csv", false, "print CSV: expr,value,count,probability,at_least,at_most")
+	fs.BoolVar(&opt.all, "all", false, "print every row of large tables")
+	fs.IntVar(&opt.rows, "rows", 41, "rows to show when a table is cut (the most likely ones)")
+	depth := fs.Int("explode-depth", dist.DefaultExplodeDepth, "extra rolls allowed by ! and rerolls allowed by r")
+	maxBytes := byteSize(dist.DefaultMaxBytes)
+	fs.Var(&maxBytes, "max-bytes", "refuse expressions needing more `memory` (suffixes K, M, G, T: powers of 1024)")
+	fs.Usage = func() {} // the flag package prints the problem; run adds a hint
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usageText)
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return 0
+		}
+		fmt.Fprintln(stderr, "dice -h explains the flags and the notation")
+		return 2
+	}
+	usageErr := func(msg string) int {
+		fmt.Fprintf(stderr, "dice: %s (dice -h explains)\n", msg)
+		return 2
+	}
+	switch {
+	case fs.NArg() == 0:
+		return usageErr("no expression given; try: dice 3d6 4d6kh3")
+	case opt.json && opt.csv:
+		return usageErr("-json and -csv cannot be used together")
+	case *depth < 1:
+		return usageErr(fmt.Sprintf("-explode-depth must be at least 1, not %d", *depth))
+	case opt.rows < 3:
+		return usageErr(fmt.Sprintf("-rows must be at least 3, not %d", opt.rows))
+	}
+	opt.parse = dist.ParseOptions{ExplodeDepth: *depth, MaxBytes: int64(maxBytes)}
+
+	// Parse everything first, so that a bad expression prints nothing but its error.
+	ds := make([]*dist.Dist, fs.NArg())
+	for i, expr := range fs.Args() {
+		d, err := dist.ParseWith(expr, opt.parse)
+		if err != nil {
+			var pe *dist.ParseError
+			if errors.As(err, &pe) {
+				fmt.Fprintf(stderr, "dice: %q: column %d: %s\n", pe.Expr, pe.Pos, pe.Msg)
+			} else {
+				fmt.Fprintf(stderr, "dice: %v\n", err)
+			}
+			return 2
+		}
+		ds[i] = d
+	}
+
+	w := &errWriter{w: stdout}
+	if opt.csv {
+		w.printf("expr,value,count,probability,at_least,at_most\n")
+	}
+	for i, expr := range fs.Args() {
+		switch {
+		case opt.json:
+			writeJSON(w, expr, ds[i])
+		case opt.csv:
+			writeCSV(w, expr, ds[i], opt.exact)
+		default:
+			if i > 0 {
+				w.printf("\n")
+			}
+			writeTable(w, expr, ds[i], opt)
+		}
+	}
+	if w.err != nil {
+		fmt.Fprintf(stderr, "dice: writing the output: %v\n", w.err)
+		return 1
+	}
+	return 0
+}
+
+// errWriter remembers the first write error, so output code need not check each write.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	var n int
+	n, e.err = e.w.Write(p)
+	return n, e.err
+}
+
+// byteSize is a flag holding a number of bytes, written with an optional binary suffix.
+type byteSize int64
+
+func (b *byteSize) String() string {
+	v := int64(*b)
+	for _, u := range []struct {
+		s string
+		n int64
+	}{{"T", 1 << 40}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}} {
+		if v >= u.n && v%u.n == 0 {
+			return strconv.FormatInt(v/u.n, 10) + u.s
+		}
+	}
+	return strconv.FormatInt(v, 10)
+}
+
+func (b *byteSize) Set(s string) error {
+	t := strings.TrimSuffix(strings.TrimSuffix(strings.ToUpper(strings.TrimSpace(s)), "B"), "I")
+	mult := int64(1)
+	if n := len(t); n > 0 {
+		switch t[n-1] {
+		case 'K':
+			mult = 1 << 10
+		case 'M':
+			mult = 1 << 20
+		case 'G':
+			mult = 1 << 30
+		case 'T':
+			mult = 1 << 40
+		}
+		if mult > 1 {
+			t = t[:n-1]
+		}
+	}
+	v, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || v < 1 || v > (1<<62)/mult {
+		return fmt.Errorf("want a positive number of bytes like 512M or 4G, not %q", s)
+	}
+	*b = byteSize(v * mult)
+	return nil
+}

@@ -1,0 +1,282 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/polyconv/polyconv/dist"
+)
+
+// barWidth is the length in characters of the longest bar.
+const barWidth = 40
+
+// weightsOf returns the weights of d from Lo to Hi (d's own big.Ints: read only).
+func weightsOf(d *dist.Dist) []*big.Int {
+	ws := make([]*big.Int, 0, d.Hi()-d.Lo()+1)
+	for _, w := range d.Weights() {
+		ws = append(ws, w)
+	}
+	return ws
+}
+
+// ratio returns a/b as a float64 (0 when it underflows).
+func ratio(a, b *big.Int) float64 {
+	if a.Sign() == 0 {
+		return 0
+	}
+	x := new(big.Float).SetPrec(64).SetInt(a)
+	y := new(big.Float).SetPrec(64).SetInt(b)
+	f, _ := x.Quo(x, y).Float64()
+	return f
+}
+
+// percent formats a/b as a percentage with the given number of decimals, or with two
+// significant digits in scientific notation when it would show as zero, or "0" for exactly
+// zero.
+func percent(a, b *big.Int, decimals int) string {
+	if a.Sign() == 0 {
+		return "0"
+	}
+	x := new(big.Float).SetPrec(64).SetInt(a)
+	y := new(big.Float).SetPrec(64).SetInt(b)
+	x.Quo(x, y)
+	x.Mul(x, big.NewFloat(100))
+	if x.Cmp(big.NewFloat(0.5*math.Pow10(-decimals))) >= 0 {
+		return x.Text('f', decimals)
+	}
+	return x.Text('e', 1)
+}
+
+// percentDecimals returns the number of decimals that shows a largest probability maxP with
+// at least three significant digits: 2 for 12.50 %, 3 for 0.219 %.
+func percentDecimals(maxP float64) int {
+	if maxP <= 0 {
+		return 2
+	}
+	return max(2, min(6, 2-int(math.Floor(math.Log10(maxP*100)))))
+}
+
+// fraction formats a/b in lowest terms, as "n/d" (or "n" when d is 1).
+func fraction(a, b *big.Int) string { return new(big.Rat).SetFrac(a, b).RatString() }
+
+// decimal formats r with up to 4 decimals, trailing zeros removed.
+func decimal(r *big.Rat) string {
+	s := r.FloatString(4)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// window returns the first and last index of the rows to show when only rows of the n
+// values fit: the run of rows with the largest total probability, and among equal runs the
+// one centred nearest the median.
+func window(ws []*big.Int, total *big.Int, rows int) (first, last int) {
+	p := make([]float64, len(ws))
+	median, cum := -1, 0.0
+	for i, w := range ws {
+		p[i] = ratio(w, total)
+		if cum += p[i]; median < 0 && cum >= 0.5 {
+			median = i
+		}
+	}
+	if median < 0 {
+		median = len(ws) / 2
+	}
+	mass := 0.0
+	for _, x := range p[:rows] {
+		mass += x
+	}
+	best, bestMass := 0, mass
+	dist := func(start int) int { return max(start+rows/2-median, median-start-rows/2) }
+	for s := 1; s+rows <= len(p); s++ {
+		mass += p[s+rows-1] - p[s-1]
+		switch {
+		case mass > bestMass*(1+1e-9):
+			best, bestMass = s, mass
+		case mass >= bestMass*(1-1e-9) && dist(s) < dist(best):
+			best = s
+		}
+	}
+	return best, best + rows - 1
+}
+
+// bar draws a bar of f×barWidth characters (0 ≤ f ≤ 1) with eighth-block resolution.
+func bar(f float64) string {
+	eighths := int(f*barWidth*8 + 0.5)
+	s := strings.Repeat("█", eighths/8)
+	if r := eighths % 8; r > 0 {
+		s += string([]rune("▏▎▍▌▋▊▉")[r-1])
+	}
+	return s
+}
+
+// writeTable prints the human-readable table and summary of d.
+func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
+	ws := weightsOf(d)
+	total := d.Total()
+	lo := d.Lo()
+	first, last := 0, len(ws)-1
+	if !opt.all && len(ws) > opt.rows {
+		first, last = window(ws, total, opt.rows)
+	}
+	// atMost is the weight of the values up to the current row.
+	atMost := new(big.Int)
+	for _, x := range ws[:first] {
+		atMost.Add(atMost, x)
+	}
+	below := new(big.Int).Set(atMost)
+
+	header := []string{"value", "%", "at least %", "at most %"}
+	maxP := 0.0
+	probs := make([]float64, 0, last-first+1)
+	for _, x := range ws[first : last+1] {
+		probs = append(probs, ratio(x, total))
+		maxP = max(maxP, probs[len(probs)-1])
+	}
+	decimals := percentDecimals(maxP)
+	format := func(a, b *big.Int) string { return percent(a, b, decimals) }
+	if opt.exact {
+		header = []string{"value", "probability", "at least", "at most"}
+		format = fraction
+	}
+	cells := [][]string{header}
+	for i := first; i <= last; i++ {
+		x := ws[i]
+		atLeast := new(big.Int).Sub(total, atMost)
+		atMost.Add(atMost, x)
+		cells = append(cells, []string{strconv.Itoa(lo + i), format(x, total), format(atLeast, total), format(atMost, total)})
+	}
+	above := new(big.Int).Sub(total, atMost)
+
+	widths := make([]int, len(header))
+	for _, row := range cells {
+		for j, c := range row {
+			widths[j] = max(widths[j], utf8.RuneCountInString(c))
+		}
+	}
+	line := func(row []string, barText string) {
+		var b strings.Builder
+		for j, c := range row {
+			if j > 0 {
+				b.WriteString("  ")
+			}
+			b.WriteString(strings.Repeat(" ", widths[j]-utf8.RuneCountInString(c)))
+			b.WriteString(c)
+		}
+		if barText != "" {
+			b.WriteString("  ")
+			b.WriteString(barText)
+		}
+		w.printf("%s\n", b.String())
+	}
+	elided := func(n int, from, to int, weight *big.Int) {
+		w.printf("%*s  … %d %s values, %d to %d (%s%s in all), not shown; -all shows every row\n",
+			widths[0], "", n, map[bool]string{true: "lower", false: "higher"}[from == lo], from, to,
+			format(weight, total), map[bool]string{true: "", false: "%"}[opt.exact])
+	}
+
+	w.printf("%s\n", expr)
+	line(cells[0], "")
+	if first > 0 {
+		elided(first, lo, lo+first-1, below)
+	}
+	for i, row := range cells[1:] {
+		f := 0.0
+		if maxP > 0 {
+			f = probs[i] / maxP
+		}
+		line(row, bar(f))
+	}
+	if last < len(ws)-1 {
+		elided(len(ws)-1-last, lo+last+1, d.Hi(), above)
+	}
+
+	mean, variance := d.MeanRat(), d.VarianceRat()
+	positive := 0
+	for _, x := range ws {
+		if x.Sign() > 0 {
+			positive++
+		}
+	}
+	values := fmt.Sprintf("%d values", positive)
+	if positive == 1 {
+		values = "1 value"
+	}
+	if opt.exact {
+		w.printf("mean                %s ≈ %s\n", mean.RatString(), decimal(mean))
+		w.printf("variance            %s ≈ %s\n", variance.RatString(), decimal(variance))
+		w.printf("standard deviation  ≈ %s\n", decimal(new(big.Rat).SetFloat64(d.StdDev())))
+	} else {
+		w.printf("mean                %s\n", decimal(mean))
+		w.printf("standard deviation  %s\n", decimal(new(big.Rat).SetFloat64(d.StdDev())))
+		w.printf("variance            %s\n", decimal(variance))
+	}
+	w.printf("support             %d..%d (%s)\n", lo, d.Hi(), values)
+}
+
+// jsonDist is the JSON shape of DESIGN.md: counts and the total as decimal strings,
+// probabilities, the mean and the variance as reduced fractions "n/d".
+type jsonDist struct {
+	Expr     string        `json:"expr"`
+	Lo       int           `json:"lo"`
+	Hi       int           `json:"hi"`
+	Total    string        `json:"total"`
+	Outcomes []jsonOutcome `json:"outcomes"`
+	Mean     string        `json:"mean"`
+	Variance string        `json:"variance"`
+}
+
+type jsonOutcome struct {
+	Value int    `json:"value"`
+	Count string `json:"count"`
+	Prob  string `json:"prob"`
+}
+
+// writeJSON prints d as one JSON object on one line.
+func writeJSON(w *errWriter, expr string, d *dist.Dist) {
+	total := d.Total()
+	out := jsonDist{Expr: expr, Lo: d.Lo(), Hi: d.Hi(), Total: total.String(),
+		Mean: d.MeanRat().String(), Variance: d.VarianceRat().String()}
+	for v, x := range d.Weights() {
+		out.Outcomes = append(out.Outcomes, jsonOutcome{v, x.String(), new(big.Rat).SetFrac(x, total).String()})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// writeCSV prints the rows of d (the header is printed once by run). Probabilities are
+// decimals, or fractions "n/d" with exact.
+func writeCSV(w *errWriter, expr string, d *dist.Dist, exact bool) {
+	total := d.Total()
+	format := func(a *big.Int) string {
+		if exact {
+			return new(big.Rat).SetFrac(a, total).String()
+		}
+		x := new(big.Float).SetPrec(53).SetInt(a)
+		return x.Quo(x, new(big.Float).SetPrec(53).SetInt(total)).Text('g', -1)
+	}
+	cw := csv.NewWriter(w)
+	atMost := new(big.Int)
+	for v, x := range d.Weights() {
+		atLeast := new(big.Int).Sub(total, atMost)
+		atMost.Add(atMost, x)
+		_ = cw.Write([]string{expr, strconv.Itoa(v), x.String(), format(x), format(atLeast), format(atMost)})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil && w.err == nil {
+		w.err = err
+	}
+}
