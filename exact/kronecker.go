@@ -34,10 +34,10 @@ func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 // pack returns |Σ x_i·2^(s·i)| as words and whether the sum is negative. The coefficients have
 // at most maxBits < s bits, so positive and negative parts are packed without overlap and then
 // subtracted.
-func pack(x []*big.Int, s, maxBits int) ([]big.Word, bool) {
+func pack(x []*big.Int, s, maxBits int) ([]uint64, bool) {
 	l := ((len(x)-1)*s+maxBits)/64 + 1
-	pos := make([]big.Word, l)
-	var neg []big.Word
+	pos := make([]uint64, l)
+	var neg []uint64
 	for i, c := range x {
 		if c.Sign() == 0 {
 			continue
@@ -47,7 +47,7 @@ func pack(x []*big.Int, s, maxBits int) ([]big.Word, bool) {
 			continue
 		}
 		if neg == nil {
-			neg = make([]big.Word, l)
+			neg = make([]uint64, l)
 		}
 		orShifted(neg, c.Bits(), i*s)
 	}
@@ -57,35 +57,31 @@ func pack(x []*big.Int, s, maxBits int) ([]big.Word, bool) {
 	// pos − neg in two's complement over l words.
 	var b uint64
 	for i := range pos {
-		var v uint64
-		v, b = bits.Sub64(uint64(pos[i]), uint64(neg[i]), b)
-		pos[i] = big.Word(v)
+		pos[i], b = bits.Sub64(pos[i], neg[i], b)
 	}
 	if b == 0 {
 		return pos, false
 	}
 	var c uint64 = 1
 	for i := range pos {
-		var v uint64
-		v, c = bits.Add64(^uint64(pos[i]), 0, c)
-		pos[i] = big.Word(v)
+		pos[i], c = bits.Add64(^pos[i], 0, c)
 	}
 	return pos, true
 }
 
 // orShifted ORs w·2^shift into z (the target bits are zero and in range).
-func orShifted(z, w []big.Word, shift int) {
+func orShifted(z []uint64, w []big.Word, shift int) {
 	q, r := shift/64, uint(shift%64)
 	if r == 0 {
 		for i, v := range w {
-			z[q+i] |= v
+			z[q+i] |= uint64(v)
 		}
 		return
 	}
-	var carry big.Word
+	var carry uint64
 	for i, v := range w {
-		z[q+i] |= v<<r | carry
-		carry = v >> (64 - r)
+		z[q+i] |= uint64(v)<<r | carry
+		carry = uint64(v) >> (64 - r)
 	}
 	if carry != 0 {
 		z[q+len(w)] |= carry
@@ -164,8 +160,10 @@ func extract(buf, z []big.Word, start, n int) {
 type crt3 struct {
 	m            [3]ntt.Modulus
 	p1, p2, p3   uint64
-	inv1         uint64 // p1^−1 mod p2
-	p1m3, inv12  uint64 // p1 mod p3, (p1·p2)^−1 mod p3
+	inv1, inv1q  uint64 // p1^−1 mod p2 and its Shoup quotient
+	p1m3, p1m3q  uint64 // p1 mod p3
+	inv12        uint64 // (p1·p2)^−1 mod p3
+	inv12q       uint64
 	p12hi, p12lo uint64 // p1·p2
 }
 
@@ -183,49 +181,53 @@ var natBasis = func() *crt3 {
 	b.p1m3 = b.m[2].Reduce(b.p1)
 	b.inv12 = b.m[2].Inv(b.m[2].Mul(b.p1m3, b.m[2].Reduce(b.p2)))
 	b.p12hi, b.p12lo = bits.Mul64(b.p1, b.p2)
+	b.inv1q = shoup(b.inv1, b.p2)
+	b.p1m3q = shoup(b.p1m3, b.p3)
+	b.inv12q = shoup(b.inv12, b.p3)
 	return b
 }()
 
 // natMul returns the product of the naturals x and y (little-endian words; x == y when sq) as
 // len(x)+len(y) words: the 64-bit limbs are convolved modulo three primes (each convolution
 // term is below min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried.
-func natMul(x, y []big.Word, sq bool) []big.Word {
+func natMul(x, y []uint64, sq bool) []big.Word {
 	n := len(x) + len(y) - 1
 	b := natBasis
-	xw := words64(x)
-	yw := xw
-	if !sq {
-		yw = words64(y)
+	if sq {
+		y = x
 	}
-	r := convolveAll(b.m[:], [][]uint64{xw, xw, xw}, [][]uint64{yw, yw, yw})
+	r := convolveAll(b.m[:], [][]uint64{x, x, x}, [][]uint64{y, y, y})
 	z := make([]big.Word, len(x)+len(y))
 	b.recombine(z, r[0][:n], r[1][:n], r[2][:n])
 	return z
 }
 
-// words64 returns the words of x as uint64s.
-func words64(x []big.Word) []uint64 {
-	out := make([]uint64, len(x))
-	for i, v := range x {
-		out[i] = uint64(v)
-	}
-	return out
-}
-
 // recombine sets z to Σ_j c_j·2^(64j), where c_j < p1·p2·p3 is given by its residues
-// r1[j], r2[j], r3[j].
+// r1[j], r2[j], r3[j] (each reduced), by Garner's method with Shoup multiplications by the
+// constant factors.
 func (b *crt3) recombine(z []big.Word, r1, r2, r3 []uint64) {
-	m2, m3 := b.m[1], b.m[2]
+	p1, p2, p3 := b.p1, b.p2, b.p3
 	var c0, c1 uint64 // carry into the next word (two words)
 	for j := range r1 {
 		v1 := r1[j]
+		v1p2 := v1 // v1 mod p2 (v1 < p1 < 2·p2)
+		if v1p2 >= p2 {
+			v1p2 -= p2
+		}
 		// v2 = (r2 − v1)·p1^−1 mod p2
-		v2 := m2.Mul(m2.Sub(r2[j], m2.Reduce(v1)), b.inv1)
+		v2 := mulShoup(r2[j]+p2-v1p2, b.inv1, b.inv1q, p2)
 		// v3 = (r3 − v1 − v2·p1)·(p1p2)^−1 mod p3
-		t := m3.Add(m3.Reduce(v1), m3.Mul(m3.Reduce(v2), b.p1m3))
-		v3 := m3.Mul(m3.Sub(r3[j], t), b.inv12)
+		v1p3 := v1
+		if v1p3 >= p3 {
+			v1p3 -= p3
+		}
+		t := mulShoup(v2, b.p1m3, b.p1m3q, p3) + v1p3
+		if t >= p3 {
+			t -= p3
+		}
+		v3 := mulShoup(r3[j]+p3-t, b.inv12, b.inv12q, p3)
 		// c = v1 + v2·p1 + v3·p1·p2 (three words)
-		h, l := bits.Mul64(v2, b.p1)
+		h, l := bits.Mul64(v2, p1)
 		var cc uint64
 		l, cc = bits.Add64(l, v1, 0)
 		h += cc
@@ -249,4 +251,20 @@ func (b *crt3) recombine(z []big.Word, r1, r2, r3 []uint64) {
 	if k+1 < len(z) {
 		z[k+1] = big.Word(c1)
 	}
+}
+
+// shoup returns ⌊w·2^64/p⌋, the precomputed quotient of Shoup's multiplication by w < p.
+func shoup(w, p uint64) uint64 {
+	q, _ := bits.Div64(w, 0, p)
+	return q
+}
+
+// mulShoup returns a·w mod p for any a < 2^64 and w < p < 2^63, given wq = shoup(w, p).
+func mulShoup(a, w, wq, p uint64) uint64 {
+	q, _ := bits.Mul64(a, wq)
+	r := a*w - q*p
+	if r >= p {
+		r -= p
+	}
+	return r
 }
