@@ -187,6 +187,19 @@ var natBasis = func() *crt3 {
 	return b
 }()
 
+// halfM3 is ⌊p1·p2·p3/2⌋ as three words: residues above it stand for negative values.
+var halfM3 = func() [3]uint64 {
+	m := new(big.Int).SetUint64(natBasis.p1)
+	m.Mul(m, new(big.Int).SetUint64(natBasis.p2))
+	m.Mul(m, new(big.Int).SetUint64(natBasis.p3))
+	m.Rsh(m, 1)
+	var h [3]uint64
+	for i, w := range m.Bits() {
+		h[i] = uint64(w)
+	}
+	return h
+}()
+
 // natMul returns the product of the naturals x and y (little-endian words; x == y when sq) as
 // len(x)+len(y) words: the 64-bit limbs are convolved modulo three primes (each convolution
 // term is below min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried.
@@ -203,40 +216,12 @@ func natMul(x, y []uint64, sq bool) []big.Word {
 }
 
 // recombine sets z to Σ_j c_j·2^(64j), where c_j < p1·p2·p3 is given by its residues
-// r1[j], r2[j], r3[j] (each reduced), by Garner's method with Shoup multiplications by the
-// constant factors.
+// r1[j], r2[j], r3[j] (each reduced).
 func (b *crt3) recombine(z []big.Word, r1, r2, r3 []uint64) {
-	p1, p2, p3 := b.p1, b.p2, b.p3
 	var c0, c1 uint64 // carry into the next word (two words)
 	for j := range r1 {
-		v1 := r1[j]
-		v1p2 := v1 // v1 mod p2 (v1 < p1 < 2·p2)
-		if v1p2 >= p2 {
-			v1p2 -= p2
-		}
-		// v2 = (r2 − v1)·p1^−1 mod p2
-		v2 := mulShoup(r2[j]+p2-v1p2, b.inv1, b.inv1q, p2)
-		// v3 = (r3 − v1 − v2·p1)·(p1p2)^−1 mod p3
-		v1p3 := v1
-		if v1p3 >= p3 {
-			v1p3 -= p3
-		}
-		t := mulShoup(v2, b.p1m3, b.p1m3q, p3) + v1p3
-		if t >= p3 {
-			t -= p3
-		}
-		v3 := mulShoup(r3[j]+p3-t, b.inv12, b.inv12q, p3)
-		// c = v1 + v2·p1 + v3·p1·p2 (three words)
-		h, l := bits.Mul64(v2, p1)
+		w0, w1, w2 := b.garner(r1[j], r2[j], r3[j])
 		var cc uint64
-		l, cc = bits.Add64(l, v1, 0)
-		h += cc
-		h1, l1 := bits.Mul64(v3, b.p12lo)
-		h2, l2 := bits.Mul64(v3, b.p12hi)
-		w0, cc := bits.Add64(l, l1, 0)
-		w1, cc2 := bits.Add64(h, h1, cc)
-		w1, cc = bits.Add64(w1, l2, 0)
-		w2 := h2 + cc + cc2
 		// add the carry
 		w0, cc = bits.Add64(w0, c0, 0)
 		w1, cc = bits.Add64(w1, c1, cc)
@@ -251,6 +236,40 @@ func (b *crt3) recombine(z []big.Word, r1, r2, r3 []uint64) {
 	if k+1 < len(z) {
 		z[k+1] = big.Word(c1)
 	}
+}
+
+// garner returns c < p1·p2·p3 as three words from its residues r1, r2, r3 (each reduced):
+// c = v1 + v2·p1 + v3·p1·p2 with Shoup multiplications by the constant factors.
+func (b *crt3) garner(r1, r2, r3 uint64) (w0, w1, w2 uint64) {
+	p1, p2, p3 := b.p1, b.p2, b.p3
+	v1 := r1
+	v1p2 := v1 // v1 mod p2 (v1 < p1 < 2·p2)
+	if v1p2 >= p2 {
+		v1p2 -= p2
+	}
+	// v2 = (r2 − v1)·p1^−1 mod p2
+	v2 := mulShoup(r2+p2-v1p2, b.inv1, b.inv1q, p2)
+	// v3 = (r3 − v1 − v2·p1)·(p1p2)^−1 mod p3
+	v1p3 := v1
+	if v1p3 >= p3 {
+		v1p3 -= p3
+	}
+	t := mulShoup(v2, b.p1m3, b.p1m3q, p3) + v1p3
+	if t >= p3 {
+		t -= p3
+	}
+	v3 := mulShoup(r3+p3-t, b.inv12, b.inv12q, p3)
+	h, l := bits.Mul64(v2, p1)
+	var cc uint64
+	l, cc = bits.Add64(l, v1, 0)
+	h += cc
+	h1, l1 := bits.Mul64(v3, b.p12lo)
+	h2, l2 := bits.Mul64(v3, b.p12hi)
+	w0, cc = bits.Add64(l, l1, 0)
+	w1, cc2 := bits.Add64(h, h1, cc)
+	w1, cc = bits.Add64(w1, l2, 0)
+	w2 = h2 + cc + cc2
+	return w0, w1, w2
 }
 
 // shoup returns ⌊w·2^64/p⌋, the precomputed quotient of Shoup's multiplication by w < p.

@@ -174,7 +174,7 @@ func residues(x []*big.Int, maxBits int, basis *crtBasis) [][]uint64 {
 				case 0:
 					continue
 				case 1:
-					v = m.Reduce(uint64(w[0]))
+					v = reduce64(uint64(w[0]), m.P())
 				default:
 					v = reduceWords(w, pow[j], m.P())
 				}
@@ -185,6 +185,16 @@ func residues(x []*big.Int, maxBits int, basis *crtBasis) [][]uint64 {
 			}
 		}
 	})
+	return r
+}
+
+// reduce64 returns a mod p for a prime 2^61 < p < 2^62 without a division: a − ⌊a/2^62⌋·p is
+// below p + 4·(2^62 − p), at most two subtractions away from the remainder.
+func reduce64(a, p uint64) uint64 {
+	r := a - (a>>62)*p
+	for r >= p {
+		r -= p
+	}
 	return r
 }
 
@@ -251,6 +261,20 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 		t := make([]uint64, k)
 		ar := arena{hint: (hi - lo) * expectWords}
 		for j := lo; j < hi; j++ {
+			if k == 3 {
+				// Three primes (those of natMul): Garner, then the symmetric range.
+				w0, w1, w2 := natBasis.garner(r[0][j], r[1][j], r[2][j])
+				neg := w2 > halfM3[2] || w2 == halfM3[2] && (w1 > halfM3[1] || w1 == halfM3[1] && w0 > halfM3[0])
+				if neg {
+					var b uint64
+					w0, b = bits.Sub64(uint64(basis.m[0]), w0, 0)
+					w1, b = bits.Sub64(uint64(basis.m[1]), w1, b)
+					w2, _ = bits.Sub64(uint64(basis.m[2]), w2, b)
+				}
+				acc[0], acc[1], acc[2] = big.Word(w0), big.Word(w1), big.Word(w2)
+				writeCoeff(dst, j, acc[:3], neg, fresh, &ar)
+				continue
+			}
 			if k == 1 {
 				// One prime: the symmetric residue itself.
 				p := basis.mods[0].P()
