@@ -25,15 +25,27 @@ func weightsOf(d *dist.Dist) []*big.Int {
 	return ws
 }
 
-// ratio returns a/b as a float64 (0 when it underflows).
+// ratio returns a/b for non-negative a and positive b as a float64, with a relative error
+// of a few ulps (0 when it underflows). It reads only the top two words of each, so it is
+// cheap for the huge weights of large pools.
 func ratio(a, b *big.Int) float64 {
-	if a.Sign() == 0 {
-		return 0
+	ma, ea := top(a)
+	mb, eb := top(b)
+	return math.Ldexp(ma/mb, ea-eb)
+}
+
+// top returns x ≈ m·2^e from the top two words of x (x ≥ 0).
+func top(x *big.Int) (m float64, e int) {
+	w := x.Bits()
+	n := len(w)
+	switch n {
+	case 0:
+		return 0, 0
+	case 1:
+		return float64(w[0]), 0
 	}
-	x := new(big.Float).SetPrec(64).SetInt(a)
-	y := new(big.Float).SetPrec(64).SetInt(b)
-	f, _ := x.Quo(x, y).Float64()
-	return f
+	const word = 32 << (^big.Word(0) >> 63) // bits per big.Word
+	return math.Ldexp(float64(w[n-1]), word) + float64(w[n-2]), word * (n - 2)
 }
 
 // percent formats a/b as a percentage with the given number of decimals, or with two
@@ -202,6 +214,8 @@ func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
 	}
 
 	mean, variance := d.MeanRat(), d.VarianceRat()
+	vf, _ := variance.Float64()
+	stdDev := decimal(new(big.Rat).SetFloat64(math.Sqrt(vf)))
 	positive := 0
 	for _, x := range ws {
 		if x.Sign() > 0 {
@@ -215,10 +229,10 @@ func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
 	if opt.exact {
 		w.printf("mean                %s ≈ %s\n", mean.RatString(), decimal(mean))
 		w.printf("variance            %s ≈ %s\n", variance.RatString(), decimal(variance))
-		w.printf("standard deviation  ≈ %s\n", decimal(new(big.Rat).SetFloat64(d.StdDev())))
+		w.printf("standard deviation  ≈ %s\n", stdDev)
 	} else {
 		w.printf("mean                %s\n", decimal(mean))
-		w.printf("standard deviation  %s\n", decimal(new(big.Rat).SetFloat64(d.StdDev())))
+		w.printf("standard deviation  %s\n", stdDev)
 		w.printf("variance            %s\n", decimal(variance))
 	}
 	w.printf("support             %d..%d (%s)\n", lo, d.Hi(), values)
