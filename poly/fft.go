@@ -200,19 +200,12 @@ func (lv *fftLevel) dif(a []complex128) {
 	switch lv.r {
 	case 4:
 		if s == 1 {
-			for b := 0; b+3 < len(a); b += 4 {
-				q := a[b : b+4 : b+4]
-				b0, b1 := q[0]+q[2], q[0]-q[2]
-				b2, b3 := q[1]+q[3], mulNegI(q[1]-q[3])
-				q[0], q[1], q[2], q[3] = b0+b2, b1+b3, b0-b2, b1-b3
-			}
+			dft4s(a, false)
 			return
 		}
 		for b := 0; b < len(a); b += L {
-			a0 := a[b : b+s : b+s]
-			a1, a2, a3 := a[b+s:b+2*s:b+2*s], a[b+2*s:b+3*s:b+3*s], a[b+3*s:b+L:b+L]
-			a1, a2, a3 = a1[:len(a0)], a2[:len(a0)], a3[:len(a0)]
-			w1, w2, w3 := lv.tw[0][:len(a0)], lv.tw[1][:len(a0)], lv.tw[2][:len(a0)]
+			a0, a1, a2, a3 := part(a, b, s, 0), part(a, b, s, 1), part(a, b, s, 2), part(a, b, s, 3)
+			w1, w2, w3 := lv.tw[0][:s], lv.tw[1][:s], lv.tw[2][:s]
 			for j := range a0 {
 				x0, x1, x2, x3 := a0[j], a1[j], a2[j], a3[j]
 				b0, b1 := x0+x2, x0-x2
@@ -225,16 +218,11 @@ func (lv *fftLevel) dif(a []complex128) {
 		}
 	case 2:
 		if s == 1 {
-			for b := 0; b+1 < len(a); b += 2 {
-				x0, x1 := a[b], a[b+1]
-				a[b], a[b+1] = x0+x1, x0-x1
-			}
+			dft2s(a)
 			return
 		}
 		for b := 0; b < len(a); b += L {
-			a0 := a[b : b+s : b+s]
-			a1 := a[b+s : b+L : b+L][:len(a0)]
-			w1 := lv.tw[0][:len(a0)]
+			a0, a1, w1 := part(a, b, s, 0), part(a, b, s, 1), lv.tw[0][:s]
 			for j := range a0 {
 				x0, x1 := a0[j], a1[j]
 				a0[j] = x0 + x1
@@ -243,8 +231,7 @@ func (lv *fftLevel) dif(a []complex128) {
 		}
 	case 3:
 		for b := 0; b < len(a); b += L {
-			a0 := a[b : b+s : b+s]
-			a1, a2 := a[b+s : b+2*s : b+2*s][:len(a0)], a[b+2*s : b+L : b+L][:len(a0)]
+			a0, a1, a2 := part(a, b, s, 0), part(a, b, s, 1), part(a, b, s, 2)
 			for j := range a0 {
 				x0, x1, x2 := a0[j], a1[j], a2[j]
 				t0 := x1 + x2
@@ -261,9 +248,7 @@ func (lv *fftLevel) dif(a []complex128) {
 		}
 	case 5:
 		for b := 0; b < len(a); b += L {
-			a0 := a[b : b+s : b+s]
-			a1, a2 := a[b+s : b+2*s : b+2*s][:len(a0)], a[b+2*s : b+3*s : b+3*s][:len(a0)]
-			a3, a4 := a[b+3*s : b+4*s : b+4*s][:len(a0)], a[b+4*s : b+L : b+L][:len(a0)]
+			a0, a1, a2, a3, a4 := part(a, b, s, 0), part(a, b, s, 1), part(a, b, s, 2), part(a, b, s, 3), part(a, b, s, 4)
 			for j := range a0 {
 				y0, y1, y2, y3, y4 := bfly5(a0[j], a1[j], a2[j], a3[j], a4[j], false)
 				a0[j] = y0
@@ -286,19 +271,12 @@ func (lv *fftLevel) dit(a []complex128) {
 	switch lv.r {
 	case 4:
 		if s == 1 {
-			for b := 0; b+3 < len(a); b += 4 {
-				q := a[b : b+4 : b+4]
-				b0, b1 := q[0]+q[2], q[0]-q[2]
-				b2, b3 := q[1]+q[3], mulI(q[1]-q[3])
-				q[0], q[1], q[2], q[3] = b0+b2, b1+b3, b0-b2, b1-b3
-			}
+			dft4s(a, true)
 			return
 		}
 		for b := 0; b < len(a); b += L {
-			a0 := a[b : b+s : b+s]
-			a1, a2, a3 := a[b+s:b+2*s:b+2*s], a[b+2*s:b+3*s:b+3*s], a[b+3*s:b+L:b+L]
-			a1, a2, a3 = a1[:len(a0)], a2[:len(a0)], a3[:len(a0)]
-			w1, w2, w3 := lv.tw[0][:len(a0)], lv.tw[1][:len(a0)], lv.tw[2][:len(a0)]
+			a0, a1, a2, a3 := part(a, b, s, 0), part(a, b, s, 1), part(a, b, s, 2), part(a, b, s, 3)
+			w1, w2, w3 := lv.tw[0][:s], lv.tw[1][:s], lv.tw[2][:s]
 			for j := range a0 {
 				x0 := a0[j]
 				x1 := a1[j] * conj(w1[j])
@@ -314,16 +292,11 @@ func (lv *fftLevel) dit(a []complex128) {
 		}
 	case 2:
 		if s == 1 {
-			for b := 0; b+1 < len(a); b += 2 {
-				x0, x1 := a[b], a[b+1]
-				a[b], a[b+1] = x0+x1, x0-x1
-			}
+			dft2s(a)
 			return
 		}
 		for b := 0; b < len(a); b += L {
-			a0 := a[b : b+s : b+s]
-			a1 := a[b+s : b+L : b+L][:len(a0)]
-			w1 := lv.tw[0][:len(a0)]
+			a0, a1, w1 := part(a, b, s, 0), part(a, b, s, 1), lv.tw[0][:s]
 			for j := range a0 {
 				x0, x1 := a0[j], a1[j]*conj(w1[j])
 				a0[j], a1[j] = x0+x1, x0-x1
@@ -331,8 +304,7 @@ func (lv *fftLevel) dit(a []complex128) {
 		}
 	case 3:
 		for b := 0; b < len(a); b += L {
-			a0 := a[b : b+s : b+s]
-			a1, a2 := a[b+s : b+2*s : b+2*s][:len(a0)], a[b+2*s : b+L : b+L][:len(a0)]
+			a0, a1, a2 := part(a, b, s, 0), part(a, b, s, 1), part(a, b, s, 2)
 			for j := range a0 {
 				x0, x1, x2 := a0[j], a1[j], a2[j]
 				if s > 1 {
@@ -347,9 +319,7 @@ func (lv *fftLevel) dit(a []complex128) {
 		}
 	case 5:
 		for b := 0; b < len(a); b += L {
-			a0 := a[b : b+s : b+s]
-			a1, a2 := a[b+s : b+2*s : b+2*s][:len(a0)], a[b+2*s : b+3*s : b+3*s][:len(a0)]
-			a3, a4 := a[b+3*s : b+4*s : b+4*s][:len(a0)], a[b+4*s : b+L : b+L][:len(a0)]
+			a0, a1, a2, a3, a4 := part(a, b, s, 0), part(a, b, s, 1), part(a, b, s, 2), part(a, b, s, 3), part(a, b, s, 4)
 			for j := range a0 {
 				x1, x2, x3, x4 := a1[j], a2[j], a3[j], a4[j]
 				if s > 1 {
@@ -361,6 +331,37 @@ func (lv *fftLevel) dit(a []complex128) {
 				a0[j], a1[j], a2[j], a3[j], a4[j] = bfly5(a0[j], x1, x2, x3, x4, true)
 			}
 		}
+	}
+}
+
+// part returns the t-th stretch of length s of the block of a starting at b.
+func part(a []complex128, b, s, t int) []complex128 {
+	return a[b+t*s:][:s:s]
+}
+
+// dft4s replaces each group of four consecutive values of a by its length-4 DFT with root
+// −i, or +i if inv (the last radix-4 level, which needs no twiddles). The inverse DFT is
+// the forward one with outputs 1 and 3 exchanged.
+func dft4s(a []complex128, inv bool) {
+	for b := 0; b+3 < len(a); b += 4 {
+		q := a[b : b+4 : b+4]
+		b0, b1 := q[0]+q[2], q[0]-q[2]
+		b2, b3 := q[1]+q[3], mulNegI(q[1]-q[3])
+		q[0], q[2] = b0+b2, b0-b2
+		if inv {
+			q[1], q[3] = b1-b3, b1+b3
+		} else {
+			q[1], q[3] = b1+b3, b1-b3
+		}
+	}
+}
+
+// dft2s replaces each pair of consecutive values of a by its length-2 DFT (sum and
+// difference), the last radix-2 level in either direction.
+func dft2s(a []complex128) {
+	for b := 0; b+1 < len(a); b += 2 {
+		x0, x1 := a[b], a[b+1]
+		a[b], a[b+1] = x0+x1, x0-x1
 	}
 }
 
