@@ -7,7 +7,8 @@ import "strconv"
 // L = max(n, m) and S = min(n, m):
 //
 //   - Full: every output where the inputs overlap at all, length n+m−1.
-//   - Same: length L, centred on the full output as numpy centres it.
+//   - Same: length L, the Full output from index ⌊(S−1)/2⌋ on, as numpy centres it (for
+//     Correlate with len(y) > len(x), from ⌊len(x)/2⌋; see [Correlate]).
 //   - Valid: only outputs where the inputs overlap completely, length L−S+1.
 type Mode int
 
@@ -127,7 +128,8 @@ func Convolve(dst, x, y []float64, mode Mode) []float64 {
 // in Full mode. Same and Valid select a part of that, as numpy does; note that when
 // len(y) > len(x) numpy correlates the swapped operands and reverses the result, which
 // moves the Same window (it starts at index len(x)/2 of the Full output instead of
-// (len(y)−1)/2); Correlate reproduces that. Correlate(x, y) is Convolve(x, reversed y).
+// (len(y)−1)/2); Correlate reproduces that. Except in that case, Correlate(x, y, mode)
+// equals Convolve(x, reversed y, mode).
 //
 // dst, aliasing, allocation, empty inputs, panics, method choice, accuracy and NaN/Inf
 // handling are as for [Convolve].
