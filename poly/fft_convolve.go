@@ -118,11 +118,17 @@ func pack(z []complex128, x []float64, rev bool) {
 // one on the requested window.
 func (p *fftConvPlan) convolve(dst, x, y []float64, off int, revY bool) {
 	bx := p.pool.Get().(*[]complex128)
-	by := p.pool.Get().(*[]complex128)
-	zx, zy := *bx, *by
+	zx := *bx
 	pack(zx, x, false)
-	pack(zy, y, revY)
-	p.transformMultiply(zx, zy)
+	if square := !revY && len(x) == len(y) && &x[0] == &y[0]; square {
+		// x∗x: one forward transform serves both operands.
+		p.transformMultiply(zx, zx)
+	} else {
+		by := p.pool.Get().(*[]complex128)
+		pack(*by, y, revY)
+		p.transformMultiply(zx, *by)
+		p.pool.Put(by)
+	}
 	n := 2 * p.m
 	k := off % n
 	for j := range dst {
@@ -136,12 +142,12 @@ func (p *fftConvPlan) convolve(dst, x, y []float64, off int, revY bool) {
 			k = 0
 		}
 	}
-	p.pool.Put(by)
 	p.pool.Put(bx)
 }
 
 // transformMultiply replaces zx by the packed real convolution of the sequences packed in zx
-// and zy (cyclic, length 2m), destroying zy. The first p.top levels of the forward
+// and zy (cyclic, length 2m), destroying zy; zy may be zx itself (a square, transformed
+// once). The first p.top levels of the forward
 // transforms run as passes over the whole arrays; after them each block of length s holds
 // the frequencies of one residue class mod m/s, and the partner frequencies m−k of a block
 // all lie in one other block (or the same one). Each pair of blocks is then transformed to
@@ -150,9 +156,19 @@ func (p *fftConvPlan) convolve(dst, x, y []float64, off int, revY bool) {
 func (p *fftConvPlan) transformMultiply(zx, zy []complex128) {
 	f := p.fft
 	top := p.top
+	square := &zx[0] == &zy[0]
+	// fwd runs the forward transform from level top on the block [lo, hi) of both operands.
+	fwd := func(lo, hi int) {
+		f.dif(zx[lo:hi], top)
+		if !square {
+			f.dif(zy[lo:hi], top)
+		}
+	}
 	for l := range top {
 		f.levels[l].dif(zx)
-		f.levels[l].dif(zy)
+		if !square {
+			f.levels[l].dif(zy)
+		}
 	}
 	s := p.m
 	if top > 0 {
@@ -163,19 +179,14 @@ func (p *fftConvPlan) transformMultiply(zx, zy []complex128) {
 		if pb < b {
 			continue
 		}
-		bx, by := zx[b*s:(b+1)*s], zy[b*s:(b+1)*s]
-		f.dif(bx, top)
-		f.dif(by, top)
-		var px, py []complex128
+		fwd(b*s, (b+1)*s)
 		if pb != b {
-			px, py = zx[pb*s:(pb+1)*s], zy[pb*s:(pb+1)*s]
-			f.dif(px, top)
-			f.dif(py, top)
+			fwd(pb*s, (pb+1)*s)
 		}
 		p.multiply(zx, zy, b*s, (b+1)*s)
-		f.dit(bx, top)
+		f.dit(zx[b*s:(b+1)*s], top)
 		if pb != b {
-			f.dit(px, top)
+			f.dit(zx[pb*s:(pb+1)*s], top)
 		}
 	}
 	for l := top - 1; l >= 0; l-- {
@@ -186,7 +197,8 @@ func (p *fftConvPlan) transformMultiply(zx, zy []complex128) {
 // multiply replaces zx[lo:hi] and the partners of those positions by the packed spectrum of
 // the cyclic convolution of the two real sequences whose packed spectra are zx and zy,
 // scaled by 1/m so that the inverse FFT yields the convolution itself. Positions whose
-// partner is below them are left for the call that covers the partner.
+// partner is below them are left for the call that covers the partner. zy may be zx (a
+// square): every value is read before the pair is written.
 func (p *fftConvPlan) multiply(zx, zy []complex128, lo, hi int) {
 	m := p.m
 	partner := p.partner[lo:hi:hi]

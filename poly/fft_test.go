@@ -272,3 +272,22 @@ func BenchmarkFFT(b *testing.B) {
 		})
 	}
 }
+
+// TestConvolveSquare checks x∗x, where one forward transform serves both operands, at sizes
+// taking the single-block and the blocked FFT paths.
+func TestConvolveSquare(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	for _, n := range []int{300, 3001, 40000} {
+		x := uniform(rng, n)
+		got := Convolve(nil, x, x, Full)
+		if meth, _ := chooseMethod(n, n, 0, 2*n-1); meth != methodFFT {
+			t.Fatalf("n=%d: method %d, want the FFT", n, meth)
+		}
+		var e float64
+		for k := 0; k < 2*n-1; k += 1 + n/500 {
+			e = max(e, math.Abs(got[k]-refDot(x, x, k)))
+		}
+		assert.LessOrEqual(t, e, fftTypicalBound(x, x, 2*fftHalfLength(2*n-1)), "n=%d", n)
+		checkClose(t, Convolve(nil, x, append([]float64(nil), x...), Same), Convolve(nil, x, x, Same), 1e-12, "n=%d same", n)
+	}
+}
