@@ -201,14 +201,19 @@ func reduce64(a, p uint64) uint64 {
 // reduceWords returns Σ w_j·2^(64j) mod p given pow[j] = 2^(64j) mod p: the products are summed
 // in a three-word accumulator and reduced once.
 func reduceWords(w []big.Word, pow []uint64, p uint64) uint64 {
-	var a0, a1, a2 uint64
+	pow = pow[:len(w)]
+	var s0, s0c, s1, s1c uint64 // low and high halves summed separately
 	for j, x := range w {
 		h, l := bits.Mul64(uint64(x), pow[j])
 		var c uint64
-		a0, c = bits.Add64(a0, l, 0)
-		a1, c = bits.Add64(a1, h, c)
-		a2 += c
+		s0, c = bits.Add64(s0, l, 0)
+		s0c += c
+		s1, c = bits.Add64(s1, h, 0)
+		s1c += c
 	}
+	a0 := s0
+	a1, c := bits.Add64(s1, s0c, 0)
+	a2 := s1c + c
 	r := bits.Rem64(a1%p, a0, p)
 	if a2 != 0 {
 		// a2·2^128 ≡ a2·(2^64 mod p)^2; a2 < len(w) is small.
@@ -330,24 +335,33 @@ func writeCoeff(dst []*big.Int, j int, w []big.Word, neg, fresh bool, ar *arena)
 	setWords(dst[j], w, neg)
 }
 
-// dotColumns sets acc (k+1 words) to Σ_i t[i]·(M/p_i) by product scanning: each output word
-// is the sum of the k products of its column, kept in a three-word accumulator.
+// dotColumns sets acc (k+1 words) to Σ_i t[i]·(M/p_i) by product scanning: the low and high
+// halves of the k products of each column are summed in two independent accumulators (two
+// short carry chains instead of one long one), then the column is carried into the next.
 func dotColumns(acc []big.Word, mit, t []uint64) {
 	k := len(t)
-	var a0, a1, a2 uint64
+	var c0, c1 uint64 // carry into this column, two words
 	for j := range k {
 		col := mit[j*k : j*k+k]
+		col = col[:len(t)]
+		var s0, s0c, s1, s1c uint64
 		for i, w := range col {
 			h, l := bits.Mul64(w, t[i])
 			var c uint64
-			a0, c = bits.Add64(a0, l, 0)
-			a1, c = bits.Add64(a1, h, c)
-			a2 += c
+			s0, c = bits.Add64(s0, l, 0)
+			s0c += c
+			s1, c = bits.Add64(s1, h, 0)
+			s1c += c
 		}
-		acc[j] = big.Word(a0)
-		a0, a1, a2 = a1, a2, 0
+		// column + carry = s0 + (s0c + s1)·2^64 + s1c·2^128 + c0 + c1·2^64
+		var c, c2, c3 uint64
+		s0, c = bits.Add64(s0, c0, 0)
+		m, c2 := bits.Add64(s0c, s1, c)
+		m, c3 = bits.Add64(m, c1, 0)
+		acc[j] = big.Word(s0)
+		c0, c1 = m, s1c+c2+c3
 	}
-	acc[k] = big.Word(a0)
+	acc[k] = big.Word(c0)
 }
 
 // subMulWord subtracts m·t from acc (len(acc) > len(m)), modulo 2^(64·len(acc)).
