@@ -25,13 +25,18 @@
 // Degree is −1, and is ready to use. Operations use the receiver as the result and return
 // it, as in z.Mul(x, y) for z = x·y, so that calls can be chained and the receiver's memory
 // can be reused; operands may be the receiver itself (z.Mul(z, z), z.Sub(x, z)), and every
-// method is correct under such aliasing. Polynomials are always normalized: the leading
-// coefficient is nonzero, and a result whose top coefficients cancel has a lower degree.
-// Coefficients are indexed by their power, in ascending order: Coeff(i) is the
-// coefficient of x^i and SetCoeffs(c) takes c[0] as the constant term. A polynomial owns
-// its *big.Int or *big.Rat coefficients: SetCoeffs and Set copy values in, Coeff and
-// Coeffs copy them out, and only All lends out the polynomial's own values, which callers
-// must not modify. Do not copy a polynomial struct by value; use Set.
+// method is correct under such aliasing. Arithmetic writes into the receiver's existing
+// coefficients and allocates only when it has too few; SetCoeffs, SetString, Rat's
+// division and GCD, and Pow of Rat and Float64 build their results in new memory; Eval,
+// Coeff and Coeffs allocate what they return.
+//
+// Polynomials are always normalized: the leading coefficient is nonzero, and a result
+// whose top coefficients cancel has a lower degree. Coefficients are indexed by their
+// power, in ascending order: Coeff(i) is the coefficient of x^i and SetCoeffs(c) takes
+// c[0] as the constant term. A polynomial owns its *big.Int or *big.Rat coefficients:
+// SetCoeffs and Set copy values in, Coeff and Coeffs copy them out, and only All lends out
+// the polynomial's own values, which callers must not modify. Do not copy a polynomial
+// struct by value; use Set.
 //
 // Broken preconditions panic with a constant message starting with "poly: ": a negative
 // exponent in Pow, division by the zero polynomial, a nil coefficient. Facts of the data,
