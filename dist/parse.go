@@ -92,7 +92,12 @@ func ParseWith(expr string, opt ParseOptions) (*Dist, error) {
 	if opt.ExplodeDepth < 0 || opt.MaxBytes < 0 {
 		panic("dist: ParseWith with a negative ExplodeDepth or MaxBytes")
 	}
-	n, c, err := check(expr, opt)
+	return parseLimited(expr, opt, maxWork)
+}
+
+// parseLimited is ParseWith with a bound on the estimated work (see maxWork).
+func parseLimited(expr string, opt ParseOptions, work int64) (*Dist, error) {
+	n, c, err := check(expr, opt, work)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +107,7 @@ func ParseWith(expr string, opt ParseOptions) (*Dist, error) {
 
 // check parses and checks expr, returning the syntax tree and the checker (with the
 // estimates of every node), or a *ParseError.
-func check(expr string, opt ParseOptions) (n node, c *checker, err error) {
+func check(expr string, opt ParseOptions, work int64) (n node, c *checker, err error) {
 	if opt.ExplodeDepth == 0 {
 		opt.ExplodeDepth = DefaultExplodeDepth
 	}
@@ -110,7 +115,7 @@ func check(expr string, opt ParseOptions) (n node, c *checker, err error) {
 		opt.MaxBytes = DefaultMaxBytes
 	}
 	p := &parser{s: expr}
-	c = &checker{p: p, depth: opt.ExplodeDepth, limit: opt.MaxBytes, shapes: map[node]Shape{}}
+	c = &checker{p: p, depth: opt.ExplodeDepth, limit: opt.MaxBytes, work: work, shapes: map[node]Shape{}}
 	n, err = parseSyntax(expr)
 	if err == nil {
 		err = c.run(n)

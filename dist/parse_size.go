@@ -34,6 +34,7 @@ type checker struct {
 	p      *parser
 	depth  int   // explode and reroll depth
 	limit  int64 // MaxBytes
+	work   int64 // the bound on Shape.Work, normally maxWork
 	shapes map[node]Shape
 }
 
@@ -57,9 +58,9 @@ func (c *checker) done(n node, s Shape) Shape {
 		c.p.fail(pos, "%s would need about %s of memory (the limit is %s)",
 			c.text(n), formatBytes(float64(s.Peak)), formatBytes(float64(c.limit)))
 	}
-	if s.Work > maxWork {
+	if s.Work > c.work {
 		c.p.fail(pos, "%s would take too long to compute (about %.2g word operations; the limit is %.2g)",
-			c.text(n), float64(s.Work), float64(maxWork))
+			c.text(n), float64(s.Work), float64(c.work))
 	}
 	c.shapes[n] = s
 	return s

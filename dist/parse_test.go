@@ -433,9 +433,9 @@ func TestParseSizes(t *testing.T) {
 	// A smaller limit refuses a smaller expression; the default allows 10000d6.
 	_, err = ParseWith("100d6", ParseOptions{MaxBytes: 1000})
 	assert.ErrorContains(t, err, "(the limit is 1000 bytes)")
-	_, _, err = check("10000d6", ParseOptions{})
+	_, _, err = check("10000d6", ParseOptions{}, maxWork)
 	assert.NoError(t, err)
-	_, _, err = check("1000d20", ParseOptions{})
+	_, _, err = check("1000d20", ParseOptions{}, maxWork)
 	assert.NoError(t, err)
 
 	// Work: keeping half of many dice is refused as too slow.
