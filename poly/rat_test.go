@@ -205,7 +205,7 @@ func TestRatGCD(t *testing.T) {
 		s, tt := new(Rat), new(Rat)
 		d := new(Rat).GCD(s, tt, a, b)
 		if a.Degree() < 0 && b.Degree() < 0 {
-			assert.Equal(t, -1, d.Degree(), "gcd(0, 0)")
+			assert.True(t, d.Degree() == -1 && s.Degree() == -1 && tt.Degree() == -1, "gcd(0, 0)")
 			continue
 		}
 		require.True(t, isMonic(d), "gcd(%v, %v) = %v is not monic", a, b, d)
@@ -231,6 +231,12 @@ func TestRatGCD(t *testing.T) {
 	a, _ := new(Rat).SetString("x^3 - 1")
 	b, _ := new(Rat).SetString("2x^2 - 2")
 	assert.Equal(t, "x - 1", new(Rat).GCD(nil, nil, a, b).String())
+	// gcd(0, 0) = 0 with zero cofactors; gcd(0, b) = b made monic.
+	s0, t0 := NewRatFrac(1, 5), NewRatFrac(1, 6)
+	assert.Equal(t, -1, new(Rat).GCD(s0, t0, new(Rat), new(Rat)).Degree())
+	assert.True(t, s0.Degree() == -1 && t0.Degree() == -1, "cofactors of gcd(0, 0): %v, %v", s0, t0)
+	assert.Equal(t, "x - 1", new(Rat).GCD(s0, t0, new(Rat), NewRatFrac(1, -3, 3)).String())
+	assert.True(t, s0.Degree() == -1 && t0.Equal(NewRatFrac(3, 1)), "cofactors of gcd(0, 3x − 3): %v, %v", s0, t0)
 	// Coprime: gcd 1.
 	assert.Equal(t, "1", new(Rat).GCD(nil, nil, NewRatFrac(1, 1, 1), NewRatFrac(1, -1, 1)).String())
 	z := new(Rat)

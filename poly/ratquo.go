@@ -82,8 +82,8 @@ func monic(p, s, t *Rat) {
 }
 
 // GCD sets z to the greatest common divisor of a and b, made monic (leading coefficient
-// 1), and returns z; GCD(0, 0) is 0. If s or t is not nil, GCD also sets them to
-// polynomials with z = a·s + b·t, as big.Int.GCD does. These Bézout cofactors come from the
+// 1), and returns z. If s or t is not nil, GCD also sets them to polynomials with
+// z = a·s + b·t, as big.Int.GCD does; if a and b are both 0, z, s and t are all set to 0. These Bézout cofactors come from the
 // extended Euclidean algorithm and are the small ones: Degree(s) ≤ max(0, Degree(b) −
 // Degree(z) − 1) and Degree(t) ≤ max(0, Degree(a) − Degree(z) − 1).
 //
@@ -115,6 +115,8 @@ func (z *Rat) GCD(s, t, a, b *Rat) *Rat {
 	}
 	if len(r0.c) > 0 {
 		monic(r0, s0, t0)
+	} else if cof {
+		s0.c, t0.c = nil, nil // a = b = 0: all results 0, as for big.Int.GCD
 	}
 	z.c = r0.c
 	if s != nil {
