@@ -117,8 +117,9 @@ func OutputLen(n, m int, mode Mode) int {
 //
 // Convolve is safe for concurrent use and runs in the calling goroutine. It allocates the
 // result when dst is nil and, on the FFT paths, a little per call; transform tables are
-// built on first use of each length and kept for the life of the program (about 40 bytes
-// per real output point of that length), and the work buffers come from a sync.Pool.
+// built on first use of each transform length and cached (about 18 bytes per real point;
+// the cache is emptied when it would pass 512 MiB), and the work buffers (16 bytes per real
+// point) come from a sync.Pool.
 func Convolve(dst, x, y []float64, mode Mode) []float64 {
 	return convolveInto(dst, x, y, mode, false)
 }

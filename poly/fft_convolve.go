@@ -3,6 +3,7 @@ package poly
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 )
 
 // This file turns the complex FFT of fft.go into a convolution of real sequences. A real
@@ -34,16 +35,32 @@ type fftConvPlan struct {
 // and inverse-transforms in one go; four such blocks are live at once.
 var fftBlock = 1 << 14
 
-// fftConvPlans caches one *fftConvPlan per half-length m.
-var fftConvPlans sync.Map
+// fftConvPlans caches one *fftConvPlan per half-length m; fftConvPlanBytes is the
+// approximate size of the cached tables. When it would exceed fftPlanCacheBudget the cache
+// is emptied (plans in use stay valid; the garbage collector frees them afterwards), so a
+// program convolving many different lengths does not accumulate tables without bound.
+var (
+	fftConvPlans     sync.Map
+	fftConvPlanBytes atomic.Int64
+)
+
+// fftPlanCacheBudget bounds the bytes of cached FFT tables (about 36 bytes per complex
+// point: twiddles, partner positions and the real-FFT twiddles).
+var fftPlanCacheBudget int64 = 1 << 29
 
 // fftConvPlanFor returns the cached plan for half-length m, building it on first use.
 func fftConvPlanFor(m int) *fftConvPlan {
 	if p, ok := fftConvPlans.Load(m); ok {
 		return p.(*fftConvPlan)
 	}
-	p, _ := fftConvPlans.LoadOrStore(m, newFFTConvPlan(m))
-	return p.(*fftConvPlan)
+	p := newFFTConvPlan(m)
+	size := int64(36 * m)
+	if fftConvPlanBytes.Add(size) > fftPlanCacheBudget {
+		fftConvPlans.Clear()
+		fftConvPlanBytes.Store(size)
+	}
+	q, _ := fftConvPlans.LoadOrStore(m, p)
+	return q.(*fftConvPlan)
 }
 
 // newFFTConvPlan builds the plan for half-length m (5-smooth, at most maxFFTHalf).

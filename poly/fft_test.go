@@ -291,3 +291,24 @@ func TestConvolveSquare(t *testing.T) {
 		checkClose(t, Convolve(nil, x, append([]float64(nil), x...), Same), Convolve(nil, x, x, Same), 1e-12, "n=%d same", n)
 	}
 }
+
+// TestFFTPlanCacheBudget checks that the plan cache empties itself when it would pass its
+// budget, and that plans keep working afterwards.
+func TestFFTPlanCacheBudget(t *testing.T) {
+	defer func(b int64) { fftPlanCacheBudget = b }(fftPlanCacheBudget)
+	fftConvPlans.Clear()
+	fftConvPlanBytes.Store(0)
+	fftPlanCacheBudget = 36 * 3000
+	p1 := fftConvPlanFor(1024)
+	p2 := fftConvPlanFor(1000)
+	assert.Same(t, p1, fftConvPlanFor(1024))
+	fftConvPlanFor(1200) // 36·(1024+1000+1200) bytes > budget: the cache is emptied first
+	assert.LessOrEqual(t, fftConvPlanBytes.Load(), fftPlanCacheBudget)
+	_, ok := fftConvPlans.Load(1024)
+	assert.False(t, ok, "cache not emptied")
+	// An evicted plan still works.
+	x := []float64{1, 2, 3}
+	got := make([]float64, 5)
+	p2.convolve(got, x, x, 0, false)
+	checkClose(t, []float64{1, 4, 10, 12, 9}, got, 1e-12, "evicted plan")
+}
