@@ -129,6 +129,18 @@ func neg[T any, P bigNum[T]](z, x []P) []P {
 	return z
 }
 
+// scale sets z to c·x. z may be x.
+func scale[T any, P bigNum[T]](z, x []P, c P) []P {
+	if c.Sign() == 0 {
+		return z[:0]
+	}
+	z = resize[T](z, len(x))
+	for i, v := range x {
+		z[i].Mul(v, c)
+	}
+	return z
+}
+
 // equal reports whether x and y hold the same values.
 func equal[T any, P bigNum[T]](x, y []P) bool {
 	if len(x) != len(y) {

@@ -7,7 +7,7 @@
 // (*big.Int coefficients), the rationals (*big.Rat) and float64. They offer the same
 // methods: construction ([NewInt], [NewRat], [NewRatFrac], [NewFloat64], SetCoeffs, Set,
 // SetString), inspection (Degree, Coeff, Coeffs, All, Equal, String, Eval) and arithmetic
-// (Add, Sub, Neg, Mul, Sqr, Pow, Derivative). [Rat] adds division with remainder
+// (Add, Sub, Neg, Scale, Mul, Sqr, Pow, Derivative). [Rat] adds division with remainder
 // ([Rat.QuoRem], [Rat.Quo], [Rat.Rem]), the monic greatest common divisor with Bézout
 // cofactors ([Rat.GCD]) and [Rat.Integral]; [Float64] has Integral too. Conversions:
 // [Rat.SetInt] (exact), [Int.SetRat] and [Int.SetFloat64] (exact; they fail unless every

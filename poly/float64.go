@@ -152,6 +152,18 @@ func (z *Float64) Neg(x *Float64) *Float64 {
 	return z
 }
 
+// Scale sets z to c·x, every coefficient of x multiplied by c, and returns z. z may be x.
+// A coefficient that becomes exactly 0 at the top (c = 0, or underflow) lowers the degree.
+func (z *Float64) Scale(x *Float64, c float64) *Float64 {
+	xc := x.c
+	z.c = growF(z.c, len(xc))
+	for i, v := range xc {
+		z.c[i] = c * v
+	}
+	z.c = normalizeF(z.c)
+	return z
+}
+
 // Mul sets z to the product x·y and returns z. Any of z, x and y may be the same
 // polynomial. The coefficients of the product are the full linear convolution of those
 // of x and y, computed by [Convolve](dst, x, y, [Full]): directly for short operands and

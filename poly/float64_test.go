@@ -96,6 +96,12 @@ func TestFloat64ArithmeticAliasing(t *testing.T) {
 		checkUnary(t, "Sqr", float64Fresh, (*Float64).Sqr, x, NewFloat64(convNaive(x.c, x.c)...))
 		checkUnary(t, "Derivative", float64Fresh, (*Float64).Derivative, x, NewFloat64(der...))
 		checkUnary(t, "Set", float64Fresh, (*Float64).Set, x, NewFloat64(x.c...))
+		c := float64(r.IntN(7) - 3)
+		sc := make([]float64, len(x.c))
+		for i, v := range x.c {
+			sc[i] = c * v
+		}
+		checkUnary(t, "Scale", float64Fresh, func(z, x *Float64) *Float64 { return z.Scale(x, c) }, x, NewFloat64(sc...))
 		checkUnary(t, "Pow3", float64Fresh, func(z, x *Float64) *Float64 { return z.Pow(x, 3) }, x,
 			NewFloat64(convNaive(x.c, convNaive(x.c, x.c))...))
 		if exactIntegral(x) {

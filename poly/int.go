@@ -95,6 +95,14 @@ func (z *Int) Neg(x *Int) *Int {
 	return z
 }
 
+// Scale sets z to c·x, every coefficient of x multiplied by c, and returns z. z may be
+// x, and c may be one of x's coefficients (as lent by All).
+func (z *Int) Scale(x *Int, c *big.Int) *Int {
+	k := new(big.Int).Set(c)
+	z.c = scale[big.Int](z.c, x.c, k)
+	return z
+}
+
 // Mul sets z to the product x·y and returns z. Any of z, x and y may be the same
 // polynomial. The product is computed by [exact.Mul], which picks the algorithm by size;
 // z's coefficients are reused as storage where possible. Mul panics with

@@ -250,6 +250,18 @@ func TestIntArithmeticAliasing(t *testing.T) {
 		checkUnary(t, "Sqr", intFresh, (*Int).Sqr, x, new(Int).SetCoeffs(mulNaive(x.c, x.c)))
 		checkUnary(t, "Derivative", intFresh, (*Int).Derivative, x, new(Int).SetCoeffs(der))
 		checkUnary(t, "Set", intFresh, (*Int).Set, x, new(Int).SetCoeffs(x.Coeffs()))
+		c := randBigInt(r, randCoeffBits(r))
+		sc := make([]*big.Int, len(x.c))
+		for i, v := range x.c {
+			sc[i] = new(big.Int).Mul(v, c)
+		}
+		checkUnary(t, "Scale", intFresh, func(z, x *Int) *Int { return z.Scale(x, c) }, x, new(Int).SetCoeffs(sc))
+		if x.Degree() >= 0 { // c is x's own leading coefficient
+			lc := x.c[x.Degree()]
+			want := new(Int).Scale(x, new(big.Int).Set(lc))
+			xx := new(Int).Set(x)
+			assert.True(t, xx.Scale(xx, xx.c[xx.Degree()]).Equal(want), "Scale by own coefficient %v", lc)
+		}
 		checkUnary(t, "Pow3", intFresh, func(z, x *Int) *Int { return z.Pow(x, 3) }, x,
 			new(Int).SetCoeffs(mulNaive(x.c, mulNaive(x.c, x.c))))
 

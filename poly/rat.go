@@ -107,6 +107,14 @@ func (z *Rat) Neg(x *Rat) *Rat {
 	return z
 }
 
+// Scale sets z to c·x, every coefficient of x multiplied by c, and returns z. z may be
+// x, and c may be one of x's coefficients (as lent by All).
+func (z *Rat) Scale(x *Rat, c *big.Rat) *Rat {
+	k := new(big.Rat).Set(c)
+	z.c = scale[big.Rat](z.c, x.c, k)
+	return z
+}
+
 // Mul sets z to the product x·y and returns z. Any of z, x and y may be the same
 // polynomial. The product is computed by [exact.MulRat] (denominators cleared, one integer
 // product, one reduction per coefficient); z's coefficients are reused as storage where

@@ -110,6 +110,12 @@ func TestRatArithmeticAliasing(t *testing.T) {
 		checkUnary(t, "Derivative", ratFresh, (*Rat).Derivative, x, new(Rat).SetCoeffs(der))
 		checkUnary(t, "Integral", ratFresh, (*Rat).Integral, x, new(Rat).SetCoeffs(integ))
 		checkUnary(t, "Set", ratFresh, (*Rat).Set, x, new(Rat).SetCoeffs(x.Coeffs()))
+		c := randRats(r, 1)[0]
+		sc := make([]*big.Rat, len(x.c))
+		for i, v := range x.c {
+			sc[i] = new(big.Rat).Mul(v, c)
+		}
+		checkUnary(t, "Scale", ratFresh, func(z, x *Rat) *Rat { return z.Scale(x, c) }, x, new(Rat).SetCoeffs(sc))
 		checkUnary(t, "Pow3", ratFresh, func(z, x *Rat) *Rat { return z.Pow(x, 3) }, x,
 			new(Rat).SetCoeffs(mulNaiveRat(x.c, mulNaiveRat(x.c, x.c))))
 		if y.Degree() >= 0 {
