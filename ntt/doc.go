@@ -3,7 +3,7 @@
 // exact arithmetic.
 //
 // A [Modulus] holds a prime p < 2^62 and the constants derived from it; [Primes] lists 512
-// primes just below 2^62 that support every power-of-two transform length up to 2^40. A
+// primes just below 2^62 that support every power-of-two transform length up to 2^32. A
 // [Plan] holds the twiddle tables of one transform length for one prime; plans are cached,
 // so [NewPlan] is cheap after the first call. [Modulus.Convolve] is the main entry point: it
 // multiplies two polynomials modulo p, choosing schoolbook or transforms by size.

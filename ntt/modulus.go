@@ -5,9 +5,9 @@ import (
 	"math/bits"
 )
 
-// maxLogLen caps the transform lengths a Modulus advertises: 2^40 words is far beyond any
-// memory this package will see, and the cap keeps MaxLen representable on every platform.
-const maxLogLen = 40
+// maxLogLen caps the transform lengths a Modulus advertises: a plan of length 2^32 already
+// needs 64 GiB of twiddle tables, and the cap keeps MaxLen representable on every platform.
+const maxLogLen = 32
 
 // Modulus is a prime p < 2^62 together with every constant derived from it: the Barrett
 // constant of Mul, the Montgomery constant of the transform's pointwise products, the 2-adic
@@ -80,7 +80,7 @@ func (m Modulus) findRoot() uint64 {
 func (m Modulus) P() uint64 { return m.p }
 
 // MaxLen returns the largest transform length the prime supports: the largest power of two
-// dividing p−1, capped at 2^40 (and at 2^(wordsize−2) on 32-bit platforms).
+// dividing p−1, capped at 2^32 (and at 2^30 on 32-bit platforms).
 func (m Modulus) MaxLen() int { return 1 << m.logN }
 
 // Add returns a+b mod p. It requires a, b < p; the result is in [0, p).

@@ -1,8 +1,8 @@
 package ntt
 
 // Primes holds the 512 largest primes p < 2^62 with p ≡ 1 (mod 2^40), in descending order.
-// Each supports transforms of every power-of-two length up to 2^40 (its [Modulus.MaxLen] is
-// 2^40 on 64-bit platforms), and each is above 0.997·2^62, so a product of k of them exceeds
+// Each has 2^40 dividing p−1, so it supports transforms of every power-of-two length up to
+// the cap of [Modulus.MaxLen] (2^32 on 64-bit platforms), and each is above 0.997·2^62, so a product of k of them exceeds
 // 2^(61.99·k). The largest, Primes[0] = 0x3fffc00000000001 = 2^62 − 2^46 + 1, is the default
 // workhorse.
 //

@@ -31,6 +31,8 @@ func TestTuneRatio(t *testing.T) {
 	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
+	procs := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(procs)
 	for _, n := range []int{1 << 16, 1 << 18, 1 << 20} {
 		m, _ := ntt.NewModulus(grid.NTTPrime)
 		x, y := grid.ModP(grid.SeedA, n, grid.NTTPrime), grid.ModP(grid.SeedB, n, grid.NTTPrime)
@@ -40,25 +42,35 @@ func TestTuneRatio(t *testing.T) {
 		}
 		lx, ly := grid.ModP(grid.SeedA, n, q), grid.ModP(grid.SeedB, n, q)
 		dst := make([]uint64, 2*n-1)
-		fs := []func(){func() { m.Convolve(dst, x, y) }, func() { l.mul(dst, lx, ly) }}
-		var ts [2][]time.Duration
+		names := []string{"polyconv(1 goroutine)", "lattigo", "polyconv(GOMAXPROCS=" + fmt.Sprint(procs) + ")"}
+		fs := []func(){
+			func() { runtime.GOMAXPROCS(1); m.Convolve(dst, x, y); runtime.GOMAXPROCS(procs) },
+			func() { l.mul(dst, lx, ly) },
+			func() { m.Convolve(dst, x, y) },
+		}
+		cpu := make([][]time.Duration, len(fs))
+		wall := make([][]time.Duration, len(fs))
 		for _, f := range fs {
 			f()
 		}
-		inner := max(1, (1<<22)/n)
-		for range 7 {
+		inner := max(1, (1<<21)/n)
+		for range 9 {
 			for i, f := range fs {
-				t0 := threadCPU()
+				c0, w0 := threadCPU(), time.Now()
 				for range inner {
 					f()
 				}
-				ts[i] = append(ts[i], (threadCPU()-t0)/time.Duration(inner))
+				cpu[i] = append(cpu[i], (threadCPU()-c0)/time.Duration(inner))
+				wall[i] = append(wall[i], time.Since(w0)/time.Duration(inner))
 			}
 		}
-		for i := range ts {
-			slices.Sort(ts[i])
+		med := func(d []time.Duration) time.Duration { slices.Sort(d); return d[len(d)/2] }
+		cl := med(cpu[1])
+		wl := med(wall[1])
+		for i, name := range names {
+			c, w := med(cpu[i]), med(wall[i])
+			fmt.Printf("n=%d %-26s thread-CPU %10v (%.3f× lattigo)  wall %10v (%.3f× lattigo)\n",
+				n, name, c, float64(c)/float64(cl), w, float64(w)/float64(wl))
 		}
-		a, b := ts[0][3], ts[1][3]
-		fmt.Printf("n=%d polyconv %v lattigo %v ratio %.3f\n", n, a, b, float64(a)/float64(b))
 	}
 }
