@@ -133,35 +133,41 @@ func (m Modulus) convolveNTT(dst, x, y []uint64, pl *Plan) {
 		defer putBuf(bufB)
 		b = *bufB
 	}
-	half := func(i int) {
-		ai, bi := a[i*h:(i+1)*h], b[i*h:(i+1)*h]
-		if sq {
-			loadPadded(ai, x, m)
-			pl.convRec(ai, nil, i)
-			return
-		}
-		loadScaled(ai, x, pl.mscale, pl.mscaleq, m.p)
-		pl.fwdRec(ai, i)
-		loadPadded(bi, y, m)
-		pl.convRec(bi, ai, i)
-	}
 	if n >= parallelThreshold && runtime.GOMAXPROCS(0) > 1 {
 		done := make(chan struct{})
 		go func() {
-			half(1)
+			pl.convHalf(1, a, b, x, y, sq)
 			close(done)
 		}()
-		half(0)
+		pl.convHalf(0, a, b, x, y, sq)
 		<-done
 	} else {
-		half(0)
-		half(1)
+		pl.convHalf(0, a, b, x, y, sq)
+		pl.convHalf(1, a, b, x, y, sq)
 	}
 	if sq {
 		topInverse(dst, b, pl.mscale, pl.mscaleq, m.p)
 	} else {
 		topInverse(dst, b, 0, 0, m.p)
 	}
+}
+
+// convHalf loads half i of the level-1 blocks of x (scaled, see convolveNTT) and y into a
+// and b and runs their transforms, pointwise product and inverse down to level 1 (b == a
+// and only x when squaring).
+func (pl *Plan) convHalf(i int, a, b, x, y []uint64, sq bool) {
+	m := pl.m
+	h := pl.n / 2
+	ai, bi := a[i*h:(i+1)*h], b[i*h:(i+1)*h]
+	if sq {
+		loadPadded(ai, x, m)
+		pl.convRec(ai, nil, i)
+		return
+	}
+	loadScaled(ai, x, pl.mscale, pl.mscaleq, m.p)
+	pl.fwdRec(ai, i)
+	loadPadded(bi, y, m)
+	pl.convRec(bi, ai, i)
 }
 
 // parallelThreshold is the transform length from which Convolve runs the two independent
