@@ -56,6 +56,7 @@ func Parse(expr string) (*Dist, error) {
 //
 //	a + b, a - b    sum and difference of independent values
 //	a * b           product (2*d6 doubles one roll; d6*d6 multiplies two)
+//	a / c           division by a non-zero number, rounded toward zero: 8d6/2
 //	-a              negation
 //	NdS             the sum of N dice with S sides (N = 1 when left out): 3d6, d20
 //	d%, dF          d100; the Fudge die with faces -1, 0, +1
@@ -87,7 +88,10 @@ func Parse(expr string) (*Dist, error) {
 //
 // A test may also follow a parenthesized expression or max/min, which then counts as one
 // value: (2d6+3)>=10 is 1 when the total reaches 10 and 0 otherwise, so its mean is the
-// probability of success. A test directly after a plain number is an error.
+// probability of success. Its threshold may itself be rolled, for opposed rolls:
+// (d20+5)>(d20+3) is 1 when the first total beats the second. A test binds to the operand
+// just before it, like a modifier: (d20)>(d20)+1 adds 1 to the 0 or 1 of the test. A test
+// directly after a plain number is an error.
 func ParseWith(expr string, opt ParseOptions) (*Dist, error) {
 	if opt.ExplodeDepth < 0 || opt.MaxBytes < 0 {
 		panic("dist: ParseWith with a negative ExplodeDepth or MaxBytes")

@@ -30,6 +30,8 @@ func (ev *evaluator) eval(n node) *Dist {
 			return new(Dist).Sub(x, y)
 		}
 		switch {
+		case n.op == '/':
+			return quo(x, y.Lo())
 		case isConst(x):
 			return new(Dist).Scale(y, x.Lo())
 		case isConst(y):
@@ -47,7 +49,11 @@ func (ev *evaluator) eval(n node) *Dist {
 		}
 		return z
 	case *testNode:
-		return new(Dist).CountSuccesses(ev.eval(n.x), 1, n.c.match)
+		x := ev.eval(n.x)
+		if n.y != nil {
+			x.Sub(x, ev.eval(n.y)) // x op y is x−y op 0
+		}
+		return new(Dist).CountSuccesses(x, 1, n.c.match)
 	case *poolNode:
 		return ev.pool(n)
 	}
@@ -208,4 +214,12 @@ func mapValues(d *Dist, f func(int) int) *Dist {
 		w[i].Add(w[i], x)
 	}
 	return FromWeights(lo, w)
+}
+
+// quo returns the distribution of X/c for X ~ x, rounded toward zero (c != 0).
+func quo(x *Dist, c int) *Dist {
+	if c < 0 {
+		return new(Dist).Neg(quo(x, -c))
+	}
+	return mapValues(x, func(v int) int { return v / c })
 }

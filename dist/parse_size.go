@@ -100,6 +100,16 @@ func (c *checker) check(n node) Shape {
 		case '-':
 			return c.done(n, x.Sub(y))
 		}
+		if n.op == '/' {
+			v, ok := isFixed(y)
+			switch {
+			case !ok:
+				c.p.fail(n.y.spanOf().pos, "can only divide by a number, but %s is random", c.text(n.y))
+			case v == 0:
+				c.p.fail(n.y.spanOf().pos, "division by zero")
+			}
+			return c.done(n, quoShape(x, v))
+		}
 		if v, ok := isFixed(x); ok {
 			return c.done(n, y.Scale(int64(v)))
 		}
@@ -123,6 +133,9 @@ func (c *checker) check(n node) Shape {
 		return c.done(n, s)
 	case *testNode:
 		x := c.check(n.x)
+		if n.y != nil {
+			x = x.Sub(c.check(n.y))
+		}
 		s := x.CountSuccesses(1)
 		if v, ok := isFixed(x); ok {
 			r := constShape(0)
@@ -291,4 +304,11 @@ func (c *checker) keptDice(n *poolNode, dice int) int {
 		return dice - ks.k
 	}
 	return ks.k
+}
+
+// quoShape returns the shape of x divided by the non-zero constant v (quo).
+func quoShape(x Shape, v int) Shape {
+	a, b := x.Lo/int64(v), x.Hi/int64(v)
+	r := Shape{Lo: min(a, b), Hi: max(a, b), Bits: x.Bits}
+	return combine(r, 0, x.Len(), x)
 }

@@ -70,7 +70,7 @@ type negNode struct {
 	x node
 }
 
-// binNode is x op y with op one of '+', '-', '*'.
+// binNode is x op y with op one of '+', '-', '*', '/'.
 type binNode struct {
 	span
 	op   byte
@@ -90,11 +90,13 @@ type funcNode struct {
 	args []node
 }
 
-// testNode is (x)>=T and friends: 1 when the single value of x passes the test, else 0.
+// testNode is (x)>=T and friends: 1 when the single value of x passes the test, else 0. With
+// y set, the threshold is the independent value y instead of c.t (which is then 0): the test
+// is x−y against 0.
 type testNode struct {
 	span
-	x node
-	c cond
+	x, y node
+	c    cond
 }
 
 // dieKind says how the faces of a die are given.
@@ -340,13 +342,13 @@ func (p *parser) expr(after string) node {
 	}
 }
 
-// product = unary { "*" unary }.
+// product = unary { ("*" | "/") unary }.
 func (p *parser) product(after string) node {
 	x := p.unary(after)
-	for p.peekByte() == '*' {
+	for c := p.peekByte(); c == '*' || c == '/'; c = p.peekByte() {
 		p.pos++
-		y := p.unary(`after "*"`)
-		x = &binNode{span{x.spanOf().pos, y.spanOf().end}, '*', x, y}
+		y := p.unary(fmt.Sprintf("after %q", string(c)))
+		x = &binNode{span{x.spanOf().pos, y.spanOf().end}, c, x, y}
 	}
 	return x
 }
@@ -505,11 +507,15 @@ func (p *parser) peekTest() bool { return p.testLen() > 0 }
 // cond reads a comparison and its threshold; a bare number means "=". bare says whether a
 // number without an operator is allowed (rerolls allow it, success tests do not).
 func (p *parser) cond(bare bool, what string) cond {
+	op := p.compare(bare)
+	return cond{op, p.signedInt(what)}
+}
+
+// compare reads a comparison operator; with bare, a missing one means "=".
+func (p *parser) compare(bare bool) cmpOp {
 	n := p.testLen()
-	var op cmpOp
+	op := cmpEQ
 	switch p.s[p.pos:min(p.pos+n, len(p.s))] {
-	case "=":
-		op = cmpEQ
 	case ">=":
 		op = cmpGE
 	case ">":
@@ -518,23 +524,30 @@ func (p *parser) cond(bare bool, what string) cond {
 		op = cmpLE
 	case "<":
 		op = cmpLT
+	case "=":
 	default:
 		if !bare {
 			p.fail(p.pos, "expected a comparison (>= > = <= <), found %s", p.found())
 		}
-		op = cmpEQ
 	}
 	p.pos += n
-	return cond{op, p.signedInt(what)}
+	return op
 }
 
-// maybeTest parses an optional success test after x; x counts as a single item.
+// maybeTest parses an optional success test after x; x counts as a single item. The
+// threshold is an integer, or any other operand (dice, parentheses, max/min) for an opposed
+// test such as (d20+5)>=(d20+3).
 func (p *parser) maybeTest(start int, x node) node {
 	if !p.peekTest() {
 		return x
 	}
-	c := p.cond(false, "a threshold after the comparison")
-	return &testNode{span{start, p.pos}, x, c}
+	op := p.compare(false)
+	if c := p.peekByte(); c == '-' || c == '+' || isDigit(c) {
+		t := p.signedInt("a threshold after the comparison")
+		return &testNode{span{start, p.pos}, x, nil, cond{op, t}}
+	}
+	y := p.atom(`after the comparison`)
+	return &testNode{span{start, y.spanOf().end}, x, y, cond{op, 0}}
 }
 
 // dice parses "d" sides dieMods poolMods after an optional count (nil means one die).

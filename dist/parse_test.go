@@ -180,6 +180,16 @@ func TestParseBrute(t *testing.T) {
 		{"d4-(d4-d4)", 0, func(r *treeRoller) int { a := r.d(4); return a - (r.d(4) - r.d(4)) }},
 		{"2+3*d4", 0, func(r *treeRoller) int { return 2 + 3*r.d(4) }},
 		{"(2+3)*d4", 0, func(r *treeRoller) int { return 5 * r.d(4) }},
+		{"3d4/2", 0, func(r *treeRoller) int { return tsum(r.dice(3, 4)) / 2 }},
+		{"(d6-4)/2", 0, func(r *treeRoller) int { return (r.d(6) - 4) / 2 }},
+		{"d6/-2*3", 0, func(r *treeRoller) int { return r.d(6) / -2 * 3 }},
+		{"2d6/(1+2)", 0, func(r *treeRoller) int { return tsum(r.dice(2, 6)) / 3 }},
+		{"7/2+d4", 0, func(r *treeRoller) int { return 3 + r.d(4) }},
+		{"(d20+5)>(d20+3)", 0, func(r *treeRoller) int { a := r.d(20) + 5; return b2i(a > r.d(20)+3) }},
+		{"(d6)>=d6", 0, func(r *treeRoller) int { a := r.d(6); return b2i(a >= r.d(6)) }},
+		{"max(d6,d6)=(2d3)", 0, func(r *treeRoller) int { a := max(r.d(6), r.d(6)); return b2i(a == tsum(r.dice(2, 3))) }},
+		{"(2d4)<=max(d4,d4)", 0, func(r *treeRoller) int { a := tsum(r.dice(2, 4)); return b2i(a <= max(r.d(4), r.d(4))) }},
+		{"(d4)<-1", 0, func(r *treeRoller) int { r.d(4); return 0 }},
 		{"0d6+1", 0, func(r *treeRoller) int { return 1 }},
 		{"d1", 0, func(r *treeRoller) int { return 1 }},
 		{"d%", 0, func(r *treeRoller) int { return r.d(100) }},
@@ -396,6 +406,11 @@ func TestParseErrors(t *testing.T) {
 		{"d6+d6+x", 7, `found "x"`},
 		{"4611686018427387904*2", 1, "exceed 2^62"},
 		{"d9223372036854775807", 2, "too large"},
+		{"d6/d6", 4, "can only divide by a number, but d6 is random"},
+		{"d6/0", 4, "division by zero"},
+		{"d6/(1-1)", 4, "division by zero"},
+		{"(d6)>=", 7, "expected a number"},
+		{"4d6>=(d6)", 6, "expected a threshold"},
 	}
 	for _, tc := range tests {
 		_, err := Parse(tc.expr)
