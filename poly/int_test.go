@@ -414,3 +414,20 @@ func TestIntSetFloat64(t *testing.T) {
 		assert.True(t, z.Equal(NewInt(7)), "z changed on failure")
 	}
 }
+
+func BenchmarkIntMul(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{10, 1000} {
+		for _, bits := range []int{64, 1024} {
+			x := new(Int).SetCoeffs(randIntsBits(r, n, bits))
+			y := new(Int).SetCoeffs(randIntsBits(r, n, bits))
+			b.Run("n="+itoa(n)+"/bits="+itoa(bits), func(b *testing.B) {
+				b.ReportAllocs()
+				z := new(Int)
+				for b.Loop() {
+					z.Mul(x, y)
+				}
+			})
+		}
+	}
+}

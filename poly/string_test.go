@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -337,4 +338,32 @@ func TestMarshalText(t *testing.T) {
 	assert.True(t, z.Equal(NewInt(1)), "z changed on failure")
 	assert.Error(t, new(Rat).UnmarshalText([]byte("1/0")))
 	assert.Error(t, new(Float64).UnmarshalText([]byte(strings.Repeat("x", 100))))
+}
+
+func BenchmarkIntSetString(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{10, 1000} {
+		s := new(Int).SetCoeffs(randIntsBits(r, n, 64)).String()
+		b.Run("n="+itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(s)))
+			z := new(Int)
+			for b.Loop() {
+				z.SetString(s)
+			}
+		})
+	}
+}
+
+func BenchmarkIntString(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{10, 1000} {
+		p := new(Int).SetCoeffs(randIntsBits(r, n, 64))
+		b.Run("n="+itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = p.String()
+			}
+		})
+	}
 }
