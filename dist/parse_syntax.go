@@ -26,14 +26,13 @@ const (
 	cmpLT              // <
 )
 
-var cmpText = [...]string{cmpEQ: "=", cmpGE: ">=", cmpGT: ">", cmpLE: "<=", cmpLT: "<"}
-
 // A cond is a comparison with a fixed threshold, such as ">=5" or "=1".
 type cond struct {
 	op cmpOp
 	t  int
 }
 
+// match reports whether v passes the comparison.
 func (c cond) match(v int) bool {
 	switch c.op {
 	case cmpGE:
@@ -47,8 +46,6 @@ func (c cond) match(v int) bool {
 	}
 	return v == c.t
 }
-
-func (c cond) String() string { return cmpText[c.op] + fmt.Sprint(c.t) }
 
 // A span is the byte range [pos, end) of a node in the expression.
 type span struct{ pos, end int }
@@ -116,7 +113,6 @@ type dieNode struct {
 	faces   []int // dieFaces, in the order written
 	rerolls []cond
 	once    bool // the rerolls are "ro" (once) rather than "r" (up to the depth)
-	rerPos  int  // position of the first reroll modifier, for messages
 	explode bool
 }
 
@@ -192,19 +188,6 @@ type keepSpec struct {
 	k    int
 }
 
-func (k *keepSpec) String() string {
-	s := "k"
-	if k.drop {
-		s = "d"
-	}
-	if k.high {
-		s += "h"
-	} else {
-		s += "l"
-	}
-	return fmt.Sprintf("%s%d", s, k.k)
-}
-
 // poolItem is one entry of a pool: count copies of a die (count nil means one), or a
 // single value given by an expression (die nil).
 type poolItem struct {
@@ -227,9 +210,13 @@ type poolNode struct {
 
 // parser holds the state of one parse.
 type parser struct {
-	s   string
-	pos int
+	s     string
+	pos   int
+	depth int // nesting of unary, to refuse absurdly deep expressions
 }
+
+// maxNesting bounds the nesting of parentheses, braces, functions and unary minus.
+const maxNesting = 200
 
 // syntaxError is a parse failure at a byte offset; Parse turns it into a *ParseError.
 type syntaxError struct {
@@ -265,7 +252,7 @@ func parseSyntax(s string) (n node, err error) {
 		if s[p.pos] == ')' {
 			p.fail(p.pos, "unmatched \")\"")
 		}
-		p.fail(p.pos, "expected an operator (+ - *) or the end of the expression, found %s", p.found())
+		p.fail(p.pos, "expected an operator (+ - * /) or the end of the expression, found %s", p.found())
 	}
 	return n, nil
 }
@@ -355,6 +342,10 @@ func (p *parser) product(after string) node {
 
 // unary = ("-" | "+") unary | atom.
 func (p *parser) unary(after string) node {
+	if p.depth++; p.depth > maxNesting {
+		p.fail(p.pos, "the expression is nested too deeply (more than %d levels)", maxNesting)
+	}
+	defer func() { p.depth-- }()
 	switch p.peekByte() {
 	case '-':
 		start := p.pos
@@ -628,9 +619,6 @@ func (p *parser) dieMods(d *dieNode) {
 			}
 			if len(d.rerolls) > 0 && once != d.once {
 				p.fail(mpos, "cannot mix \"r\" (reroll repeatedly) and \"ro\" (reroll once) on one die")
-			}
-			if len(d.rerolls) == 0 {
-				d.rerPos = mpos
 			}
 			d.once = once
 			name := "r"

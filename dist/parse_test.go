@@ -382,7 +382,9 @@ func TestParseErrors(t *testing.T) {
 		{"d{}", 3, "expected a face value"},
 		{"d{1,}", 5, `expected a face value after ","`},
 		{"d{1,2", 6, `expected "}" to close "{" at column 2`},
-		{"3x6", 2, `expected an operator (+ - *) or the end of the expression, found "x"`},
+		{"3x6", 2, `expected an operator (+ - * /) or the end of the expression, found "x"`},
+		{strings.Repeat("(", 300) + "d6" + strings.Repeat(")", 300), 201, "nested too deeply"},
+		{strings.Repeat("-", 300) + "d6", 201, "nested too deeply"},
 		{"99999999999999999999d6", 1, "number 99999999999999999999 is too large"},
 		{"(-3)d6", 1, "number of dice cannot be negative, found -3"},
 		{"(d4-2)d6", 1, "number of dice cannot be negative, but (d4-2) can be -1"},
@@ -453,9 +455,12 @@ func TestParseSizes(t *testing.T) {
 	_, _, err = check("1000d20", ParseOptions{}, maxWork)
 	assert.NoError(t, err)
 
-	// Work: keeping half of many dice is refused as too slow.
-	_, err = Parse("1000d6kh500")
-	assert.ErrorContains(t, err, "would take too long")
+	// Work: a random number of many dice is refused as too slow, and any expression is
+	// refused under a small enough bound.
+	_, err = Parse("(1000d6)d6")
+	assert.ErrorContains(t, err, "column 1: (1000d6)d6 would take too long to compute")
+	_, _, err = check("2d6+400d6kh200", ParseOptions{}, 1e6)
+	assert.ErrorContains(t, err, "column 5: 400d6kh200 would take too long to compute")
 }
 
 func TestParseOptionsPanics(t *testing.T) {
