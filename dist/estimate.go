@@ -171,40 +171,77 @@ func (s Shape) Shift(c int64) Shape {
 }
 
 // Keep returns the shape of [Dist.KeepHighest] or [Dist.KeepLowest] of n copies keeping k
-// (0 ≤ k ≤ n), including the working memory and work of the dynamic program.
+// (0 ≤ k ≤ n), including the working memory and work of the algorithm KeepHighest picks.
 func (s Shape) Keep(n, k int64) Shape {
 	r := Shape{Lo: smul(s.Lo, k), Hi: smul(s.Hi, k), Bits: smul(s.Bits, n)}
+	if k == n {
+		return s.Repeat(n)
+	}
 	working, work := keepCost(s.Len(), n, k, r.Bits)
 	return combine(r, working, work, s)
 }
 
-// keepCost estimates the working bytes and word operations of keeping k of n dice with the
-// given number of faces and result bits.
-func keepCost(faces, n, k, resBits int64) (working, work int64) {
-	span := ssub(faces, 1)
-	w := words(resBits)
-	// keep few: k states with polynomials of up to k·span+1 entries, each with up to k moves
-	// per value
-	states := smul(k, sadd(smul(k, span), 1))
-	working = smul(states, sadd(intHeader, smul(w, 8)))
-	work = smul(smul(smul(states, k), faces), w)
-	return working, work
+// keepCost estimates the working bytes and word operations of keeping k of n iid dice with the
+// given number of values and result bits, for the cheaper of the two formulas of keepiid.go
+// (assuming a distribution with unequal weights, the slower case).
+func keepCost(values, n, k, resBits int64) (working, work int64) {
+	s, r, w := values, ssub(n, k), words(resBits)
+	if k == 0 {
+		return 0, 1
+	}
+	// from the top: per value, k Horner steps on polynomials of up to k·s terms, each step a
+	// product by s terms
+	top := smul(smul(smul(k, k), smul(s, smul(s, s))), w)
+	topMem := smul(smul(sadd(smul(k, s), 1), 2), sadd(intHeader, smul(w, 8)))
+	// from the bottom: per value, a power of n·s terms, r Horner steps and a product
+	powLen := sadd(smul(n, s), 1)
+	bottom := smul(s, sadd(sadd(smul(powLen, s), smul(smul(r, r), smul(s, s))), smul(powLen, min(sadd(smul(r, s), 2), 64))))
+	bottom = smul(bottom, w)
+	bottomMem := smul(smul(powLen, 4), sadd(intHeader, smul(w, 8)))
+	if top <= bottom {
+		return topMem, top
+	}
+	return bottomMem, bottom
 }
 
-// KeepPoolShape returns the shape of [Dist.KeepHighestPool] or [Dist.KeepLowestPool] keeping k of
-// the pool.
+// KeepPoolShape returns the shape of [Dist.KeepHighestPool] or [Dist.KeepLowestPool] keeping
+// k of the pool. Dice with equal shapes are assumed to be copies of one die (the real
+// combinators group identical dice), and the estimate follows the state program of keep.go:
+// one state per way of taking fewer than k dice from the groups, each holding a polynomial of
+// up to k·span terms.
 func KeepPoolShape(pool []Shape, k int64) Shape {
 	if len(pool) == 0 {
 		return Shape{Bits: 1}
 	}
 	lo, hi, b := pool[0].Lo, pool[0].Hi, int64(0)
+	groups := map[[3]int64]int64{}
 	for _, p := range pool {
 		lo, hi, b = min(lo, p.Lo), max(hi, p.Hi), sadd(b, p.Bits)
+		groups[[3]int64{p.Lo, p.Hi, p.Bits}]++
 	}
 	r := Shape{Lo: smul(lo, k), Hi: smul(hi, k), Bits: b}
-	working, work := keepCost(sadd(ssub(hi, lo), 1), int64(len(pool)), k, b)
-	// mixed groups multiply the states; bound by the pool size
-	working, work = smul(working, int64(len(pool))), smul(work, int64(len(pool)))
+	// states: vectors (u_g ≤ n_g) with Σu < k, counted by a knapsack over the groups
+	cnt := make([]int64, max(k, 1))
+	cnt[0] = 1
+	for _, ng := range groups {
+		next := make([]int64, len(cnt))
+		for t := range cnt {
+			for u := int64(0); u <= ng && int64(t)+u < int64(len(cnt)); u++ {
+				next[int64(t)+u] = sadd(next[int64(t)+u], cnt[t])
+			}
+		}
+		cnt = next
+	}
+	states := int64(0)
+	for _, c := range cnt {
+		states = sadd(states, c)
+	}
+	span := sadd(ssub(hi, lo), 1)
+	w := words(b)
+	poly := sadd(smul(k, span), 1)
+	working := smul(smul(states, poly), sadd(intHeader, smul(w, 8)))
+	// per value, each state moves to every state above it
+	work := smul(smul(smul(span, smul(states, states)), poly), w)
 	return combine(r, working, work, pool...)
 }
 
