@@ -91,7 +91,7 @@ func orShifted(z []uint64, w []big.Word, shift int) {
 // unpack reads dst[i] (len(dst) slots) from z as signed s-bit slot values with borrows, negated
 // when neg is set. When fresh, dst's entries are new zero big.Ints that may take storage
 // carved from a shared block; otherwise entries are set in place (nil ones allocated).
-func unpack(dst []*big.Int, z []big.Word, s int, neg, fresh bool) {
+func unpack(dst []*big.Int, z []uint64, s int, neg, fresh bool) {
 	w := (s + 1 + 63) / 64
 	buf := make([]big.Word, w)
 	ar := arena{hint: len(dst) * ((s + 63) / 64)}
@@ -136,11 +136,11 @@ func addBit(w []big.Word, i int) {
 }
 
 // extract sets buf to bits [start, start+n) of z (zero beyond z), zero-extended to len(buf).
-func extract(buf, z []big.Word, start, n int) {
+func extract(buf []big.Word, z []uint64, start, n int) {
 	q, r := start/64, uint(start%64)
 	nw := (n + 63) / 64
 	for j := range buf {
-		var v big.Word
+		var v uint64
 		if j < nw {
 			if k := q + j; k < len(z) {
 				v = z[k] >> r
@@ -149,7 +149,7 @@ func extract(buf, z []big.Word, start, n int) {
 				}
 			}
 		}
-		buf[j] = v
+		buf[j] = big.Word(v)
 	}
 	if t := uint(n % 64); t != 0 {
 		buf[nw-1] &= 1<<t - 1
@@ -202,22 +202,23 @@ var halfM3 = func() [3]uint64 {
 
 // natMul returns the product of the naturals x and y (little-endian words; x == y when sq) as
 // len(x)+len(y) words: the 64-bit limbs are convolved modulo three primes (each convolution
-// term is below min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried.
-func natMul(x, y []uint64, sq bool) []big.Word {
+// term is below min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried. The
+// product is written over the third prime's residues, which convolveAll gives one spare word.
+func natMul(x, y []uint64, sq bool) []uint64 {
 	n := len(x) + len(y) - 1
 	b := natBasis
 	if sq {
 		y = x
 	}
 	r := convolveAll(b.m[:], [][]uint64{x, x, x}, [][]uint64{y, y, y})
-	z := make([]big.Word, len(x)+len(y))
-	b.recombine(z, r[0][:n], r[1][:n], r[2][:n])
+	z := r[2][:n+1]
+	b.recombine(z, r[0], r[1], r[2])
 	return z
 }
 
-// recombine sets z to Σ_j c_j·2^(64j), where c_j < p1·p2·p3 is given by its residues
-// r1[j], r2[j], r3[j] (each reduced).
-func (b *crt3) recombine(z []big.Word, r1, r2, r3 []uint64) {
+// recombine sets z (len(r1)+1 words) to Σ_j c_j·2^(64j), where c_j < p1·p2·p3 is given by
+// its residues r1[j], r2[j], r3[j] (each reduced); z may be r1, r2 or r3 extended by a word.
+func (b *crt3) recombine(z, r1, r2, r3 []uint64) {
 	var c0, c1 uint64 // carry into the next word (two words)
 	for j := range r1 {
 		w0, w1, w2 := b.garner(r1[j], r2[j], r3[j])
@@ -226,16 +227,11 @@ func (b *crt3) recombine(z []big.Word, r1, r2, r3 []uint64) {
 		w0, cc = bits.Add64(w0, c0, 0)
 		w1, cc = bits.Add64(w1, c1, cc)
 		w2 += cc
-		z[j] = big.Word(w0)
+		z[j] = w0
 		c0, c1 = w1, w2
 	}
-	k := len(r1)
-	if k < len(z) {
-		z[k] = big.Word(c0)
-	}
-	if k+1 < len(z) {
-		z[k+1] = big.Word(c1)
-	}
+	// The product has len(r1)+1 words, so c1 is zero here.
+	z[len(r1)] = c0
 }
 
 // garner returns c < p1·p2·p3 as three words from its residues r1, r2, r3 (each reduced):

@@ -230,7 +230,7 @@ func reduceWords(w []big.Word, pow []uint64, p uint64) uint64 {
 	return r
 }
 
-// split cuts all into vectors of length n.
+// split cuts all into len(all)/n vectors of length n.
 func split(all []uint64, n int) [][]uint64 {
 	r := make([][]uint64, len(all)/n)
 	for i := range r {
@@ -241,10 +241,13 @@ func split(all []uint64, n int) [][]uint64 {
 
 // convolveAll returns the linear convolutions xr[i]·yr[i] mod p_i (xr and yr are the same
 // slice for a square), running the primes in parallel goroutines; each ntt convolution may
-// itself use two goroutines.
+// itself use two goroutines. The last result has capacity for one more word.
 func convolveAll(mods []ntt.Modulus, xr, yr [][]uint64) [][]uint64 {
 	n := len(xr[0]) + len(yr[0]) - 1
-	zr := split(make([]uint64, len(mods)*n), n)
+	k := len(mods)
+	all := make([]uint64, k*n+1)
+	zr := split(all[:k*n], n)
+	zr[k-1] = all[(k-1)*n : k*n : k*n+1]
 	parallelFor(len(mods), 1, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			mods[i].Convolve(zr[i], xr[i], yr[i])
