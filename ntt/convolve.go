@@ -235,8 +235,14 @@ func loadPadded(a, x []uint64, m Modulus) {
 		}
 		return
 	}
-	copy(a, x)
-	reduceInput(a[:len(x)], m)
+	lo := a[:len(x)]
+	p := m.p
+	for i, v := range x {
+		if v >= p {
+			v %= p
+		}
+		lo[i] = v
+	}
 	clear(a[len(x):])
 }
 

@@ -12,6 +12,13 @@ import (
 	"github.com/polyconv/polyconv/internal/grid"
 )
 
+// Kernel variants measured with this harness and dropped (fwd4 at q = 2^10, 2^6, 2^4, all
+// within ±5% of the kept kernel, or slower): index arithmetic on one slice with bounds
+// checks (+25%), three radix-2 passes (+30%), four shrinking slices (+25%), a constant q
+// with an array pointer (−8%, not reproducible), reordered statements (−2%), twiddles read
+// through a pointer in the loop (±0). The kernel sits at ~1.05 ns per butterfly, which is
+// the throughput of its three 64-bit multiplications.
+//
 // The tuning harness times variants by the CPU time of the calling thread (robust to a
 // loaded machine, unlike wall time) and prints medians; run with
 //
