@@ -214,10 +214,15 @@ func same[P any](x, y []P) bool {
 	return len(x) > 0 && len(y) > 0 && &x[0] == &y[0]
 }
 
+// maxPowLen is the most coefficients a Pow result may have: 2^32, which is also the
+// most package exact produces (each nonzero coefficient takes at least one word of its
+// MaxResultWords).
+const maxPowLen = 1 << 32
+
 // powCheck checks the arguments of Pow for an operand with l coefficients and exponent n,
 // panicking with "poly: negative exponent" if n < 0 and with "poly: Pow result too large"
-// if the result's degree overflows int. It reports whether the result is the zero
-// polynomial (a zero operand and n > 0).
+// if the result would have more than min(maxPowLen, maxInt) coefficients. It reports
+// whether the result is the zero polynomial (a zero operand and n > 0).
 func powCheck(l, n int) (zero bool) {
 	if n < 0 {
 		panic("poly: negative exponent")
@@ -225,10 +230,21 @@ func powCheck(l, n int) (zero bool) {
 	if l == 0 {
 		return n > 0
 	}
-	if d := l - 1; d > 0 && n > (maxInt-1)/d {
+	limit := min(int64(maxPowLen), int64(maxInt))
+	if d := int64(l - 1); d > 0 && int64(n) > (limit-1)/d {
 		panic("poly: Pow result too large")
 	}
 	return false
+}
+
+// dstFor returns z's storage as a destination of length n for package exact if it has
+// the capacity (exact allocates the nil entries), or nil to let exact allocate, so that
+// exact can refuse a result too large before anything is allocated.
+func dstFor[P any](z []P, n int) []P {
+	if n <= cap(z) {
+		return z[:n]
+	}
+	return nil
 }
 
 const maxInt = int(^uint(0) >> 1)

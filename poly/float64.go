@@ -190,8 +190,8 @@ func (z *Float64) Sqr(x *Float64) *Float64 {
 
 // Pow sets z to x^n and returns z, by repeated squaring with [Float64.Mul] in new memory;
 // x⁰ is 1 for every x, including the zero polynomial. z may be x. Pow panics with
-// "poly: negative exponent" if n < 0 and with "poly: Pow result too large" if the degree of
-// the result overflows int.
+// "poly: negative exponent" if n < 0 and with "poly: Pow result too large" if the result
+// would have more than 2^32 coefficients (32 GiB), before anything is allocated.
 func (z *Float64) Pow(x *Float64, n int) *Float64 {
 	if powCheck(len(x.c), n) {
 		z.c = z.c[:0]

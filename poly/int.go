@@ -115,7 +115,7 @@ func (z *Int) Mul(x, y *Int) *Int {
 	xc, yc := x.c, y.c
 	// exact.Mul reads x and y completely before writing dst, so dst may share storage
 	// with them (z may be x or y).
-	z.c = exact.Mul(resize[big.Int](z.c, len(xc)+len(yc)-1), xc, yc)
+	z.c = exact.Mul(dstFor(z.c, len(xc)+len(yc)-1), xc, yc)
 	return z
 }
 
@@ -127,15 +127,16 @@ func (z *Int) Sqr(x *Int) *Int {
 		return z
 	}
 	xc := x.c
-	z.c = exact.Sqr(resize[big.Int](z.c, 2*len(xc)-1), xc)
+	z.c = exact.Sqr(dstFor(z.c, 2*len(xc)-1), xc)
 	return z
 }
 
 // Pow sets z to x^n and returns z; x⁰ is 1 for every x, including the zero polynomial.
 // z may be x. The power is computed by [exact.Pow] (a linear-time recurrence for short x,
 // binary powering otherwise). Pow panics with "poly: negative exponent" if n < 0, with
-// "poly: Pow result too large" if the degree of the result overflows int, and with
-// "exact: result too large" if the result would exceed [exact.MaxResultWords] words.
+// "poly: Pow result too large" if the result would have more than 2^32 coefficients, and
+// with "exact: result too large" if it would exceed [exact.MaxResultWords] words; both are
+// checked before anything is allocated.
 func (z *Int) Pow(x *Int, n int) *Int {
 	if powCheck(len(x.c), n) {
 		z.c = z.c[:0]
@@ -146,7 +147,7 @@ func (z *Int) Pow(x *Int, n int) *Int {
 	if n > 0 {
 		l = (len(xc)-1)*n + 1
 	}
-	z.c = exact.Pow(resize[big.Int](z.c, l), xc, n)
+	z.c = exact.Pow(dstFor(z.c, l), xc, n)
 	return z
 }
 

@@ -373,6 +373,12 @@ func TestIntPow(t *testing.T) {
 	assert.True(t, new(Int).Pow(x, 9).Equal(want))
 	assert.PanicsWithValue(t, "poly: negative exponent", func() { new(Int).Pow(x, -1) })
 	assert.PanicsWithValue(t, "poly: Pow result too large", func() { new(Int).Pow(NewInt(1, 1, 1), maxInt/2+1) })
+	assert.PanicsWithValue(t, "poly: Pow result too large", func() { new(Int).Pow(NewInt(1, 1), 1<<32) })
+	assert.PanicsWithValue(t, "poly: Pow result too large", func() { new(Rat).Pow(NewRatFrac(2, 1, 1), 1<<32) })
+	assert.PanicsWithValue(t, "poly: Pow result too large", func() { new(Float64).Pow(NewFloat64(1, 1), 1<<32) })
+	// Within the length limit but beyond exact's size limit: refused by exact before any
+	// allocation (2^31 coefficients of about 2^30 bits each).
+	assert.PanicsWithValue(t, "exact: result too large", func() { new(Int).Pow(NewInt(1, 1), 1<<31) })
 }
 
 func TestIntSetRat(t *testing.T) {

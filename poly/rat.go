@@ -127,7 +127,7 @@ func (z *Rat) Mul(x, y *Rat) *Rat {
 	}
 	xc, yc := x.c, y.c
 	// exact.MulRat reads x and y completely before writing dst, so z may be x or y.
-	z.c = exact.MulRat(resize[big.Rat](z.c, len(xc)+len(yc)-1), xc, yc)
+	z.c = exact.MulRat(dstFor(z.c, len(xc)+len(yc)-1), xc, yc)
 	return z
 }
 
@@ -140,8 +140,8 @@ func (z *Rat) Sqr(x *Rat) *Rat {
 // z may be x. Pow writes x = P/d with P an integer polynomial and d the least common
 // multiple of the denominators, computes P^n with [exact.Pow] and divides by d^n.
 // Pow panics with "poly: negative exponent" if n < 0, with "poly: Pow result too large"
-// if the degree of the result overflows int, and with "exact: result too large" if P^n
-// would exceed [exact.MaxResultWords] words.
+// if the result would have more than 2^32 coefficients, and with "exact: result too
+// large" if P^n would exceed [exact.MaxResultWords] words.
 func (z *Rat) Pow(x *Rat, n int) *Rat {
 	if powCheck(len(x.c), n) {
 		z.c = z.c[:0]
