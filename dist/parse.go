@@ -43,11 +43,11 @@ func Parse(expr string) (*Dist, error) {
 // "2d20kh1+5". The result is a new Dist; its total is the number of equally likely outcomes
 // of the rolls (6^4 for 4d6kh3).
 //
-// An expression that is malformed, or whose result or intermediate steps would need more than
-// opt.MaxBytes of memory or more than about a minute of work, returns a *ParseError naming the
-// column and what was expected; the sizes are checked before any work starts, so
-// "1000000000d6" is refused at once. ParseWith panics if opt.ExplodeDepth or opt.MaxBytes is
-// negative.
+// An expression that is malformed, nested more than 200 deep, or whose result or intermediate
+// steps would need more than opt.MaxBytes of memory or an estimated ten seconds or more of
+// work, returns a *ParseError naming the column and what was expected or what is too large.
+// The sizes are estimated (with [Shape]) before any work starts, so "1000000000d6" is refused
+// at once. ParseWith panics if opt.ExplodeDepth or opt.MaxBytes is negative.
 //
 // # Notation
 //
@@ -55,13 +55,14 @@ func Parse(expr string) (*Dist, error) {
 // precedence, from the loosest:
 //
 //	a + b, a - b    sum and difference of independent values
-//	a * b           product (2*d6 doubles one roll; d6*d6 multiplies two)
-//	a / c           division by a non-zero number, rounded toward zero: 8d6/2
+//	a * b, a / c    product (2*d6 doubles one roll; d6*d6 multiplies two); division by a
+//	                non-zero number, rounded toward zero: 8d6/2
 //	-a              negation
 //	NdS             the sum of N dice with S sides (N = 1 when left out): 3d6, d20
 //	d%, dF          d100; the Fudge die with faces -1, 0, +1
 //	d{1,1,2,3,5,8}  a die with the faces listed, negative ones allowed: d{-1,0,0,1}
-//	(X)dS           a random number of dice: (d4)d6 rolls d4, then that many d6
+//	(X)dS           a random number of dice: (d4)d6 rolls d4, then that many d6 (keep
+//	                and drop need a fixed number: (1+2)d6kh2 is fine)
 //	( a )           grouping
 //	max(a, b, ...)  the highest of independent values: max(d20, d20) is advantage
 //	min(a, b, ...)  the lowest: min(d20, d20) is disadvantage
@@ -73,6 +74,9 @@ func Parse(expr string) (*Dist, error) {
 //	roV, ro<V, ...             reroll at most once
 //	!                          explode: roll again on the highest face and add, at most
 //	                           ExplodeDepth extra rolls: 3d6!
+//
+// An exploding die stays one die whose value is the sum of its rolls (some tools call this
+// compounding), so 4d6!kh3 keeps three such sums and 5d10!>=8 tests each sum once.
 //
 // Then a dice group or pool may keep or drop dice, and then count successes:
 //

@@ -64,6 +64,8 @@ Notation (letters in either case, spaces allowed):
   max(d20,d20)  min(...)   the highest / lowest of independent values
   {2d8,d6}kh2              a pool of mixed dice; (2d6) inside braces is one value
 
+An expression that starts with "-" needs "--" before it: dice -- -d6+7
+
 Flags:
 `
 
