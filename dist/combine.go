@@ -60,7 +60,7 @@ func (z *Dist) Neg(x *Dist) *Dist {
 // Mul sets z to the distribution of the product X·Y of independent X ~ x and Y ~ y and returns
 // z. The total is the product of the totals. Any of z, x, y may alias. The result spans every
 // value between the smallest and the largest product, so its size is about the product of the
-// magnitudes of the bounds; see [Estimate].
+// magnitudes of the bounds; see [Shape.Mul].
 func (z *Dist) Mul(x, y *Dist) *Dist {
 	xlo, xw, xt := x.parts()
 	ylo, yw, yt := y.parts()
@@ -90,8 +90,9 @@ func (z *Dist) Mul(x, y *Dist) *Dist {
 
 // Repeat sets z to the distribution of the sum of n independent copies of X ~ x and returns z;
 // Repeat(x, 0) is the point mass at 0. The total is x's total to the power n (6^n for nd6). z and
-// x may alias. It panics if n < 0. The sum is computed by powering the weight polynomial
-// (Miller's recurrence), never one copy at a time; see [Estimate] for its size.
+// x may alias. It panics if n < 0. The weight polynomial is raised to the power n by exact.Pow
+// (a three-term recurrence for a fair die, Miller's recurrence for other short distributions),
+// never one copy at a time; [Shape.Repeat] bounds the size and cost beforehand.
 func (z *Dist) Repeat(x *Dist, n int) *Dist {
 	if n < 0 {
 		panic("dist: Repeat with n < 0")

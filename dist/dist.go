@@ -251,7 +251,7 @@ func (d *Dist) Equal(x *Dist) bool {
 }
 
 // SizeBytes returns an estimate of the heap memory held by d, in bytes: the slice, the big.Int
-// headers and their words. Use [Estimate] to bound the size of a result before computing it.
+// headers and their words. Use [Shape] to bound the size of a result before computing it.
 func (d *Dist) SizeBytes() int64 {
 	_, w, t := d.parts()
 	n := int64(len(w))*(8+intHeader) + intHeader + int64(len(t.Bits()))*8

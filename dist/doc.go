@@ -19,6 +19,8 @@
 // Combinators follow math/big: the receiver is the result, the operands are the arguments, the
 // receiver is returned, and any operand may be the receiver (z.Add(z, z) is 2 copies of z). The
 // zero Dist is the point mass at 0, so new(Dist) is ready to use as a result or as an operand.
+// Every combinator allocates the weights of its result (the receiver's previous weights are
+// dropped, never overwritten, so results computed earlier stay valid).
 // A Dist never modifies the big integers it holds once stored; queries that return a *big.Int,
 // *big.Rat or *big.Float return a new value the caller owns. Weights are not reduced: each
 // combinator documents its total, which for dice is the number of equally likely rolls (6^n for

@@ -23,7 +23,7 @@ func (z *Dist) Explode(x *Dist, depth int) *Dist {
 	for d := 1; d <= depth; d++ {
 		// Result spans lo .. hi·(d+1) when hi ≥ lo ≥ ... in general min/max of both parts.
 		clo, cw, ct := cur.parts()
-		slo := clo + hi
+		slo := addInt(clo, hi)
 		nlo := min(lo, slo)
 		nhi := max(hi-1, slo+len(cw)-1)
 		if len(w) == 1 {
