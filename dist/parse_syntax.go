@@ -560,9 +560,6 @@ func (p *parser) dice(start int, count node) node {
 		p.pos++
 		d.kind, d.sides = dieSides, 100
 	case c == 'f' || c == 'F':
-		if p.pos+1 < len(p.s) && isLetter(p.s[p.pos+1]) && !p.modifierAt(p.pos+1) {
-			p.fail(p.pos, "expected the number of sides after \"d\", found %s", p.found())
-		}
 		p.pos++
 		d.kind = dieFudge
 	case c == '{':
@@ -590,13 +587,6 @@ func (p *parser) dice(start int, count node) node {
 	pool.pos = start
 	p.poolMods(pool)
 	return pool
-}
-
-// modifierAt reports whether a dice modifier (kh kl k dh dl r ro) starts at byte offset i;
-// used to tell dF followed by a modifier from a misspelt word.
-func (p *parser) modifierAt(i int) bool {
-	c := p.s[i] | 0x20
-	return c == 'k' || c == 'r' || (c == 'd' && i+1 < len(p.s) && (p.s[i+1]|0x20 == 'h' || p.s[i+1]|0x20 == 'l'))
 }
 
 // dieMods parses { "!" | "r" cond | "ro" cond } after a die.
