@@ -260,11 +260,19 @@ func convolveAll(mods []ntt.Modulus, xr, yr [][]uint64) [][]uint64 {
 // expectWords is the expected size of one result coefficient in words, to size allocations.
 func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords int) []*big.Int {
 	fresh := dst == nil
+	var block []big.Int
 	if fresh {
-		dst = newInts(n)
+		// One block of big.Ints, linked into dst by the workers.
+		block = make([]big.Int, n)
+		dst = make([]*big.Int, n)
 	}
 	k := len(basis.mods)
 	parallelFor(n, 2048, func(lo, hi int) {
+		if fresh {
+			for j := lo; j < hi; j++ {
+				dst[j] = &block[j]
+			}
+		}
 		acc := make([]big.Word, k+1)
 		t := make([]uint64, k)
 		ar := arena{hint: (hi - lo) * expectWords}
