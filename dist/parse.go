@@ -61,8 +61,8 @@ func Parse(expr string) (*Dist, error) {
 //	NdS             the sum of N dice with S sides (N = 1 when left out): 3d6, d20
 //	d%, dF          d100; the Fudge die with faces -1, 0, +1
 //	d{1,1,2,3,5,8}  a die with the faces listed, negative ones allowed: d{-1,0,0,1}
-//	(X)dS           a random number of dice: (d4)d6 rolls d4, then that many d6 (keep
-//	                and drop need a fixed number: (1+2)d6kh2 is fine)
+//	(X)dS           a random number of dice: (d4)d6 rolls d4, then that many d6; with
+//	                a keep, fewer dice than K are all kept: (d4)d6kh2
 //	( a )           grouping
 //	max(a, b, ...)  the highest of independent values: max(d20, d20) is advantage
 //	min(a, b, ...)  the lowest: min(d20, d20) is disadvantage

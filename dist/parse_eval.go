@@ -158,15 +158,25 @@ func addOrSet(z, s *Dist) *Dist {
 
 // keep computes a pool with a keep or drop modifier (and maybe a success test after it).
 func (ev *evaluator) keep(n *poolNode, entries []poolEntry) *Dist {
+	if e := entries[0]; e.count != nil {
+		// A random number of dice (the checker allows it for one kind of die): the group
+		// for each possible number, mixed with the weights of the number.
+		var parts []*Dist
+		var weights []*big.Int
+		for m, w := range e.count.Weights() {
+			if w.Sign() > 0 {
+				parts = append(parts, ev.keep(n, []poolEntry{{x: e.x, n: m}}))
+				weights = append(weights, w)
+			}
+		}
+		return mixWeighted(parts, weights)
+	}
 	dice := 0
 	for _, e := range entries {
 		dice += e.n
 	}
 	ks := n.keep
-	kept := ks.k
-	if ks.drop {
-		kept = dice - ks.k
-	}
+	kept := keptFor(ks, dice)
 	// The highest dice are kept by kh and dl.
 	highest := ks.high != ks.drop
 	if n.test != nil {
@@ -222,4 +232,32 @@ func quo(x *Dist, c int) *Dist {
 		return new(Dist).Neg(quo(x, -c))
 	}
 	return mapValues(x, func(v int) int { return v / c })
+}
+
+// mixWeighted returns the mixture of ds in which ds[i] is drawn with probability proportional
+// to weights[i]: over the least common multiple L of the totals, value v gets the weight
+// Σ weights[i]·w_i(v)·L/T_i.
+func mixWeighted(ds []*Dist, weights []*big.Int) *Dist {
+	lcm := big.NewInt(1)
+	lo, hi := ds[0].Lo(), ds[0].Hi()
+	var g big.Int
+	for _, d := range ds {
+		t := d.Total()
+		g.GCD(nil, nil, lcm, t)
+		lcm.Mul(lcm, t.Quo(t, &g))
+		lo, hi = min(lo, d.Lo()), max(hi, d.Hi())
+	}
+	w := make([]*big.Int, hi-lo+1)
+	for i := range w {
+		w[i] = new(big.Int)
+	}
+	var f, t big.Int
+	for i, d := range ds {
+		f.Quo(lcm, d.Total())
+		f.Mul(&f, weights[i])
+		for v, x := range d.Weights() {
+			w[v-lo].Add(w[v-lo], t.Mul(x, &f))
+		}
+	}
+	return FromWeights(lo, w)
 }

@@ -221,38 +221,23 @@ func (c *checker) checkPool(n *poolNode) Shape {
 		}
 	}
 	if n.keep != nil {
+		if n.test != nil && n.test.op == cmpEQ {
+			c.p.fail(n.tspan.pos, "a success test after %s must be >, >=, < or <= (with = the kept dice are not simply the highest or lowest successes)",
+				c.p.s[n.keep.pos:n.keep.end])
+		}
 		if random >= 0 {
-			c.p.fail(n.keep.pos, "%s needs a fixed number of dice, but %s is random",
-				c.p.s[n.keep.pos:n.keep.end], c.text(n.items[random].count))
-		}
-		kept := c.keptDice(n, dice)
-		if n.test != nil {
-			if n.test.op == cmpEQ {
-				c.p.fail(n.tspan.pos, "a success test after %s must be >, >=, < or <= (with = the kept dice are not simply the highest or lowest successes)",
-					c.p.s[n.keep.pos:n.keep.end])
+			if len(entries) > 1 {
+				c.p.fail(n.keep.pos, "%s in a {pool} needs a fixed number of dice, but %s is random",
+					c.p.s[n.keep.pos:n.keep.end], c.text(n.items[random].count))
 			}
-			var s *Shape
-			for _, e := range entries {
-				s = addShape(s, e.x.CountSuccesses(int64(e.n)))
-			}
-			r := *s
-			r.Lo, r.Hi = 0, int64(kept)
-			return r
+			return c.keepRandomShape(n, entries[0].x, *entries[0].count)
 		}
-		if len(entries) == 1 {
-			return entries[0].x.Keep(int64(dice), int64(kept))
+		c.checkKept(n, dice)
+		pool := make([]keepEntry, len(entries))
+		for i, e := range entries {
+			pool[i] = keepEntry{e.x, e.n}
 		}
-		if dice > maxMixedDice {
-			c.p.fail(n.pos, "a pool with %s may have at most %d dice, found %d",
-				c.p.s[n.keep.pos:n.keep.end], maxMixedDice, dice)
-		}
-		pool := make([]Shape, 0, dice)
-		for _, e := range entries {
-			for range e.n {
-				pool = append(pool, e.x)
-			}
-		}
-		return KeepPoolShape(pool, int64(kept))
+		return c.keepShape(n, pool, dice)
 	}
 	var s *Shape
 	for _, e := range entries {
@@ -272,6 +257,80 @@ func (c *checker) checkPool(n *poolNode) Shape {
 	return *s
 }
 
+// keepEntry is a kind of die in a pool with a keep or drop modifier, and how many of it.
+type keepEntry struct {
+	x Shape
+	n int
+}
+
+// keepShape returns the shape of a pool of the given dice (dice in all) with n's keep or
+// drop modifier and test.
+func (c *checker) keepShape(n *poolNode, entries []keepEntry, dice int) Shape {
+	kept := keptFor(n.keep, dice)
+	if n.test != nil {
+		var s *Shape
+		for _, e := range entries {
+			s = addShape(s, e.x.CountSuccesses(int64(e.n)))
+		}
+		r := *s
+		r.Lo, r.Hi = 0, int64(kept)
+		return r
+	}
+	if len(entries) == 1 {
+		return entries[0].x.Keep(int64(dice), int64(kept))
+	}
+	if dice > maxMixedDice {
+		c.p.fail(n.pos, "a pool with %s may have at most %d dice, found %d",
+			c.p.s[n.keep.pos:n.keep.end], maxMixedDice, dice)
+	}
+	pool := make([]Shape, 0, dice)
+	for _, e := range entries {
+		for range e.n {
+			pool = append(pool, e.x)
+		}
+	}
+	return KeepPoolShape(pool, int64(kept))
+}
+
+// maxRandomCounts bounds the number of possible counts of a dice group with a random count and
+// a keep or drop modifier, which is computed once per count.
+const maxRandomCounts = 1000
+
+// keepRandomShape returns the shape of a dice group with a random number of dice (of shape
+// count) and a keep or drop modifier: a mixture of one group per possible count.
+func (c *checker) keepRandomShape(n *poolNode, x, count Shape) Shape {
+	ks := n.keep
+	if !ks.drop && ks.k == 0 {
+		c.p.fail(ks.pos, "%s keeps nothing; keep at least 1", c.p.s[ks.pos:ks.end])
+	}
+	if count.Len() > maxRandomCounts {
+		c.p.fail(ks.pos, "%s with a random number of dice allows at most %d possible numbers, but %s has %d",
+			c.p.s[ks.pos:ks.end], maxRandomCounts, c.text(n.items[0].count), count.Len())
+	}
+	var r Shape
+	for m := count.Lo; m <= count.Hi; m++ {
+		s := c.keepShape(n, []keepEntry{{x, int(m)}}, int(m))
+		if m == count.Lo {
+			r = s
+			continue
+		}
+		r.Lo, r.Hi, r.Bits = min(r.Lo, s.Lo), max(r.Hi, s.Hi), max(r.Bits, s.Bits)
+		r.Peak, r.Work = max(r.Peak, s.Peak), sadd(r.Work, s.Work)
+	}
+	r.Bits = sadd(r.Bits, count.Bits)
+	r.Peak = sadd(r.Peak, r.Bytes())
+	return r
+}
+
+// keptFor returns the number of dice a keep or drop modifier keeps of a pool of dice; more
+// than there are (for random counts) keeps them all.
+func keptFor(ks *keepSpec, dice int) int {
+	if ks.drop {
+		return max(0, dice-ks.k)
+	}
+	return min(ks.k, dice)
+}
+
 // addShape returns x if s is nil, else the shape of s+x.
 func addShape(s *Shape, x Shape) *Shape {
 	if s == nil {
@@ -281,9 +340,8 @@ func addShape(s *Shape, x Shape) *Shape {
 	return &r
 }
 
-// keptDice checks the keep or drop count of n, a pool of the given number of dice, and
-// returns the number of dice kept.
-func (c *checker) keptDice(n *poolNode, dice int) int {
+// checkKept checks the keep or drop count of n, a pool of the given number of dice.
+func (c *checker) checkKept(n *poolNode, dice int) {
 	ks := n.keep
 	what := "dice"
 	switch {
@@ -302,10 +360,7 @@ func (c *checker) keptDice(n *poolNode, dice int) int {
 		c.p.fail(ks.pos, "cannot keep %d of %d %s", ks.k, dice, what)
 	case ks.drop && ks.k >= dice:
 		c.p.fail(ks.pos, "cannot drop %d of %d %s (at least one must be left)", ks.k, dice, what)
-	case ks.drop:
-		return dice - ks.k
 	}
-	return ks.k
 }
 
 // quoShape returns the shape of x divided by the non-zero constant v (quo).

@@ -211,6 +211,29 @@ func TestParseBrute(t *testing.T) {
 		}},
 		{"(d4)d6", 0, func(r *treeRoller) int { return tsum(r.dice(r.d(4), 6)) }},
 		{"(d4-1)d6", 0, func(r *treeRoller) int { return tsum(r.dice(r.d(4)-1, 6)) }},
+		{"(d4)d6kh2", 0, func(r *treeRoller) int {
+			v := r.dice(r.d(4), 6)
+			return keepHi(v, min(2, len(v)))
+		}},
+		{"(d4-1)d4dl2", 0, func(r *treeRoller) int {
+			v := r.dice(r.d(4)-1, 4)
+			return keepHi(v, max(0, len(v)-2))
+		}},
+		{"(d3)d6kl1>=3", 0, func(r *treeRoller) int {
+			v := r.dice(r.d(3), 6)
+			return kept(v, 1, false, ge(3))
+		}},
+		{"(d{0,2,2})d{1,5}!kh1", 1, func(r *treeRoller) int {
+			n := r.face(0, 2, 2)
+			v := make([]int, n)
+			for i := range v {
+				v[i] = r.face(1, 5)
+				if v[i] == 5 {
+					v[i] += r.face(1, 5)
+				}
+			}
+			return keepHi(v, min(1, n))
+		}},
 		{"(1+1)d6", 0, func(r *treeRoller) int { return tsum(r.dice(2, 6)) }},
 		{"(d3)d4>=3", 0, func(r *treeRoller) int { return tcount(r.dice(r.d(3), 4), ge(3)) }},
 		{"max(d20,d20)", 0, func(r *treeRoller) int { return max(r.d(20), r.d(20)) }},
@@ -398,7 +421,9 @@ func TestParseErrors(t *testing.T) {
 		{"4d6kh3!", 7, `"!" must come before "kh3"`},
 		{"d6!!", 4, "already explodes"},
 		{"4d6kh3kl1", 7, "only one keep or drop"},
-		{"(d4)d6kh2", 7, "needs a fixed number of dice, but (d4) is random"},
+		{"{(d4)d6,d8}kh2", 12, "kh2 in a {pool} needs a fixed number of dice, but (d4) is random"},
+		{"(d4)d6kh0", 7, "keeps nothing"},
+		{"(d2000)d6kh2", 10, "at most 1000 possible numbers, but (d2000) has 2000"},
 		{"4d6kh2=3", 7, "must be >, >=, < or <="},
 		{"max d6", 5, `expected "(" after "max"`},
 		{"max()", 5, "expected a number"},
