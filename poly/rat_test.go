@@ -310,3 +310,78 @@ func TestRatConversions(t *testing.T) {
 	tiny := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Lsh(big.NewInt(1), 2000))
 	assert.Equal(t, 0, new(Float64).SetRat(NewRat(big.NewRat(2, 1), tiny)).Degree())
 }
+
+func TestRatGCDHeuristic(t *testing.T) {
+	r := newRand(t)
+	euclid := func(a, b *Rat) *Rat { return new(Rat).GCD(new(Rat), nil, a, b) } // cofactors: Euclid
+	heuristicOK := 0
+	for range 100 {
+		g := randRatNonzero(r, 5)
+		a := new(Rat).Mul(g, randRatNonzero(r, 6))
+		b := new(Rat).Mul(g, randRatNonzero(r, 6))
+		h, ok := gcdHeuristic(a.c, b.c)
+		want := euclid(a, b)
+		if ok {
+			heuristicOK++
+			assert.True(t, new(Rat).SetCoeffs(h).Equal(want), "gcd(%v, %v): heuristic %v, Euclid %v", a, b, h, want)
+		}
+		assert.True(t, new(Rat).GCD(nil, nil, a, b).Equal(want))
+	}
+	assert.Greater(t, heuristicOK, 90, "the heuristic should rarely give up")
+	// Adversarial shapes: tiny coefficients (small ξ), a common factor with large
+	// coefficients, and powers with many repeated roots.
+	for _, c := range []struct{ a, b string }{
+		{"x^2 - 1", "x^2 - 2x + 1"},
+		{"x + 1", "x^3 + 1"},
+		{"x^4 - 1", "x^6 - 1"},
+		{"100000000000000000000000x^3 + 1", "100000000000000000000000x^4 + x"},
+		{"x^10 - 1", "x^15 - 1"},
+		{"x^2 + x + 1", "x^2 - x + 1"},
+	} {
+		a, ok1 := new(Rat).SetString(c.a)
+		b, ok2 := new(Rat).SetString(c.b)
+		require.True(t, ok1 && ok2)
+		assert.True(t, new(Rat).GCD(nil, nil, a, b).Equal(euclid(a, b)), "gcd(%v, %v)", a, b)
+	}
+	p, _ := new(Rat).SetString("x^5 - 1")
+	q, _ := new(Rat).SetString("x^3 - 1")
+	assert.Equal(t, "x - 1", new(Rat).GCD(nil, nil, p, q).String())
+	p.Pow(NewRatFrac(1, 1, 1), 12) // (x+1)^12
+	q.Mul(new(Rat).Pow(NewRatFrac(1, 1, 1), 5), NewRatFrac(1, -1, 1))
+	assert.True(t, new(Rat).GCD(nil, nil, p, q).Equal(new(Rat).Pow(NewRatFrac(1, 1, 1), 5)))
+}
+
+func TestGCDHelpers(t *testing.T) {
+	r := newRand(t)
+	for range 200 {
+		// liftDigits inverts evaluation: the digits evaluated at ξ give back γ.
+		xi := randBigInt(r, 1+r.IntN(100))
+		xi.Abs(xi).Add(xi, big.NewInt(2))
+		gamma := randBigInt(r, 1+r.IntN(600))
+		gamma.Abs(gamma)
+		d := liftDigits(gamma, xi, 1000)
+		if gamma.Sign() == 0 {
+			assert.Nil(t, d)
+			continue
+		}
+		require.NotNil(t, d)
+		assert.Zero(t, eval[big.Int](d, xi).Cmp(gamma), "lift of %v in base %v", gamma, xi)
+		half := new(big.Int).Rsh(xi, 1)
+		for _, v := range d {
+			assert.LessOrEqual(t, v.CmpAbs(half), 0, "digit %v out of range for base %v", v, xi)
+		}
+		assert.Nil(t, liftDigits(gamma, xi, len(d)-1), "more digits than allowed")
+
+		// divides agrees with division over Q plus integrality.
+		p := randInts(r, 1+r.IntN(8))
+		dv := randIntsBits(r, 1+r.IntN(4), 1+r.IntN(10))
+		if r.IntN(2) == 0 {
+			p = mulNaive(p, dv)
+		}
+		P, D := new(Rat).SetInt(new(Int).SetCoeffs(p)), new(Rat).SetInt(new(Int).SetCoeffs(dv))
+		qq, rem := new(Rat).QuoRem(P, D, new(Rat))
+		_, integral := new(Int).SetRat(qq)
+		want := rem.Degree() < 0 && integral
+		assert.Equal(t, want, divides(dv, new(Int).SetCoeffs(p).c), "%v | %v", D, P)
+	}
+}

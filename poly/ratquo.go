@@ -87,6 +87,13 @@ func monic(p, s, t *Rat) {
 // extended Euclidean algorithm and are the small ones: Degree(s) ≤ max(0, Degree(b) −
 // Degree(z) − 1) and Degree(t) ≤ max(0, Degree(a) − Degree(z) − 1).
 //
+// Without cofactors (s and t nil), GCD uses the heuristic GCDHEU of Char, Geddes and
+// Gonnet on the primitive integer parts of a and b (one integer gcd of the values at a
+// large point, then exact trial divisions that prove the result; see ratgcd.go), falling
+// back to Euclid's algorithm. With cofactors it runs the extended Euclidean algorithm
+// over Q, whose intermediate coefficients grow with the degree: it is much slower for
+// large inputs.
+//
 // z, s and t must be different polynomials (GCD panics with "poly: GCD results alias"
 // otherwise); any of them may be a or b. The work is done in new memory.
 func (z *Rat) GCD(s, t, a, b *Rat) *Rat {
@@ -94,6 +101,12 @@ func (z *Rat) GCD(s, t, a, b *Rat) *Rat {
 		panic("poly: GCD results alias")
 	}
 	cof := s != nil || t != nil
+	if !cof && len(a.c) > 0 && len(b.c) > 0 {
+		if g, ok := gcdHeuristic(a.c, b.c); ok {
+			z.c = g
+			return z
+		}
+	}
 	r0, r1 := new(Rat).Set(a), new(Rat).Set(b)
 	var s0, s1, t0, t1 *Rat
 	if cof {
