@@ -117,7 +117,6 @@ func (m Modulus) convolveNTT(dst, x, y []uint64, pl *Plan) {
 			bufB := getBuf(n)
 			b := *bufB
 			loadPadded(b, y, m)
-			pl.fwdRec(b, 0)
 			pl.convRec(a, b, 0)
 			putBuf(bufB)
 		}
@@ -165,7 +164,6 @@ func (pl *Plan) convHalf(i int, a, b, x, y []uint64, sq bool) {
 		return
 	}
 	loadScaled(ai, x, pl.mscale, pl.mscaleq, m.p)
-	pl.fwdRec(ai, i)
 	loadPadded(bi, y, m)
 	pl.convRec(bi, ai, i)
 }

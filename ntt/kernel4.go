@@ -233,9 +233,9 @@ func mredLazy(a, b, p, pinv uint64) uint64 {
 	return hi - mh + p
 }
 
-// fusedMid does, on consecutive blocks of 4 of b, the last two forward levels, the pointwise
-// Montgomery product with the same entries of a (already transformed; a == nil squares),
-// and the first two inverse levels. Inputs are in [0, 4p); results in [0, 2p), scaled by
+// fusedMid does, on consecutive blocks of 4 of b and a, the last two forward levels of
+// both, the pointwise Montgomery product (a == nil squares b), and the first two inverse
+// levels, leaving the result in b. Inputs are in [0, 4p); results in [0, 2p), scaled by
 // 2^−64. ft1/ft2 are forward twiddles and it1/it2 inverse twiddles laid out as for fwd4.
 func fusedMid(b, a []uint64, ft1, ft2, it1, it2 []uint64, p, pinv uint64) {
 	p2 := 2 * p
@@ -287,23 +287,9 @@ func fusedMid(b, a []uint64, ft1, ft2, it1, it2 []uint64, p, pinv uint64) {
 		if f3 >= p2 {
 			f3 -= p2
 		}
-		var g0, g1, g2, g3 uint64
-		if sq {
-			g0, g1, g2, g3 = f0, f1, f2, f3
-		} else {
-			g0, g1, g2, g3 = a[0], a[1], a[2], a[3]
-			if g0 >= p2 {
-				g0 -= p2
-			}
-			if g1 >= p2 {
-				g1 -= p2
-			}
-			if g2 >= p2 {
-				g2 -= p2
-			}
-			if g3 >= p2 {
-				g3 -= p2
-			}
+		g0, g1, g2, g3 := f0, f1, f2, f3
+		if !sq {
+			g0, g1, g2, g3 = fwdQuad(a[0], a[1], a[2], a[3], w1, w1q, ft2[0], ft2[1], ft2[2], ft2[3], p)
 		}
 		x0 = mredLazy(f0, g0, p, pinv)
 		x1 = mredLazy(f1, g1, p, pinv)
@@ -343,6 +329,54 @@ func fusedMid(b, a []uint64, ft1, ft2, it1, it2 []uint64, p, pinv uint64) {
 		b, a = b[4:], a[4:]
 		ft1, ft2, it1, it2 = ft1[2:], ft2[4:], it1[2:], it2[4:]
 	}
+}
+
+// fwdQuad returns the last two forward levels of one block of 4 (inputs in [0, 4p)),
+// reduced into [0, 2p).
+func fwdQuad(x0, x1, x2, x3, w1, w1q, w2, w2q, w3, w3q, p uint64) (f0, f1, f2, f3 uint64) {
+	p2 := 2 * p
+	if x0 >= p2 {
+		x0 -= p2
+	}
+	if x1 >= p2 {
+		x1 -= p2
+	}
+	h2, _ := bits.Mul64(x2, w1q)
+	h3, _ := bits.Mul64(x3, w1q)
+	s2 := x2*w1 - h2*p
+	s3 := x3*w1 - h3*p
+	y0 := x0 + s2
+	y2 := x0 - s2 + p2
+	y1 := x1 + s3
+	y3 := x1 - s3 + p2
+	if y0 >= p2 {
+		y0 -= p2
+	}
+	if y2 >= p2 {
+		y2 -= p2
+	}
+	h1, _ := bits.Mul64(y1, w2q)
+	h3, _ = bits.Mul64(y3, w3q)
+	s1 := y1*w2 - h1*p
+	s3 = y3*w3 - h3*p
+	// y0, y2 < 2p and s1, s3 < 2p: the sums are below 4p, the differences in (0, 4p).
+	f0 = y0 + s1
+	f1 = y0 - s1 + p2
+	f2 = y2 + s3
+	f3 = y2 - s3 + p2
+	if f0 >= p2 {
+		f0 -= p2
+	}
+	if f1 >= p2 {
+		f1 -= p2
+	}
+	if f2 >= p2 {
+		f2 -= p2
+	}
+	if f3 >= p2 {
+		f3 -= p2
+	}
+	return
 }
 
 // pairs returns the twiddle pairs g0 … g0+cnt−1 of tw.
@@ -429,9 +463,11 @@ func (pl *Plan) invRec(a []uint64, g int) {
 	inv4(a, q, pairs(pl.itw, g, 1), pairs(pl.itw, 2*g, 2), pl.m.p)
 }
 
-// convRec computes, on block b (global index g), the forward transform, the pointwise
-// Montgomery product with the transformed block a (nil: square b) and the inverse transform,
-// depth-first. b is in [0, 4p) on entry and in [0, 2p), scaled by 2^−64, on return.
+// convRec computes, on block b (global index g), the forward transforms of b and of the
+// matching block a (nil: square b), their pointwise Montgomery product and its inverse
+// transform, depth-first, so that each cache block of both operands is transformed,
+// multiplied and transformed back while it is in cache. a and b are in [0, 4p) on entry; on
+// return b is in [0, 2p), scaled by 2^−64, and a is clobbered.
 func (pl *Plan) convRec(b, a []uint64, g int) {
 	s := len(b)
 	p := pl.m.p
@@ -440,6 +476,9 @@ func (pl *Plan) convRec(b, a []uint64, g int) {
 		lg := bits.TrailingZeros(uint(s))
 		if lg > 2 {
 			pl.fwdBlockTop(b, g, lg-2)
+			if a != nil {
+				pl.fwdBlockTop(a, g, lg-2)
+			}
 		}
 		r := lg - 2
 		g0, cnt := g<<r, 1<<r
@@ -452,6 +491,9 @@ func (pl *Plan) convRec(b, a []uint64, g int) {
 	}
 	q := s / 4
 	fwd4(b, q, pairs(pl.tw, g, 1), pairs(pl.tw, 2*g, 2), p)
+	if a != nil {
+		fwd4(a, q, pairs(pl.tw, g, 1), pairs(pl.tw, 2*g, 2), p)
+	}
 	for i := range 4 {
 		var ai []uint64
 		if a != nil {

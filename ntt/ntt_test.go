@@ -686,7 +686,7 @@ func TestKernelsAgainstSimple(t *testing.T) {
 				pl.inverseSimple(prod)
 				reduce4(prod, p)
 				got = slices.Clone(b)
-				pl.convRec(got, fa, 0)
+				pl.convRec(got, slices.Clone(a), 0)
 				reduce4(got, p)
 				require.Equal(t, prod, got, "fused bl=%d p=%d n=%d", bl, p, n)
 				for i := range prod {
