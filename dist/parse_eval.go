@@ -13,6 +13,7 @@ type evaluator struct {
 	depth int
 }
 
+// eval returns the distribution of n, a new Dist.
 func (ev *evaluator) eval(n node) *Dist {
 	switch n := n.(type) {
 	case *numNode:
@@ -100,6 +101,8 @@ type poolEntry struct {
 	count *Dist
 }
 
+// pool computes a dice group or a braced pool: the sum of its items, or with a test the
+// number of items passing it, or with keep or drop the sum (or count) of the kept ones.
 func (ev *evaluator) pool(n *poolNode) *Dist {
 	entries := make([]poolEntry, len(n.items))
 	for i, it := range n.items {
@@ -135,14 +138,11 @@ func (ev *evaluator) pool(n *poolNode) *Dist {
 		}
 	default:
 		for _, e := range entries {
-			var s *Dist
-			switch {
-			case e.count != nil:
-				s = new(Dist).RepeatDist(e.x, e.count)
-			default:
-				s = new(Dist).Repeat(e.x, e.n)
+			if e.count != nil {
+				z = addOrSet(z, new(Dist).RepeatDist(e.x, e.count))
+			} else {
+				z = addOrSet(z, new(Dist).Repeat(e.x, e.n))
 			}
-			z = addOrSet(z, s)
 		}
 	}
 	return z

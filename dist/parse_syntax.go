@@ -50,6 +50,7 @@ func (c cond) match(v int) bool {
 // A span is the byte range [pos, end) of a node in the expression.
 type span struct{ pos, end int }
 
+// spanOf returns the span of a node.
 func (s span) spanOf() span { return s }
 
 // A node is a syntax-tree node.
@@ -224,8 +225,11 @@ type syntaxError struct {
 	msg string
 }
 
+// Error returns the message without the position.
 func (e *syntaxError) Error() string { return e.msg }
 
+// fail stops the parse (or the check) with a *syntaxError at byte offset pos; parseSyntax and
+// checker.run recover it.
 func (p *parser) fail(pos int, format string, args ...any) {
 	panic(&syntaxError{pos, fmt.Sprintf(format, args...)})
 }
@@ -257,6 +261,7 @@ func parseSyntax(s string) (n node, err error) {
 	return n, nil
 }
 
+// skipSpace moves past spaces, tabs and line breaks.
 func (p *parser) skipSpace() {
 	for p.pos < len(p.s) {
 		switch p.s[p.pos] {
@@ -312,6 +317,7 @@ func (p *parser) acceptWord(word string) bool {
 	return true
 }
 
+// isLetter and isDigit classify ASCII bytes.
 func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
@@ -493,6 +499,7 @@ func (p *parser) testLen() int {
 	return 0
 }
 
+// peekTest reports whether a comparison comes next.
 func (p *parser) peekTest() bool { return p.testLen() > 0 }
 
 // cond reads a comparison and its threshold; a bare number means "=". bare says whether a
