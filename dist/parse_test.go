@@ -510,3 +510,16 @@ func TestParseDepth(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "1/216", d.ProbRat(6).RatString())
 }
+
+func BenchmarkParse(b *testing.B) {
+	for _, expr := range []string{"3d6", "4d6kh3", "2d20kh1+5", "(d4)d6kh2", "100d20kh10", "1000d6", "10000d6"} {
+		b.Run("expr="+expr, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(expr); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
