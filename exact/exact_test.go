@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -107,7 +108,10 @@ func TestString(t *testing.T) {
 
 func TestSmallLengthsExhaustive(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	limit := 40
+	limit, step := 40, 1
+	if testing.Short() {
+		limit, step = 16, 7
+	}
 	for nx := 0; nx <= limit; nx++ {
 		for ny := 0; ny <= limit; ny++ {
 			bits := []int{1, 3, 64, 100}[(nx+ny)%4]
@@ -116,7 +120,7 @@ func TestSmallLengthsExhaustive(t *testing.T) {
 		}
 	}
 	others := []int{1, 2, 3, 17, 63, 64, 65, 127, 128, 129}
-	for nx := 0; nx <= 300; nx++ {
+	for nx := 0; nx <= 300; nx += step {
 		ny := others[nx%len(others)]
 		checkAll(t, randPoly(r, nx, 20, true), randPoly(r, ny, 70, true),
 			fmt.Sprintf("nx=%d ny=%d", nx, ny))
@@ -143,7 +147,11 @@ func TestRandomLengths(t *testing.T) {
 
 func TestEdgeLengths(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	for _, n := range []int{1, 2, 255, 256, 257, 511, 512, 513, 1023, 1024, 1025} {
+	sizes := []int{1, 2, 255, 256, 257, 511, 512, 513, 1023, 1024, 1025}
+	if testing.Short() {
+		sizes = []int{1, 2, 63, 64, 65}
+	}
+	for _, n := range sizes {
 		checkAll(t, randPoly(r, n, 64, true), randPoly(r, n, 64, true), fmt.Sprintf("n=%d", n))
 		checkAll(t, randPoly(r, n, 300, false), randPoly(r, n+1, 5, true), fmt.Sprintf("n=%d,%d", n, n+1))
 	}
@@ -152,8 +160,12 @@ func TestEdgeLengths(t *testing.T) {
 func TestBitSizes(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	sizes := []int{1, 2, 31, 32, 33, 61, 62, 63, 64, 65, 127, 128, 129, 500, 1024, 4000, 8191, 20000}
+	work := 40000
+	if testing.Short() {
+		work = 4000
+	}
 	for _, b := range sizes {
-		n := max(2, 40000/b)
+		n := max(2, work/b)
 		n = min(n, 300)
 		checkAll(t, randPoly(r, n, b, true), randPoly(r, n/2+1, b, true), fmt.Sprintf("bits=%d", b))
 		checkAll(t, randPoly(r, n, b, false), randPoly(r, n, 1+b/3, false), fmt.Sprintf("bits=%d,%d", b, 1+b/3))
@@ -189,6 +201,9 @@ func TestSpecialValues(t *testing.T) {
 	}
 	// Many maximal terms in one output coefficient: all-ones words, both signs.
 	long := make([]*big.Int, 3000)
+	if testing.Short() {
+		long = long[:300]
+	}
 	for i := range long {
 		long[i] = m64
 	}
@@ -225,6 +240,9 @@ func TestAliasing(t *testing.T) {
 	for _, alg := range allAlgorithms {
 		for _, n := range []int{1, 5, 40, 300} {
 			for _, b := range []int{10, 64, 130, 2000} {
+				if testing.Short() && n*b > 20000 {
+					continue
+				}
 				x, y := randPoly(r, n, b, true), randPoly(r, 1, b, true)
 				want := naiveMul(x, y)
 				// dst == x (possible when len(y) == 1).
@@ -363,4 +381,20 @@ func polyFromBytes(data []byte, chunk int) []*big.Int {
 		data = data[k:]
 	}
 	return out
+}
+
+// TestParallelPaths runs the multi-prime paths with tiny work sizes and several goroutines, so
+// that `go test -race -short` exercises the concurrent residues, convolutions and CRT.
+func TestParallelPaths(t *testing.T) {
+	defer func(r, c int) { residueGrain, crtGrain = r, c }(residueGrain, crtGrain)
+	residueGrain, crtGrain = 7, 5
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	r := rand.New(rand.NewPCG(31, 32))
+	for _, sh := range []struct{ nx, ny, bits int }{{50, 40, 64}, {100, 3, 200}, {64, 64, 1000}, {33, 90, 16}} {
+		x, y := randPoly(r, sh.nx, sh.bits, true), randPoly(r, sh.ny, sh.bits, true)
+		checkAll(t, x, y, fmt.Sprintf("parallel %v", sh))
+		equalInts(t, Sqr(nil, x), naiveMul(x, x), "parallel Sqr")
+		dst := make([]*big.Int, sh.nx+sh.ny-1)
+		equalInts(t, MulUsing(MultiModular, dst, x, y), naiveMul(x, y), "parallel into dst")
+	}
 }

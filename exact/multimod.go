@@ -108,6 +108,13 @@ func wordsK(x *big.Int, k int) []big.Word {
 	return out
 }
 
+// Work sizes of the parallel loops over coefficients (variables so that tests can exercise the
+// parallel paths on small inputs).
+var (
+	residueGrain = 4096
+	crtGrain     = 2048
+)
+
 // parallelFor calls f(lo, hi) on consecutive chunks of [0, n) of about grain items, from up to
 // GOMAXPROCS goroutines, and returns when all calls have returned.
 func parallelFor(n, grain int, f func(lo, hi int)) {
@@ -163,7 +170,7 @@ func residues(x []*big.Int, maxBits int, basis *crtBasis) [][]uint64 {
 	if words > 1 {
 		pow = basis.powTables(words)
 	}
-	parallelFor(len(x), 4096, func(lo, hi int) {
+	parallelFor(len(x), residueGrain, func(lo, hi int) {
 		for i, c := range x[lo:hi] {
 			i += lo
 			w := c.Bits()
@@ -267,7 +274,7 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 		dst = make([]*big.Int, n)
 	}
 	k := len(basis.mods)
-	parallelFor(n, 2048, func(lo, hi int) {
+	parallelFor(n, crtGrain, func(lo, hi int) {
 		if fresh {
 			for j := lo; j < hi; j++ {
 				dst[j] = &block[j]

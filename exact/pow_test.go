@@ -170,3 +170,19 @@ func TestMulRat(t *testing.T) {
 	assert.Zero(t, got[0].Cmp(big.NewRat(3, 8)))
 	assert.Zero(t, got[1].Cmp(big.NewRat(-1, 2)))
 }
+
+func TestPowLongBase(t *testing.T) {
+	// A base longer than millerMaxLen with a large exponent takes Miller's recurrence; a short
+	// exponent takes binary powering. Both against repeated Mul.
+	r := rand.New(rand.NewPCG(27, 28))
+	q := randPoly(r, millerMaxLen+2, 3, true)
+	q[0].SetInt64(2)
+	q[len(q)-1].SetInt64(-3)
+	for _, n := range []int{3, 2*len(q) + 1} {
+		want := []*big.Int{big.NewInt(1)}
+		for range n {
+			want = Mul(nil, want, q)
+		}
+		equalInts(t, Pow(nil, q, n), want, fmt.Sprintf("long base n=%d", n))
+	}
+}
