@@ -159,8 +159,11 @@ func TestExact(t *testing.T) {
 		below += counts[v]
 		assert.Equal(t, big.NewRat(below, total).RatString(), f[3])
 	}
-	assert.Contains(t, out, "mean                21/2 ≈ 10.5\n")
-	assert.Contains(t, out, "variance            35/4 ≈ 8.75\n")
+	assert.Contains(t, out, "mean                21/2 = 10.5\n")
+	assert.Contains(t, out, "variance            35/4 = 8.75\n")
+	_, out, _ = runDice("-exact", "2d6", "4d6kh3")
+	assert.Contains(t, out, "mean                7\n")
+	assert.Contains(t, out, "mean                15869/1296 ≈ 12.2446\n")
 }
 
 func TestJSON(t *testing.T) {

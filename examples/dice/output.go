@@ -191,16 +191,19 @@ func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
 		}
 		w.printf("%s\n", b.String())
 	}
-	elided := func(n int, from, to int, weight *big.Int) {
+	unit := "%"
+	if opt.exact {
+		unit = ""
+	}
+	elided := func(n int, which string, from, to int, weight *big.Int) {
 		w.printf("%*s  … %d %s values, %d to %d (%s%s in all), not shown; -all shows every row\n",
-			widths[0], "", n, map[bool]string{true: "lower", false: "higher"}[from == lo], from, to,
-			format(weight, total), map[bool]string{true: "", false: "%"}[opt.exact])
+			widths[0], "", n, which, from, to, format(weight, total), unit)
 	}
 
 	w.printf("%s\n", expr)
 	line(cells[0], "")
 	if first > 0 {
-		elided(first, lo, lo+first-1, below)
+		elided(first, "lower", lo, lo+first-1, below)
 	}
 	for i, row := range cells[1:] {
 		f := 0.0
@@ -210,9 +213,15 @@ func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
 		line(row, bar(f))
 	}
 	if last < len(ws)-1 {
-		elided(len(ws)-1-last, lo+last+1, d.Hi(), above)
+		elided(len(ws)-1-last, "higher", lo+last+1, d.Hi(), above)
 	}
 
+	writeSummary(w, d, ws, opt.exact)
+}
+
+// writeSummary prints the mean, standard deviation, variance and support of d, whose weights
+// are ws.
+func writeSummary(w *errWriter, d *dist.Dist, ws []*big.Int, exact bool) {
 	mean, variance := d.MeanRat(), d.VarianceRat()
 	vf, _ := variance.Float64()
 	stdDev := decimal(new(big.Rat).SetFloat64(math.Sqrt(vf)))
@@ -226,16 +235,28 @@ func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
 	if positive == 1 {
 		values = "1 value"
 	}
-	if opt.exact {
-		w.printf("mean                %s ≈ %s\n", mean.RatString(), decimal(mean))
-		w.printf("variance            %s ≈ %s\n", variance.RatString(), decimal(variance))
+	if exact {
+		w.printf("mean                %s%s\n", mean.RatString(), approx(mean))
+		w.printf("variance            %s%s\n", variance.RatString(), approx(variance))
 		w.printf("standard deviation  ≈ %s\n", stdDev)
 	} else {
 		w.printf("mean                %s\n", decimal(mean))
 		w.printf("standard deviation  %s\n", stdDev)
 		w.printf("variance            %s\n", decimal(variance))
 	}
-	w.printf("support             %d..%d (%s)\n", lo, d.Hi(), values)
+	w.printf("support             %d..%d (%s)\n", d.Lo(), d.Hi(), values)
+}
+
+// approx returns " = x" when r has an exact decimal form with at most 4 decimals (for an
+// integer r, nothing), else " ≈ x" with x rounded to 4 decimals.
+func approx(r *big.Rat) string {
+	switch {
+	case r.IsInt():
+		return ""
+	case new(big.Rat).Mul(r, big.NewRat(10000, 1)).IsInt():
+		return " = " + decimal(r)
+	}
+	return " ≈ " + decimal(r)
 }
 
 // jsonDist is the JSON shape of DESIGN.md: counts and the total as decimal strings,
