@@ -43,6 +43,16 @@ func checkBinary[P testPoly[P]](t *testing.T, name string, fresh func() P, op fu
 	zy := fresh().Set(y)
 	got = op(zy, x, zy)
 	assert.True(t, got.Equal(want), "%s z=y: x=%v y=%v: got %v, want %v", name, x0, y0, got, want)
+
+	// The same with room for the result in z, so that z's storage (shared with the
+	// operand) is reused rather than replaced.
+	roomy := func(v P) P { return fresh().Set(want).Set(v) }
+	zx = roomy(x)
+	got = op(zx, zx, y)
+	assert.True(t, got.Equal(want), "%s z=x with room: x=%v y=%v: got %v, want %v", name, x0, y0, got, want)
+	zy = roomy(y)
+	got = op(zy, x, zy)
+	assert.True(t, got.Equal(want), "%s z=y with room: x=%v y=%v: got %v, want %v", name, x0, y0, got, want)
 }
 
 // checkUnary checks op(z, x) against want for a fresh z, a dirty z, and z = x.
