@@ -10,9 +10,12 @@ import (
 // x's total to the power n, the number of rolls. z and x may alias. It panics if n < 0 or k is
 // not in [0, n].
 //
-// It runs a dynamic program over the values of x from the highest down: how many dice show each
-// value, weighted by binomial counts, tracking how many dice are kept and their sum. It never
-// enumerates rolls; when k is small its cost barely grows with n.
+// It never enumerates rolls. It conditions on the lowest kept value v and counts the dice above,
+// at and below v with binomial weights (the dynamic program over the values from the highest
+// down, with its sums over the dropped dice done in closed form): from the top when few dice
+// are kept, costing about k²·s² operations on big integers for s values whatever n is, and from
+// the bottom, with one power per value, when few are dropped. 100d20 keep highest 10 takes about
+// a millisecond. See keepiid.go for the formulas.
 func (z *Dist) KeepHighest(x *Dist, n, k int) *Dist {
 	if n < 0 || k < 0 || k > n {
 		panic("dist: KeepHighest with n < 0 or k outside [0, n]")
@@ -66,7 +69,7 @@ func (z *Dist) KeepLowest(x *Dist, n, k int) *Dist {
 	if n < 0 || k < 0 || k > n {
 		panic("dist: KeepLowest with n < 0 or k outside [0, n]")
 	}
-	r := new(Dist).keepHighest([]group{{new(Dist).Neg(x), n}}, k)
+	r := new(Dist).keepHighestIID(new(Dist).Neg(x), n, k)
 	return z.Neg(r)
 }
 
@@ -75,6 +78,12 @@ func (z *Dist) KeepLowest(x *Dist, n, k int) *Dist {
 // KeepHighestPool([]*Dist{d8, d8, d6}, 2)) and returns z. The total is the product of the totals
 // of the pool. Elements with identical weights are grouped, so a pool of many copies of a few
 // dice is cheap. z may alias any element of pool. It panics if k is not in [0, len(pool)].
+//
+// It runs a dynamic program over the values from the highest down: a state counts, per group,
+// the dice already assigned to higher values (all kept, fewer than k in all) with a polynomial
+// in their sum; each value assigns any number of the remaining dice of each group with binomial
+// weights, and once k dice are kept the rest are counted in closed form. The number of states
+// grows with the number of distinct dice and k; [KeepPoolShape] estimates it.
 func (z *Dist) KeepHighestPool(pool []*Dist, k int) *Dist {
 	if k < 0 || k > len(pool) {
 		panic("dist: KeepHighestPool with k outside [0, len(pool)]")

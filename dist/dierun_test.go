@@ -1,0 +1,63 @@
+package dist
+
+import (
+	"fmt"
+	"math/big"
+	"testing"
+
+	"github.com/polyconv/polyconv/exact"
+)
+
+// TestDieSum compares the fused recurrence with exact.Pow (and, for small cases, with repeated
+// schoolbook products) on many shapes: s = 2 (every k+1 even or odd), large s, and n large
+// enough for multi-word coefficients.
+func TestDieSum(t *testing.T) {
+	cases := [][2]int{{2, 1}, {2, 2}, {2, 3}, {2, 64}, {2, 200}, {3, 1}, {3, 7}, {6, 1}, {6, 2}, {6, 3}, {6, 100}, {6, 1000}, {7, 33}, {20, 50}, {100, 3}, {1000, 5}, {64, 40}}
+	for _, c := range cases {
+		s, n := c[0], c[1]
+		run := make([]*big.Int, s)
+		for i := range run {
+			run[i] = big.NewInt(1)
+		}
+		want := exact.Pow(nil, run, n)
+		if n <= 3 {
+			ref := []*big.Int{big.NewInt(1)}
+			for range n {
+				ref = exact.MulUsing(exact.Schoolbook, nil, ref, run)
+			}
+			want = ref
+		}
+		got := dieSum(s, n)
+		if len(got) != len(want) {
+			t.Fatalf("s=%d n=%d: %d coefficients, want %d", s, n, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Cmp(want[i]) != 0 {
+				t.Fatalf("s=%d n=%d: coefficient %d = %v, want %v", s, n, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// BenchmarkDieSum compares the fused recurrence with exact.Pow on the dice grid.
+func BenchmarkDieSum(b *testing.B) {
+	for _, c := range [][2]int{{6, 1000}, {6, 5000}, {20, 1000}} {
+		s, n := c[0], c[1]
+		run := make([]*big.Int, s)
+		for i := range run {
+			run[i] = big.NewInt(1)
+		}
+		b.Run(fmt.Sprintf("impl=dist/s=%d/n=%d", s, n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				dieSum(s, n)
+			}
+		})
+		b.Run(fmt.Sprintf("impl=exact/s=%d/n=%d", s, n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				exact.Pow(nil, run, n)
+			}
+		})
+	}
+}
