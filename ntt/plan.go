@@ -39,8 +39,10 @@ type planKey struct {
 var plans sync.Map // planKey -> *Plan
 
 // NewPlan returns the transform plan of length n modulo m's prime. It returns an error if n
-// is not a power of two (n ≥ 1) or exceeds m.MaxLen(). Plans are cached per (p, n): repeated
-// calls return the same *Plan without rebuilding tables. NewPlan is safe for concurrent use.
+// is not a power of two (n ≥ 1) or exceeds m.MaxLen(). Plans are cached per (p, n) for the
+// life of the program: repeated calls return the same *Plan without rebuilding tables. A plan
+// holds 2n words of twiddles, shared with any longer plan of the same prime built before it.
+// NewPlan is safe for concurrent use.
 func NewPlan(m Modulus, n int) (*Plan, error) {
 	if m.p == 0 {
 		return nil, errors.New("ntt: zero Modulus (use NewModulus)")
@@ -63,7 +65,7 @@ func NewPlan(m Modulus, n int) (*Plan, error) {
 func (m Modulus) mustPlan(n int) *Plan {
 	pl, err := NewPlan(m, n)
 	if err != nil {
-		panic("ntt: " + err.Error()[len("ntt: "):])
+		panic("ntt: internal error: no plan for a checked length")
 	}
 	return pl
 }
@@ -91,7 +93,7 @@ func buildPlan(m Modulus, n int) *Plan {
 	half := n / 2
 	// Reuse the table of a longer cached plan of the same prime: the tables are prefixes of
 	// each other, because ω_n^{rev_{k−1}(j)} = ω_{2n}^{rev_k(j)} for j < n/2.
-	for big := n * 2; big <= m.MaxLen() && big <= 1<<30; big *= 2 {
+	for big := n * 2; big <= m.MaxLen(); big *= 2 {
 		if v, ok := plans.Load(planKey{p, big}); ok {
 			bp := v.(*Plan)
 			pl.tw = bp.tw[: 2*half : 2*half]
