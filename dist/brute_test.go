@@ -428,3 +428,28 @@ func TestMixBrute(t *testing.T) {
 	}
 	checkInvariants(t, "mix", got)
 }
+
+// TestRepeatDistLarge checks (d20)d6 against the mixture Σ_j P(N=j)·(jd6) built with Repeat,
+// and the mean E[N]·E[X].
+func TestRepeatDistLarge(t *testing.T) {
+	x, n := Die(6), Die(20)
+	got := new(Dist).RepeatDist(x, n)
+	parts := make([]*Dist, 0, 20)
+	for j := 1; j <= 20; j++ {
+		parts = append(parts, new(Dist).Repeat(x, j))
+	}
+	want := new(Dist).Mix(parts...)
+	checkSame(t, "(d20)d6", got, want, new(big.Int).Mul(big.NewInt(20), new(big.Int).Exp(big.NewInt(6), big.NewInt(20), nil)))
+	mean := new(big.Rat).Mul(n.MeanRat(), x.MeanRat())
+	if got.MeanRat().Cmp(mean) != 0 {
+		t.Errorf("(d20)d6 mean %v, want %v", got.MeanRat(), mean)
+	}
+	// a long non-run X takes the exact.Mul path of mulLong
+	y := new(Dist).Repeat(Faces(1, 2, 2, 5), 20)
+	got = new(Dist).RepeatDist(y, Uniform(0, 3))
+	parts = parts[:0]
+	for j := 0; j <= 3; j++ {
+		parts = append(parts, new(Dist).Repeat(y, j))
+	}
+	checkSame(t, "(0..3)(20d{1,2,2,5})", got, new(Dist).Mix(parts...), nil)
+}

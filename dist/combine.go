@@ -3,6 +3,8 @@ package dist
 import (
 	"math"
 	"math/big"
+
+	"github.com/polyconv/polyconv/exact"
 )
 
 // Checked int arithmetic for support bounds: a value that leaves the int range panics.
@@ -117,31 +119,62 @@ func (z *Dist) RepeatDist(x, n *Dist) *Dist {
 	}
 	xlo, xw, xt := x.parts()
 	nhi := nlo + len(nw) - 1
-	// Sum over j of P(N=j)·x^{*j}, each term scaled to the common total nt·xt^nhi.
 	xhi := addInt(xlo, len(xw)-1)
 	lo := min(mulInt(xlo, nlo), mulInt(xlo, nhi))
 	hi := max(mulInt(xhi, nlo), mulInt(xhi, nhi))
-	acc := newInts(hi - lo + 1)
-	pow := polyPow(xw, nlo) // x^{*j} weights, lowest value j·xlo
-	scale := new(big.Int).Exp(xt, big.NewInt(int64(nhi-nlo)), nil)
+	// Σ_j c_j·X^j with c_j = P(N=j)'s weight·xt^(nhi−j) (the common total nt·xt^nhi), by
+	// Horner's rule: H = c_nhi, H = H·X + c_j down to nlo, then H·X^nlo. X is padded with zero
+	// weights to reach value 0, so that every H spans value 0, where c_j is added.
+	plo, phi := min(xlo, 0), max(xhi, 0)
+	pw := make([]*big.Int, phi-plo+1)
+	zero := new(big.Int)
+	for i := range pw {
+		pw[i] = zero
+	}
+	copy(pw[xlo-plo:], xw)
+	px := newShort(plo, pw)
+	h := lpoly{lo: 0, c: make([]big.Int, 1)}
+	scale := big.NewInt(1)
 	var t big.Int
-	for j := nlo; j <= nhi; j++ {
-		if j > nlo {
-			pow = polyMul(pow, xw)
-			scale.Quo(scale, xt)
+	for j := nhi; j >= nlo; j-- {
+		if j < nhi {
+			h = mulLong(h, px)
+			scale.Mul(scale, xt)
 		}
-		c := nw[j-nlo]
-		if c.Sign() == 0 {
-			continue
+		if c := nw[j-nlo]; c.Sign() != 0 {
+			h.c[-h.lo].Add(&h.c[-h.lo], t.Mul(c, scale))
 		}
-		f := new(big.Int).Mul(c, scale)
-		off := j*xlo - lo
-		for i, a := range pow {
-			acc[off+i].Add(acc[off+i], t.Mul(a, f))
+	}
+	res := h.ptrs()
+	rlo := h.lo
+	if nlo > 0 {
+		res = polyMul(res, polyPow(xw, nlo))
+		rlo += nlo * xlo
+	}
+	// trim to [lo, hi]; the padding leaves zero weights outside
+	out := make([]*big.Int, hi-lo+1)
+	for i := range out {
+		out[i] = zero
+		if k := lo + i - rlo; k >= 0 && k < len(res) {
+			out[i] = res[k]
 		}
 	}
 	total := new(big.Int).Exp(xt, big.NewInt(int64(nhi)), nil)
-	return z.setPartsTotal(lo, acc, total.Mul(total, nt))
+	return z.setPartsTotal(lo, out, total.Mul(total, nt))
+}
+
+// mulLong returns h·s, by the running sums of short.mul when s is short or a run of equal
+// weights, and by exact.Mul otherwise.
+func mulLong(h lpoly, s short) lpoly {
+	if s.run <= 32 || len(h.c) <= 32 {
+		return s.mul(h)
+	}
+	p := exact.Mul(nil, h.ptrs(), s.c)
+	r := lpoly{lo: h.lo + s.lo, c: make([]big.Int, len(p))}
+	for i, a := range p {
+		r.c[i].Set(a)
+	}
+	return r
 }
 
 // Scale sets z to the distribution of c·X for X ~ x and returns z (same total). z and x may
