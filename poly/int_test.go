@@ -447,3 +447,39 @@ func BenchmarkIntMul(b *testing.B) {
 		}
 	}
 }
+
+// FuzzArithmetic checks the products against the naive references and division with
+// remainder against its defining identity, on polynomials built from arbitrary bytes.
+func FuzzArithmetic(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 4, 5}, []byte{7, 0, 9}, uint8(2))
+	f.Add([]byte{0xff, 0xff, 0x80}, []byte{0x80, 1}, uint8(5))
+	f.Fuzz(func(t *testing.T, xb, yb []byte, shift uint8) {
+		toInts := func(b []byte) []*big.Int {
+			c := make([]*big.Int, min(len(b), 40))
+			for i := range c {
+				c[i] = big.NewInt(int64(int8(b[i])))
+				c[i].Lsh(c[i], uint(shift%8)*uint(i%3)*30) // some multi-word coefficients
+			}
+			return c
+		}
+		xc, yc := toInts(xb), toInts(yb)
+		x, y := new(Int).SetCoeffs(xc), new(Int).SetCoeffs(yc)
+		if got, want := new(Int).Mul(x, y), new(Int).SetCoeffs(mulNaive(xc, yc)); !got.Equal(want) {
+			t.Fatalf("(%v)·(%v) = %v, want %v", x, y, got, want)
+		}
+		if got, want := new(Int).Sqr(x), new(Int).SetCoeffs(mulNaive(xc, xc)); !got.Equal(want) {
+			t.Fatalf("(%v)² = %v, want %v", x, got, want)
+		}
+		if y.Degree() < 0 {
+			return
+		}
+		X, Y := new(Rat).SetInt(x), new(Rat).SetInt(y)
+		q, r := new(Rat).QuoRem(X, Y, new(Rat))
+		if r.Degree() >= Y.Degree() || !new(Rat).Add(new(Rat).Mul(q, Y), r).Equal(X) {
+			t.Fatalf("QuoRem(%v, %v) = %v, %v", X, Y, q, r)
+		}
+		if g := new(Rat).GCD(nil, nil, X, Y); new(Rat).Rem(X, g).Degree() >= 0 || new(Rat).Rem(Y, g).Degree() >= 0 {
+			t.Fatalf("gcd(%v, %v) = %v does not divide both", X, Y, g)
+		}
+	})
+}
