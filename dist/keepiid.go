@@ -107,8 +107,24 @@ func newShort(lo int, c []*big.Int) short {
 // mul returns h·s. Coefficients of c[:run] are multiplied term by term; the run of equal
 // coefficients is a sliding-window sum times rc.
 func (s short) mul(h lpoly) lpoly {
+	var z lpoly
+	s.mulInto(&z, h)
+	return z
+}
+
+// mulInto sets *z to h·s, reusing z's coefficients (and their words) as storage; z must not
+// share coefficients with h.
+func (s short) mulInto(z *lpoly, h lpoly) {
 	n := len(h.c) + len(s.c) - 1
-	z := lpoly{lo: h.lo + s.lo, c: make([]big.Int, n)}
+	z.lo = h.lo + s.lo
+	if cap(z.c) >= n {
+		z.c = z.c[:n]
+		for i := range z.c {
+			z.c[i].SetInt64(0)
+		}
+	} else {
+		z.c = make([]big.Int, n, n+n/2)
+	}
 	var t big.Int
 	for j := 0; j < s.run; j++ {
 		a := s.c[j]
@@ -138,7 +154,6 @@ func (s short) mul(h lpoly) lpoly {
 			}
 		}
 	}
-	return z
 }
 
 // keepTop returns the weights (lowest value k·Lo) of the sum of the k highest of n copies of x,
@@ -189,8 +204,10 @@ func keepTop(x *Dist, n, k int) (int, []*big.Int) {
 			pw[0] = new(big.Int)
 			copy(pw[1:], xw[v-xlo+1:])
 			p := newShort(v, pw)
+			var spare lpoly
 			for i := 1; i < k; i++ {
-				h = p.mul(h)
+				p.mulInto(&spare, h)
+				h, spare = spare, h
 				h.c[0].Add(&h.c[0], &t[k-1-i])
 			}
 		} else {
@@ -238,12 +255,11 @@ func keepBottom(x *Dist, n, k int) (int, []*big.Int) {
 		}
 		// Horner: H_0 = β_0·M_0, H_c = H_{c−1}·Q + β_c·M_c, with
 		// M_c = x^{(c−r)u} − [u>Lo]·x^{(c−r)(u−1)}.
-		var h lpoly
+		var h, spare lpoly
 		for c := 0; c <= r; c++ {
-			if c > 0 {
-				if len(h.c) > 0 {
-					h = q.mul(h)
-				}
+			if c > 0 && len(h.c) > 0 {
+				q.mulInto(&spare, h)
+				h, spare = spare, h
 			}
 			if beta[c].Sign() == 0 {
 				continue
