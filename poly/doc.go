@@ -39,7 +39,9 @@
 // struct by value; use Set.
 //
 // Broken preconditions panic with a constant message starting with "poly: ": a negative
-// exponent in Pow, division by the zero polynomial, a nil coefficient. Facts of the data,
+// exponent in Pow or a power with more than 2^32 coefficients, division by the zero
+// polynomial, a nil coefficient, the same polynomial passed for two results of QuoRem or
+// GCD. Facts of the data,
 // such as malformed text given to SetString, are reported by the return values instead
 // (SetString returns nil, false, as big.Int.SetString does). Products too large for
 // package exact's limit panic there ("exact: result too large"). The types are not safe
