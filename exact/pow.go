@@ -273,21 +273,21 @@ func powRun(s, n int) []*big.Int {
 	var ar arena
 	mags := make([][]big.Word, length)
 	mags[0] = ar.copy([]big.Word{1})
-	var terms [3][]big.Word
-	var mults [3]int64
-	var scratch []big.Word
-	ns := int64(n) * int64(s)
+	ns := uint64(n) * uint64(s)
+	var zero []big.Word
 	for k := 0; k < last; k++ {
-		t, m := terms[:0], mults[:0]
-		t, m = append(t, mags[k]), append(m, int64(k+n))
+		v, w := zero, zero
 		if j := k - s + 1; j >= 0 {
-			t, m = append(t, mags[j]), append(m, int64(j)-ns)
+			v = mags[j]
 		}
 		if j := k - s; j >= 0 {
-			t, m = append(t, mags[j]), append(m, ns-int64(n)-int64(j))
+			w = mags[j]
 		}
-		scratch, _ = combDiv(scratch, t, m, uint64(k+1))
-		mags[k+1] = ar.copy(scratch)
+		// b = n·s − j for j = k−s+1 and c = n·s − n − j for j = k−s (both positive here).
+		b := ns - uint64(k-s+1)
+		c := ns - uint64(n) - uint64(k-s)
+		out := ar.alloc(max(len(mags[k]), len(v), len(w)) + 2)
+		mags[k+1] = ar.commit(runStep(out, mags[k], v, w, uint64(k+n), b, c, uint64(k+1)))
 	}
 	for k := last + 1; k < length; k++ {
 		mags[k] = ar.copy(mags[length-1-k])
@@ -315,6 +315,20 @@ type arena struct {
 	hint  int
 }
 
+// alloc returns n words of scratch at the arena's end; commit(w) then keeps w (a prefix of the
+// last alloc) and returns it with its capacity capped.
+func (a *arena) alloc(n int) []big.Word {
+	if len(a.block) < n {
+		a.block = make([]big.Word, max(1<<16, n))
+	}
+	return a.block[:n]
+}
+
+func (a *arena) commit(w []big.Word) []big.Word {
+	a.block = a.block[len(w):]
+	return w[:len(w):len(w)]
+}
+
 func (a *arena) copy(w []big.Word) []big.Word {
 	if len(w) == 0 {
 		return nil
@@ -331,6 +345,61 @@ func (a *arena) copy(w []big.Word) []big.Word {
 	a.block = a.block[len(w):]
 	copy(s, w)
 	return s
+}
+
+// runStep sets out to (a·u − b·v + c·w)/d and returns it normalized, in one pass from the
+// least significant word: the combination is formed in a signed two-word accumulator and divided
+// exactly as it goes (multiplication by the inverse of d's odd part, then a shift by its factors
+// of two, delayed by one word). The result must be non-negative and divisible by d, with
+// len(u), len(v), len(w) < len(out) − 1 and a + b + c < 2^62.
+func runStep(out, u, v, w []big.Word, a, b, c, d uint64) []big.Word {
+	e := uint(bits.TrailingZeros64(d))
+	do := d >> e
+	inv := do // correct to 3 bits; each Newton step doubles that
+	for range 5 {
+		inv *= 2 - do*inv
+	}
+	var carry int64
+	var borrow, prev uint64
+	for i := range out {
+		lo, hi := uint64(carry), uint64(carry>>63)
+		var cc uint64
+		if i < len(u) {
+			ph, pl := bits.Mul64(a, uint64(u[i]))
+			lo, cc = bits.Add64(lo, pl, 0)
+			hi += ph + cc
+		}
+		if i < len(w) {
+			ph, pl := bits.Mul64(c, uint64(w[i]))
+			lo, cc = bits.Add64(lo, pl, 0)
+			hi += ph + cc
+		}
+		if i < len(v) {
+			ph, pl := bits.Mul64(b, uint64(v[i]))
+			lo, cc = bits.Sub64(lo, pl, 0)
+			hi -= ph + cc
+		}
+		carry = int64(hi)
+		x, bb := bits.Sub64(lo, borrow, 0)
+		q := x * inv
+		h, _ := bits.Mul64(q, do)
+		borrow = h + bb
+		if e == 0 {
+			out[i] = big.Word(q)
+		} else {
+			if i > 0 {
+				out[i-1] = big.Word(prev>>e | q<<(64-e))
+			}
+			prev = q
+		}
+	}
+	if e != 0 {
+		out[len(out)-1] = big.Word(prev >> e)
+	}
+	for len(out) > 0 && out[len(out)-1] == 0 {
+		out = out[:len(out)-1]
+	}
+	return out
 }
 
 // combDiv sets out to |Σ mults[j]·terms[j]| / div and returns it (normalized, storage reused)
