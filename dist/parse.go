@@ -73,10 +73,13 @@ func Parse(expr string) (*Dist, error) {
 //	                           ExplodeDepth times; several r modifiers combine: d6r1r2
 //	roV, ro<V, ...             reroll at most once
 //	!                          explode: roll again on the highest face and add, at most
-//	                           ExplodeDepth extra rolls: 3d6!
+//	                           ExplodeDepth extra rolls: 3d6! (!! means the same)
+//	!>=V, !>V, !=V, ...        explode on the faces meeting the test: 5d10!>=8
 //
 // An exploding die stays one die whose value is the sum of its rolls (some tools call this
-// compounding), so 4d6!kh3 keeps three such sums and 5d10!>=8 tests each sum once.
+// compounding), so 4d6!kh3 keeps three such sums. A test written right after "!" is where
+// the die explodes; to count successes of dice exploding on their highest face, give the
+// explode point or use braces: 5d10!=10>=8 or {5d10!}>=8.
 //
 // Then a dice group or pool may keep or drop dice, and then count successes:
 //

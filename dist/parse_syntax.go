@@ -115,6 +115,8 @@ type dieNode struct {
 	rerolls []cond
 	once    bool // the rerolls are "ro" (once) rather than "r" (up to the depth)
 	explode bool
+	// explodeOn is the explode point of "!>=T" and friends; nil explodes on the highest face.
+	explodeOn *cond
 }
 
 // faceValues returns the faces of the die as written (for dieSides, 1..S is not expanded).
@@ -141,13 +143,13 @@ func (d *dieNode) minMaxFace() (lo, hi int) {
 	return lo, hi
 }
 
-// rerollsAll reports whether the reroll conditions match every face of the die.
-func (d *dieNode) rerollsAll() bool {
-	if len(d.rerolls) == 0 {
+// matchesAll reports whether every face of d matches one of conds.
+func matchesAll(d *dieNode, conds []cond) bool {
+	if len(conds) == 0 {
 		return false
 	}
 	match := func(v int) bool {
-		for _, c := range d.rerolls {
+		for _, c := range conds {
 			if c.match(v) {
 				return true
 			}
@@ -166,7 +168,7 @@ func (d *dieNode) rerollsAll() bool {
 	// Checking the ends and each threshold's neighbours finds an escaping face if one exists,
 	// since each condition's truth only changes next to its threshold.
 	cand := []int{1, d.sides}
-	for _, c := range d.rerolls {
+	for _, c := range conds {
 		for _, v := range []int{c.t - 1, c.t, c.t + 1} {
 			if v >= 1 && v <= d.sides {
 				cand = append(cand, v)
@@ -602,11 +604,22 @@ func (p *parser) dieMods(d *dieNode) {
 		c := p.peekByte()
 		switch {
 		case c == '!':
+			mpos := p.pos
 			if d.explode {
 				p.fail(p.pos, "the die already explodes (\"!\" written twice)")
 			}
 			p.pos++
+			if p.pos < len(p.s) && p.s[p.pos] == '!' {
+				p.pos++ // "!!" (compounding elsewhere) is what "!" does here
+			}
 			d.explode = true
+			if p.peekTest() {
+				c := p.cond(false, `a value to explode on after "!" (like !>=5)`)
+				d.explodeOn = &c
+				if matchesAll(d, []cond{c}) {
+					p.fail(mpos, "%s would explode on every face of the die", p.s[mpos:p.pos])
+				}
+			}
 		case c == 'r' || c == 'R':
 			mpos := p.pos
 			p.pos++
@@ -623,7 +636,7 @@ func (p *parser) dieMods(d *dieNode) {
 				name = "ro"
 			}
 			d.rerolls = append(d.rerolls, p.cond(true, fmt.Sprintf("a value to reroll after %q (like %s1 or %s<3)", name, name, name)))
-			if d.rerollsAll() {
+			if matchesAll(d, d.rerolls) {
 				p.fail(mpos, "%s would reroll every face of the die", p.s[mpos:p.pos])
 			}
 		default:

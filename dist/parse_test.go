@@ -125,6 +125,19 @@ func explodeD(r *treeRoller, s, depth int) int {
 	}
 }
 
+// explodeWhere rolls a die with faces 1..s, rolling again and adding while the roll passes
+// match, at most depth extra times.
+func explodeWhere(r *treeRoller, s, depth int, match func(int) bool) int {
+	t := 0
+	for i := 0; ; i++ {
+		x := r.d(s)
+		t += x
+		if !match(x) || i == depth {
+			return t
+		}
+	}
+}
+
 // rerollD rolls a die with faces 1..s, rerolling values that match at most depth times.
 func rerollD(r *treeRoller, s, depth int, match func(int) bool) int {
 	x := r.d(s)
@@ -269,7 +282,33 @@ func TestParseBrute(t *testing.T) {
 		{"3d4!kh2", 1, func(r *treeRoller) int {
 			return keepHi([]int{explodeD(r, 4, 1), explodeD(r, 4, 1), explodeD(r, 4, 1)}, 2)
 		}},
-		{"2d3!>=3", 2, func(r *treeRoller) int { return tcount([]int{explodeD(r, 3, 2), explodeD(r, 3, 2)}, ge(3)) }},
+		{"{2d3!}>=3", 2, func(r *treeRoller) int { return tcount([]int{explodeD(r, 3, 2), explodeD(r, 3, 2)}, ge(3)) }},
+		{"2d3!=3>=3", 2, func(r *treeRoller) int { return tcount([]int{explodeD(r, 3, 2), explodeD(r, 3, 2)}, ge(3)) }},
+		{"d4!!", 2, func(r *treeRoller) int { return explodeD(r, 4, 2) }},
+		{"2d6!>=5", 1, func(r *treeRoller) int { return explodeWhere(r, 6, 1, ge(5)) + explodeWhere(r, 6, 1, ge(5)) }},
+		{"d{1,2,3}!<2", 3, func(r *treeRoller) int {
+			t := 0
+			for i := 0; ; i++ {
+				x := r.face(1, 2, 3)
+				t += x
+				if x >= 2 || i == 3 {
+					return t
+				}
+			}
+		}},
+		{"3d4!=2kh2", 2, func(r *treeRoller) int {
+			two := func(v int) bool { return v == 2 }
+			return keepHi([]int{explodeWhere(r, 4, 2, two), explodeWhere(r, 4, 2, two), explodeWhere(r, 4, 2, two)}, 2)
+		}},
+		{"d6!>6", 0, func(r *treeRoller) int { return r.d(6) }},
+		{"d6r1!>=5", 1, func(r *treeRoller) int {
+			one := func(v int) bool { return v == 1 }
+			x := rerollD(r, 6, 1, one)
+			if x >= 5 {
+				x += rerollD(r, 6, 1, one)
+			}
+			return x
+		}},
 		{"2d6r1", 2, func(r *treeRoller) int {
 			one := func(v int) bool { return v == 1 }
 			return rerollD(r, 6, 2, one) + rerollD(r, 6, 2, one)
@@ -419,7 +458,9 @@ func TestParseErrors(t *testing.T) {
 		{"d{1,1}r1", 7, "would reroll every face"},
 		{"d6r1ro2", 5, `cannot mix "r"`},
 		{"4d6kh3!", 7, `"!" must come before "kh3"`},
-		{"d6!!", 4, "already explodes"},
+		{"d6!!!", 5, "already explodes"},
+		{"d6!>0", 3, "!>0 would explode on every face"},
+		{"d6!>", 5, "expected a value to explode on"},
 		{"4d6kh3kl1", 7, "only one keep or drop"},
 		{"{(d4)d6,d8}kh2", 12, "kh2 in a {pool} needs a fixed number of dice, but (d4) is random"},
 		{"(d4)d6kh0", 7, "keeps nothing"},

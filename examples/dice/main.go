@@ -55,7 +55,8 @@ Notation (letters in either case, spaces allowed):
   + - * /  ( )             sums, differences, products, grouping: 2d6+3, 2*d6
                            (/ divides by a number, rounding toward zero: 8d6/2)
   4d6kh3  4d6dl  2d20kl1   keep highest/lowest K, drop highest/lowest K (K=1 if left out)
-  3d6!                     explode: roll again on the highest face, up to -explode-depth times
+  3d6!  5d10!>=8           explode: roll again on the highest face (or on faces meeting the
+                           test) and add, up to -explode-depth times
   d6r1  d6r<3  d6ro1       reroll 1s (up to -explode-depth times), reroll below 3, reroll once
   10d6>=5  4d6=6  (2d6)>7  count the dice (or values) meeting the test
   (d20+5)>(d20+3)          1 if the first roll beats the second, else 0 (its mean
