@@ -51,6 +51,11 @@ func inv2(x, y []uint64, w, wq, p uint64) {
 // pair i of t1 and pairs 2i, 2i+1 of t2. q ≥ 1.
 func fwd4(a []uint64, q int, t1, t2 []uint64, p uint64) {
 	p2 := 2 * p
+	if len(a) >= 4*q && len(t1) >= 2 && len(t2) >= 4 && t1[0] == 1 {
+		// Block 0 of its level: its twiddles are 1, 1 and ω_4.
+		fwd4One(a[:4*q], q, t2[2], t2[3], p)
+		a, t1, t2 = a[4*q:], t1[2:], t2[4:]
+	}
 	for len(a) >= 4*q && len(t1) >= 2 && len(t2) >= 4 {
 		w1, w1q := t1[0], t1[1]
 		w2, w2q, w3, w3q := t2[0], t2[1], t2[2], t2[3]
@@ -100,6 +105,10 @@ func fwd4(a []uint64, q int, t1, t2 []uint64, p uint64) {
 // of fwd4 up to a factor 4), with the inverse twiddles laid out as for fwd4.
 func inv4(a []uint64, q int, t1, t2 []uint64, p uint64) {
 	p2 := 2 * p
+	if len(a) >= 4*q && len(t1) >= 2 && len(t2) >= 4 && t1[0] == 1 {
+		inv4One(a[:4*q], q, t2[2], t2[3], p)
+		a, t1, t2 = a[4*q:], t1[2:], t2[4:]
+	}
 	for len(a) >= 4*q && len(t1) >= 2 && len(t2) >= 4 {
 		w1, w1q := t1[0], t1[1]
 		w2, w2q, w3, w3q := t2[0], t2[1], t2[2], t2[3]
@@ -144,6 +153,66 @@ func inv4(a []uint64, q int, t1, t2 []uint64, p uint64) {
 			a3[j] = v3*w1 - h3*p
 		}
 		a, t1, t2 = a[4*q:], t1[2:], t2[4:]
+	}
+}
+
+// red2 maps x in [0, 4p) to [0, 2p), given p2 = 2p.
+func red2(x, p2 uint64) uint64 {
+	if x >= p2 {
+		x -= p2
+	}
+	return x
+}
+
+// fwd4One is fwd4 on one block of size 4q whose twiddles are 1 (level ℓ), 1 and (w3, w3q)
+// (level ℓ+1): block 0 of a level, where three of the four multiplications vanish.
+func fwd4One(a []uint64, q int, w3, w3q, p uint64) {
+	p2 := 2 * p
+	a0 := a[:q:q]
+	a1 := a[q : 2*q : 2*q]
+	a2 := a[2*q : 3*q : 3*q]
+	a3 := a[3*q : 4*q : 4*q]
+	a1 = a1[:len(a0)]
+	a2 = a2[:len(a0)]
+	a3 = a3[:len(a0)]
+	for j := range a0 {
+		x0, x1 := red2(a0[j], p2), red2(a1[j], p2)
+		x2, x3 := red2(a2[j], p2), red2(a3[j], p2)
+		y0 := red2(x0+x2, p2)
+		y1 := red2(x1+x3, p2)
+		y2 := red2(x0-x2+p2, p2)
+		y3 := x1 - x3 + p2
+		a0[j] = y0 + y1
+		a1[j] = y0 - y1 + p2
+		h3, _ := bits.Mul64(y3, w3q)
+		t3 := y3*w3 - h3*p
+		a2[j] = y2 + t3
+		a3[j] = y2 - t3 + p2
+	}
+}
+
+// inv4One is inv4 on one block of size 4q whose twiddles are 1, 1 and (w3, w3q).
+func inv4One(a []uint64, q int, w3, w3q, p uint64) {
+	p2 := 2 * p
+	a0 := a[:q:q]
+	a1 := a[q : 2*q : 2*q]
+	a2 := a[2*q : 3*q : 3*q]
+	a3 := a[3*q : 4*q : 4*q]
+	a1 = a1[:len(a0)]
+	a2 = a2[:len(a0)]
+	a3 = a3[:len(a0)]
+	for j := range a0 {
+		x0, x1, x2, x3 := a0[j], a1[j], a2[j], a3[j]
+		y0 := red2(x0+x1, p2)
+		y1 := red2(x0-x1+p2, p2)
+		y2 := red2(x2+x3, p2)
+		u3 := x2 - x3 + p2
+		h3, _ := bits.Mul64(u3, w3q)
+		y3 := u3*w3 - h3*p
+		a0[j] = red2(y0+y2, p2)
+		a1[j] = red2(y1+y3, p2)
+		a2[j] = red2(y0-y2+p2, p2)
+		a3[j] = red2(y1-y3+p2, p2)
 	}
 }
 
