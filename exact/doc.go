@@ -18,11 +18,28 @@
 //     remainder theorem. This is the method for long operands with small or moderate
 //     coefficients.
 //   - Kronecker: each operand is packed into one big integer (coefficients at a fixed bit
-//     stride), the two integers are multiplied with this package's own NTT-based integer
-//     product, and the product is unpacked. This is the method for large coefficients.
+//     stride, one bit wider than the bound on the product's coefficients, so signed slots can
+//     be read back with borrows), the two integers are multiplied with this package's own
+//     integer product (64-bit limbs convolved modulo three NTT primes, Garner's CRT, carries),
+//     never with math/big's, and the product is unpacked. This is the method for large
+//     coefficients, where the multi-modular method would need too many primes.
 //
-// The switch points are package variables set by a calibration test (calibrate_test.go), in
-// the manner of math/big.
+// Auto estimates each method's time with a cost model whose constants are package variables
+// measured by a calibration test (calibrate_test.go), in the manner of math/big's thresholds.
+// Squaring (the same slice passed twice, or [Sqr]) transforms the operand once.
+//
+// [Pow] uses a three-term recurrence for a base with one run of equal coefficients (a die:
+// (t+t^2+…+t^s)^n costs a few word operations per output word, whatever s is), J.C.P. Miller's
+// recurrence for other short bases, and binary powering with [Sqr] for long ones.
+//
+// # Memory
+//
+// The multi-modular method holds the residues of the operands and of the product (about one
+// more copy of the product's size in words) besides its result; its peak heap is below twice
+// the size of the operands plus the result on the benchmark grid. Kronecker substitution holds
+// three residue vectors of the packed product plus transform scratch, about five times the
+// size of the result. The transform plans (twiddle tables) are cached by package ntt across
+// calls.
 //
 // # Conventions
 //
@@ -40,5 +57,6 @@
 // for n < 0.
 //
 // All functions are safe for concurrent use on distinct destinations; the transform-based
-// methods use up to GOMAXPROCS goroutines per call.
+// methods use up to GOMAXPROCS goroutines per call. The word arithmetic assumes a 64-bit
+// platform (big.Word of 64 bits).
 package exact
