@@ -2,7 +2,7 @@ package dist
 
 import (
 	"fmt"
-	"unicode/utf8"
+	"strings"
 )
 
 // DefaultMaxBytes is the memory limit [Parse] applies: 1 GiB.
@@ -51,8 +51,8 @@ func Parse(expr string) (*Dist, error) {
 //
 // # Notation
 //
-// Letters may be upper or lower case, and spaces may separate the parts. In order of
-// precedence, from the loosest:
+// Letters may be upper or lower case, and spaces may separate the parts; the typographic
+// − – × ÷ ≥ ≤ are read as - - * / >= <=. In order of precedence, from the loosest:
 //
 //	a + b, a - b    sum and difference of independent values
 //	a * b, a / c    product (2*d6 doubles one roll; d6*d6 multiplies two); division by a
@@ -125,16 +125,43 @@ func check(expr string, opt ParseOptions, work int64) (n node, c *checker, err e
 	if opt.MaxBytes == 0 {
 		opt.MaxBytes = DefaultMaxBytes
 	}
-	p := &parser{s: expr}
+	ascii, cols := normalize(expr)
+	p := &parser{s: ascii}
 	c = &checker{p: p, depth: opt.ExplodeDepth, limit: opt.MaxBytes, work: work, shapes: map[node]Shape{}}
-	n, err = parseSyntax(expr)
+	n, err = parseSyntax(ascii)
 	if err == nil {
 		err = c.run(n)
 	}
 	if se, ok := err.(*syntaxError); ok {
-		return nil, nil, &ParseError{Expr: expr, Pos: utf8.RuneCountInString(expr[:se.pos]) + 1, Msg: se.msg}
+		return nil, nil, &ParseError{Expr: expr, Pos: cols[se.pos], Msg: se.msg}
 	}
 	return n, c, err
+}
+
+// typographic maps the typographic operators that text copied from a book may hold to
+// their ASCII forms.
+var typographic = map[rune]string{
+	'−': "-", '–': "-", '×': "*", '÷': "/", '≥': ">=", '≤': "<=",
+}
+
+// normalize replaces typographic operators in expr by ASCII ones, returning the new string
+// and, for each of its byte offsets (and its end), the 1-based column in expr.
+func normalize(expr string) (string, []int) {
+	var b strings.Builder
+	cols := make([]int, 0, len(expr)+1)
+	col := 1
+	for _, r := range expr {
+		t, ok := typographic[r]
+		if !ok {
+			t = string(r)
+		}
+		b.WriteString(t)
+		for range len(t) {
+			cols = append(cols, col)
+		}
+		col++
+	}
+	return b.String(), append(cols, col)
 }
 
 // run checks n, turning the checker's panics into a *syntaxError.
