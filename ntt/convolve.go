@@ -132,23 +132,32 @@ func (m Modulus) convolveNTT(dst, x, y []uint64, pl *Plan) {
 		defer putBuf(bufB)
 		b = *bufB
 	}
+	var s, sq2 uint64 // scaling left for the last level: only when squaring
+	if sq {
+		s, sq2 = pl.mscale, pl.mscaleq
+	}
 	if n >= parallelThreshold && runtime.GOMAXPROCS(0) > 1 {
-		done := make(chan struct{})
+		// Each goroutine does one half, then (after both are done) half of the last level.
+		var halves, tops sync.WaitGroup
+		halves.Add(2)
+		tops.Add(1)
 		go func() {
 			pl.convHalf(1, a, b, x, y, sq)
-			close(done)
+			halves.Done()
+			halves.Wait()
+			topInverse(dst, b, h/2, h, s, sq2, m.p)
+			tops.Done()
 		}()
 		pl.convHalf(0, a, b, x, y, sq)
-		<-done
-	} else {
-		pl.convHalf(0, a, b, x, y, sq)
-		pl.convHalf(1, a, b, x, y, sq)
+		halves.Done()
+		halves.Wait()
+		topInverse(dst, b, 0, h/2, s, sq2, m.p)
+		tops.Wait()
+		return
 	}
-	if sq {
-		topInverse(dst, b, pl.mscale, pl.mscaleq, m.p)
-	} else {
-		topInverse(dst, b, 0, 0, m.p)
-	}
+	pl.convHalf(0, a, b, x, y, sq)
+	pl.convHalf(1, a, b, x, y, sq)
+	topInverse(dst, b, 0, h, s, sq2, m.p)
 }
 
 // convHalf loads half i of the level-1 blocks of x (scaled, see convolveNTT) and y into a
@@ -182,13 +191,15 @@ func loadScaled(a, x []uint64, s, sq, p uint64) {
 	clear(a[len(x):])
 }
 
-// topInverse does the last inverse level (twiddle 1) on b (values in [0, 2p)) and writes the
-// first len(dst) results to dst, reduced into [0, p), where h/2 < len(dst) ≤ len(b). If s is
+// topInverse does the butterflies i ∈ [i0, i1) of the last inverse level (twiddle 1) on b
+// (values in [0, 2p), halves of length h = len(b)/2): results i and h+i, reduced into
+// [0, p), go to dst[i] and, if it exists, dst[h+i]; len(b)/2 ≤ len(dst) ≤ len(b). If s is
 // non-zero the results are also multiplied by s (Shoup constant sq).
-func topInverse(dst, b []uint64, s, sq, p uint64) {
+func topInverse(dst, b []uint64, i0, i1 int, s, sq, p uint64) {
 	h := len(b) / 2
-	lo, hi := b[:h], b[h:]
-	d0, d1 := dst[:h], dst[h:]
+	lo, hi := b[i0:i1], b[h+i0:h+i1]
+	d0 := dst[i0:i1]
+	d1 := dst[min(len(dst), h+i0):min(len(dst), h+i1)]
 	p2 := 2 * p
 	hi = hi[:len(lo)]
 	d0 = d0[:len(lo)]
