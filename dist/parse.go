@@ -11,7 +11,8 @@ const DefaultMaxBytes = 1 << 30
 // ParseOptions are the settings of [ParseWith]. The zero value means the defaults.
 type ParseOptions struct {
 	// ExplodeDepth is the number of extra rolls "!" allows and the number of rerolls "r"
-	// allows; 0 means DefaultExplodeDepth (9). A negative depth panics.
+	// allows ("ro" rerolls once whatever it is); 0 means DefaultExplodeDepth (9). A
+	// negative depth panics.
 	ExplodeDepth int
 
 	// MaxBytes is the memory an expression may need, estimated before any work starts from
@@ -21,7 +22,7 @@ type ParseOptions struct {
 }
 
 // A ParseError reports a dice expression that [Parse] refuses: bad syntax, a count that does
-// not fit (keep 5 of 4 dice), or a result too large for the memory limit.
+// not fit (keep 5 of 4 dice), or a computation too large for the memory or work limit.
 type ParseError struct {
 	Expr string // the expression
 	Pos  int    // the 1-based column (in characters) of the problem
