@@ -313,7 +313,7 @@ func TestRatConversions(t *testing.T) {
 
 func TestRatGCDHeuristic(t *testing.T) {
 	r := newRand(t)
-	euclid := func(a, b *Rat) *Rat { return new(Rat).GCD(new(Rat), nil, a, b) } // cofactors: Euclid
+	euclid := func(a, b *Rat) *Rat { return new(Rat).gcdEuclid(nil, nil, a, b) }
 	heuristicOK := 0
 	for range 100 {
 		g := randRatNonzero(r, 5)
@@ -384,4 +384,46 @@ func TestGCDHelpers(t *testing.T) {
 		want := rem.Degree() < 0 && integral
 		assert.Equal(t, want, divides(dv, new(Int).SetCoeffs(p).c), "%v | %v", D, P)
 	}
+}
+
+func TestRatGCDCofactorsModular(t *testing.T) {
+	r := newRand(t)
+	modularOK := 0
+	for range 100 {
+		g := randRatNonzero(r, 4)
+		a := new(Rat).Mul(g, randRatNonzero(r, 7))
+		b := new(Rat).Mul(g, randRatNonzero(r, 7))
+		// Euclid's cofactors are the reference.
+		ws, wt := new(Rat), new(Rat)
+		wg := new(Rat).gcdEuclid(ws, wt, a, b)
+		h, ok := gcdHeuristic(a.c, b.c)
+		require.True(t, ok)
+		s, tt, ok := xgcdModular(h, a.c, b.c)
+		if !ok {
+			continue
+		}
+		modularOK++
+		S, T := new(Rat).SetCoeffs(s), new(Rat).SetCoeffs(tt)
+		bez := new(Rat).Add(new(Rat).Mul(S, a), new(Rat).Mul(T, b))
+		assert.True(t, bez.Equal(wg), "s·a + t·b = %v ≠ gcd %v for %v, %v", bez, wg, a, b)
+		if a.Degree() > wg.Degree() && b.Degree() > wg.Degree() {
+			// Both cofactors of the gcd nonconstant: the small cofactors are unique.
+			assert.True(t, S.Equal(ws) && T.Equal(wt), "cofactors (%v, %v), Euclid (%v, %v) for %v, %v", S, T, ws, wt, a, b)
+		}
+	}
+	assert.Greater(t, modularOK, 95, "the modular method should rarely give up")
+
+	// Larger inputs, which Euclid over Q would take seconds on.
+	gi := new(Int).SetCoeffs(randIntsBits(r, 20, 64))
+	ai := new(Int).Mul(gi, new(Int).SetCoeffs(randIntsBits(r, 60, 64)))
+	bi := new(Int).Mul(gi, new(Int).SetCoeffs(randIntsBits(r, 50, 64)))
+	a, b := new(Rat).SetInt(ai), new(Rat).SetInt(bi)
+	a.Scale(a, big.NewRat(3, 7))
+	s, tt := new(Rat), new(Rat)
+	d := new(Rat).GCD(s, tt, a, b)
+	assert.Equal(t, 19, d.Degree())
+	assert.Equal(t, -1, new(Rat).Rem(new(Rat).SetInt(gi), d).Degree(), "gcd is not the common factor")
+	assert.True(t, new(Rat).Add(new(Rat).Mul(s, a), new(Rat).Mul(tt, b)).Equal(d), "Bézout identity")
+	assert.Less(t, s.Degree(), b.Degree()-d.Degree())
+	assert.Less(t, tt.Degree(), a.Degree()-d.Degree())
 }

@@ -113,33 +113,40 @@ func liftDigits(gamma, xi *big.Int, maxLen int) []*big.Int {
 	return digits
 }
 
-// divides reports whether the nonzero integer polynomial d divides p exactly in Z[x], by
-// long division that stops at the first inexact step.
+// divides reports whether the nonzero integer polynomial d divides p exactly in Z[x].
 func divides(d, p []*big.Int) bool {
+	_, ok := quoExact(p, d)
+	return ok
+}
+
+// quoExact returns p/d if the nonzero integer polynomial d divides p exactly in Z[x], by
+// long division that stops at the first inexact step, or ok false.
+func quoExact(p, d []*big.Int) (q []*big.Int, ok bool) {
 	m := len(d) - 1
 	if len(p) <= m {
-		return len(p) == 0
+		return nil, len(p) == 0
 	}
 	r := copyCoeffs[big.Int](p)
-	q, rem, t := new(big.Int), new(big.Int), new(big.Int)
+	q = newCoeffs[big.Int, *big.Int](len(p) - m)
+	rem, t := new(big.Int), new(big.Int)
 	for k := len(p) - 1 - m; k >= 0; k-- {
-		q.QuoRem(r[k+m], d[m], rem)
+		qk, _ := q[k].QuoRem(r[k+m], d[m], rem)
 		if rem.Sign() != 0 {
-			return false
+			return nil, false
 		}
-		if q.Sign() == 0 {
+		if qk.Sign() == 0 {
 			continue
 		}
 		for j := range m {
-			r[k+j].Sub(r[k+j], t.Mul(q, d[j]))
+			r[k+j].Sub(r[k+j], t.Mul(qk, d[j]))
 		}
 	}
 	for _, v := range r[:m] {
 		if v.Sign() != 0 {
-			return false
+			return nil, false
 		}
 	}
-	return true
+	return normalize[big.Int](q), true
 }
 
 // monicRat returns the coefficients c divided by the last one, as rationals.

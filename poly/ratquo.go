@@ -87,12 +87,13 @@ func monic(p, s, t *Rat) {
 // extended Euclidean algorithm and are the small ones: Degree(s) ≤ max(0, Degree(b) −
 // Degree(z) − 1) and Degree(t) ≤ max(0, Degree(a) − Degree(z) − 1).
 //
-// Without cofactors (s and t nil), GCD uses the heuristic GCDHEU of Char, Geddes and
-// Gonnet on the primitive integer parts of a and b (one integer gcd of the values at a
-// large point, then exact trial divisions that prove the result; see ratgcd.go), falling
-// back to Euclid's algorithm. With cofactors it runs the extended Euclidean algorithm
-// over Q, whose intermediate coefficients grow with the degree: it is much slower for
-// large inputs.
+// GCD finds the gcd by the heuristic GCDHEU of Char, Geddes and Gonnet on the primitive
+// integer parts of a and b (one integer gcd of their values at a large point, then exact
+// trial divisions that prove the result; see ratgcd.go), and the cofactors from their
+// images modulo word-size primes, combined by the Chinese remainder theorem and rational
+// reconstruction and then checked exactly (ratxgcd.go). If either method gives up, it
+// falls back to the extended Euclidean algorithm over Q, which is correct but slow for
+// large inputs (its intermediate fractions grow at every step).
 //
 // z, s and t must be different polynomials (GCD panics with "poly: GCD results alias"
 // otherwise); any of them may be a or b. The work is done in new memory.
@@ -101,12 +102,31 @@ func (z *Rat) GCD(s, t, a, b *Rat) *Rat {
 		panic("poly: GCD results alias")
 	}
 	cof := s != nil || t != nil
-	if !cof && len(a.c) > 0 && len(b.c) > 0 {
-		if g, ok := gcdHeuristic(a.c, b.c); ok {
+	if len(a.c) > 0 && len(b.c) > 0 {
+		g, ok := gcdHeuristic(a.c, b.c)
+		if ok && !cof {
 			z.c = g
 			return z
 		}
+		if ok {
+			if sc, tc, ok := xgcdModular(g, a.c, b.c); ok {
+				z.c = g
+				if s != nil {
+					s.c = sc
+				}
+				if t != nil {
+					t.c = tc
+				}
+				return z
+			}
+		}
 	}
+	return z.gcdEuclid(s, t, a, b)
+}
+
+// gcdEuclid is GCD by the (extended, when s or t is not nil) Euclidean algorithm over Q.
+func (z *Rat) gcdEuclid(s, t, a, b *Rat) *Rat {
+	cof := s != nil || t != nil
 	r0, r1 := new(Rat).Set(a), new(Rat).Set(b)
 	var s0, s1, t0, t1 *Rat
 	if cof {
