@@ -34,15 +34,15 @@ func xgcdModular(g, a, b []*big.Rat) (s, t []*big.Rat, ok bool) {
 		return nil, []*big.Rat{new(big.Rat).Inv(bc[0])}, true
 	}
 	A, B := primitivePart(ac), primitivePart(bc)
-	N, D, TN, ok := solveBezoutModular(A, B) // D is the resultant R
+	N, R, TN, ok := solveBezoutModular(A, B)
 	if !ok {
 		return nil, nil, false
 	}
-	// a′ = α·A with α = lc(a′)/lc(A), so s = N/(D·α); likewise t = TN/(D·β).
+	// a′ = α·A with α = lc(a′)/lc(A), so s = N/(R·α); likewise t = TN/(R·β).
 	alpha := new(big.Rat).Quo(ac[len(ac)-1], new(big.Rat).SetInt(A[len(A)-1]))
 	beta := new(big.Rat).Quo(bc[len(bc)-1], new(big.Rat).SetInt(B[len(B)-1]))
-	Dr := new(big.Rat).SetInt(D)
-	return intsOver(N, alpha.Mul(alpha, Dr)), intsOver(TN, beta.Mul(beta, Dr)), true
+	Rr := new(big.Rat).SetInt(R)
+	return intsOver(N, alpha.Mul(alpha, Rr)), intsOver(TN, beta.Mul(beta, Rr)), true
 }
 
 // intsOver returns the rationals c[i]/d.
