@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/polyconv/polyconv/exact"
+	"github.com/polyconv/polyconv/internal/grid"
 )
 
 // TestDieSum compares the fused recurrence with exact.Pow (and, for small cases, with repeated
@@ -59,5 +60,33 @@ func BenchmarkDieSum(b *testing.B) {
 				exact.Pow(nil, run, n)
 			}
 		})
+	}
+}
+
+// TestDiceChecksum compares Repeat(Die(s), n) with FLINT's fmpz_poly_pow on the dice grid of
+// BENCHMARKS.md, through the checksums the reference harness prints
+// (../shared/bench/run.sh pow S N), with the coefficient of x^v at index v.
+func TestDiceChecksum(t *testing.T) {
+	cases := []struct {
+		s, n int
+		sum  uint64
+	}{
+		{6, 100, 1661965655847159506},
+		{6, 1000, 992651514378105940},
+		{6, 5000, 1116991183911530881},
+		{20, 1000, 1483571097448244351},
+	}
+	for _, c := range cases {
+		if testing.Short() && c.n > 1000 {
+			continue
+		}
+		d := new(Dist).Repeat(Die(c.s), c.n)
+		coeffs := make([]*big.Int, d.Hi()+1)
+		for v, w := range d.Weights() {
+			coeffs[v] = w
+		}
+		if got := grid.Checksum(coeffs); got != c.sum {
+			t.Errorf("s=%d n=%d: checksum %d, FLINT %d", c.s, c.n, got, c.sum)
+		}
 	}
 }
