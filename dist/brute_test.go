@@ -292,15 +292,20 @@ func TestUnaryBrute(t *testing.T) {
 // the common total t^(depth+1) (a branch that stops after j+1 rolls stands for t^(depth−j)
 // continuations).
 func explodeBrute(x *Dist, depth int) outcomes {
-	fs := facesOf(x)
 	hi := x.Hi()
+	return explodeOnBrute(x, func(v int) bool { return v == hi }, depth)
+}
+
+// explodeOnBrute enumerates the tree of rolls exploding on the values that pass match.
+func explodeOnBrute(x *Dist, match func(int) bool, depth int) outcomes {
+	fs := facesOf(x)
 	t := x.Total()
 	o := outcomes{}
 	var rec func(j, acc int, w *big.Int)
 	rec = func(j, acc int, w *big.Int) {
 		for _, f := range fs {
 			nw := new(big.Int).Mul(w, f.w)
-			if f.v == hi && j < depth {
+			if match(f.v) && j < depth {
 				rec(j+1, acc+f.v, nw)
 				continue
 			}
@@ -318,6 +323,25 @@ func TestExplodeBrute(t *testing.T) {
 			want := explodeBrute(x, depth).dist()
 			tot := new(big.Int).Exp(x.Total(), big.NewInt(int64(depth+1)), nil)
 			checkSame(t, name+" explode", new(Dist).Explode(x, depth), want, tot)
+		}
+	}
+}
+
+func TestExplodeOnBrute(t *testing.T) {
+	tests := map[string]func(int) bool{
+		">=3":  func(v int) bool { return v >= 3 },
+		"=1":   func(v int) bool { return v == 1 },
+		"odd":  func(v int) bool { return v%2 != 0 },
+		"none": func(int) bool { return false },
+		"all":  func(int) bool { return true },
+	}
+	for name, x := range testDice() {
+		for tn, f := range tests {
+			for depth := 0; depth <= 3; depth++ {
+				want := explodeOnBrute(x, f, depth).dist()
+				tot := new(big.Int).Exp(x.Total(), big.NewInt(int64(depth+1)), nil)
+				checkSame(t, name+" explode"+tn, new(Dist).ExplodeOn(x, f, depth), want, tot)
+			}
 		}
 	}
 }

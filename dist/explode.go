@@ -8,36 +8,60 @@ import (
 // roll shows x's highest value Hi, roll again and add, at most depth extra rolls (after depth
 // extra rolls the last one stands, whatever it shows). Dice notation uses
 // [DefaultExplodeDepth] (9). The total is x's total to the power depth+1, the number of
-// sequences of depth+1 rolls. z and x may alias. It panics if depth < 0.
+// sequences of depth+1 rolls. z and x may alias. It panics if depth < 0. It is
+// [Dist.ExplodeOn] with the test v == Hi.
 func (z *Dist) Explode(x *Dist, depth int) *Dist {
 	if depth < 0 {
 		panic("dist: Explode with depth < 0")
+	}
+	hi := x.Hi()
+	return z.ExplodeOn(x, func(v int) bool { return v == hi }, depth)
+}
+
+// ExplodeOn sets z to the distribution of X ~ x exploding on the values that pass explode
+// (notation d10!>=8) and returns z: roll x; whenever the roll passes, roll again and add, at
+// most depth extra rolls (the last roll stands, whatever it shows). The total is x's total to
+// the power depth+1, the number of sequences of depth+1 rolls. z and x may alias. explode is
+// called once per value of x's support range. It panics if depth < 0 or explode is nil, and
+// if the sums leave the int range.
+//
+// With S the weights of the values that stop and A those that explode, E_0 = x and
+// E_d = S·t^d + A·E_{d−1}: one product by the short polynomial A per extra roll.
+func (z *Dist) ExplodeOn(x *Dist, explode func(v int) bool, depth int) *Dist {
+	if depth < 0 || explode == nil {
+		panic("dist: ExplodeOn with depth < 0 or a nil test")
 	}
 	lo, w, t := x.parts()
 	hi := lo + len(w) - 1
 	mulInt(hi, depth+1)
 	mulInt(lo, depth+1)
-	// E_0 = x; E_d = (x below Hi)·t^d + w(Hi)·(E_{d−1} shifted by Hi).
-	cur := &Dist{}
-	cur.Set(x)
+	zero := new(big.Int)
+	stop := make([]*big.Int, len(w))
+	again := make([]*big.Int, len(w))
+	alo, ahi := hi+1, lo-1 // range of the exploding values
+	for i, a := range w {
+		stop[i], again[i] = a, zero
+		if a.Sign() != 0 && explode(lo+i) {
+			stop[i], again[i] = zero, a
+			alo, ahi = min(alo, lo+i), max(ahi, lo+i)
+		}
+	}
+	cur := new(Dist).Set(x)
+	td := new(big.Int).Set(t) // t^d
 	for d := 1; d <= depth; d++ {
-		// Result spans lo .. hi·(d+1) when hi ≥ lo ≥ ... in general min/max of both parts.
 		clo, cw, ct := cur.parts()
-		slo := addInt(clo, hi)
-		nlo := min(lo, slo)
-		nhi := max(hi-1, slo+len(cw)-1)
-		if len(w) == 1 {
-			nlo, nhi = slo, slo+len(cw)-1
+		var r lpoly
+		if alo <= ahi {
+			r.addPoly(alo+clo, polyMul(again[alo-lo:ahi-lo+1], cw))
 		}
-		r := newInts(nhi - nlo + 1)
 		var tt big.Int
-		for i := 0; i < len(w)-1; i++ {
-			r[lo+i-nlo].Mul(w[i], ct)
+		for i, a := range stop {
+			if a.Sign() != 0 {
+				r.addAt(lo+i, tt.Mul(a, td))
+			}
 		}
-		for i, a := range cw {
-			r[slo+i-nlo].Add(r[slo+i-nlo], tt.Mul(a, w[len(w)-1]))
-		}
-		cur = new(Dist).setPartsTotal(nlo, r, new(big.Int).Mul(ct, t))
+		cur = new(Dist).setPartsTotal(r.lo, r.ptrs(), new(big.Int).Mul(ct, t))
+		td.Mul(td, t)
 	}
 	return z.Set(cur)
 }
