@@ -253,6 +253,15 @@ func (s Shape) Explode(depth int64) Shape {
 	return combine(r, r.Bytes(), smul(smul(r.Len(), d1), words(r.Bits)), s)
 }
 
+// ExplodeOn returns a bound on the shape of [Dist.ExplodeOn] with the given depth, for any
+// test: the sum of up to depth+1 values of s.
+func (s Shape) ExplodeOn(depth int64) Shape {
+	d1 := sadd(depth, 1)
+	r := Shape{Lo: min(s.Lo, smul(s.Lo, d1)), Hi: max(s.Hi, smul(s.Hi, d1)), Bits: smul(s.Bits, d1)}
+	// each extra roll is a product by a polynomial of at most Len terms
+	return combine(r, r.Bytes(), smul(smul(smul(r.Len(), s.Len()), d1), words(r.Bits)), s)
+}
+
 // Reroll returns the shape of [Dist.Reroll] with the given depth.
 func (s Shape) Reroll(depth int64) Shape {
 	r := Shape{Lo: s.Lo, Hi: s.Hi, Bits: smul(s.Bits, sadd(depth, 1))}

@@ -29,6 +29,7 @@ func TestShapeBounds(t *testing.T) {
 			{"keeplow", new(Dist).KeepLowest(x, 5, 4), sx.Keep(5, 4)},
 			{"pool", new(Dist).KeepHighestPool([]*Dist{x, f, x}, 2), KeepPoolShape([]Shape{sx, sf, sx}, 2)},
 			{"explode", new(Dist).Explode(x, 3), sx.Explode(3)},
+			{"explodeon", new(Dist).ExplodeOn(x, func(v int) bool { return v%2 == 0 }, 3), sx.ExplodeOn(3)},
 			{"reroll", new(Dist).Reroll(x, func(v int) bool { return v < 2 }, 3), sx.Reroll(3)},
 			{"count", new(Dist).CountSuccesses(x, 6, func(v int) bool { return v > 2 }), sx.CountSuccesses(6)},
 			{"max", new(Dist).Highest(x, f), sx.Highest(sf)},
