@@ -32,3 +32,36 @@ func BenchmarkKeepHighest(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkKeepPool times KeepHighestPool on mixed pools.
+func BenchmarkKeepPool(b *testing.B) {
+	pool := func(spec ...[2]int) []*Dist {
+		var p []*Dist
+		for _, s := range spec {
+			d := Die(s[1])
+			for range s[0] {
+				p = append(p, d)
+			}
+		}
+		return p
+	}
+	cases := []struct {
+		name string
+		pool []*Dist
+		k    int
+	}{
+		{"2d8+d6/k=2", pool([2]int{2, 8}, [2]int{1, 6}), 2},
+		{"d4..d20/k=3", pool([2]int{1, 4}, [2]int{1, 6}, [2]int{1, 8}, [2]int{1, 10}, [2]int{1, 12}, [2]int{1, 20}), 3},
+		{"10d6+10d8/k=5", pool([2]int{10, 6}, [2]int{10, 8}), 5},
+		{"50d12+50d20/k=10", pool([2]int{50, 12}, [2]int{50, 20}), 10},
+	}
+	for _, c := range cases {
+		b.Run("pool="+c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var z Dist
+			for b.Loop() {
+				z.KeepHighestPool(c.pool, c.k)
+			}
+		})
+	}
+}
