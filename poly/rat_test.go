@@ -427,3 +427,22 @@ func TestRatGCDCofactorsModular(t *testing.T) {
 	assert.Less(t, s.Degree(), b.Degree()-d.Degree())
 	assert.Less(t, tt.Degree(), a.Degree()-d.Degree())
 }
+
+func TestRatQuoRemLarge(t *testing.T) {
+	r := newRand(t)
+	for _, c := range []struct{ n, m int }{{60, 25}, {40, 40}, {100, 3}, {30, 1}, {5, 20}} {
+		x := new(Rat).SetCoeffs(randRats(r, c.n))
+		y := new(Rat).SetCoeffs(randRats(r, c.m))
+		if y.Degree() < 0 {
+			y = NewRatFrac(3, 2, 5)
+		}
+		q, rem := new(Rat).QuoRem(x, y, new(Rat))
+		wq, wr := quoRemNaive(x, y)
+		assert.True(t, q.Equal(wq) && rem.Equal(wr), "%d/%d", c.n, c.m)
+		// A monic integer divisor, where no rescaling happens.
+		y.SetCoeffs(append(randRats(r, c.m), big.NewRat(1, 1)))
+		q.QuoRem(x, y, rem)
+		wq, wr = quoRemNaive(x, y)
+		assert.True(t, q.Equal(wq) && rem.Equal(wr), "%d/%d monic", c.n, c.m)
+	}
+}

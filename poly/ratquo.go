@@ -4,27 +4,49 @@ import "math/big"
 
 // quoRem returns new q and r with x = q·y + r and len(r) < len(y), by long division.
 // y must be nonzero.
+//
+// The work is done on integers, which avoids a gcd per coefficient update: with
+// x = X/dx and y = Y/dy (X, Y integer), the remainder is kept as an integer vector over
+// one common denominator D (initially dx). To cancel the top term t·x^(k+m) with
+// l = lc(Y), g = gcd(t, l), the vector is multiplied by l/g (so D becomes D·l/g) and
+// (t/g)·x^k·Y is subtracted; the quotient coefficient is (t/g)·dy/(D·l/g). When l/g is
+// 1 (for instance when l is ±1) only deg(y) entries change per step.
 func quoRem(x, y []*big.Rat) (q, r []*big.Rat) {
 	m := len(y) - 1 // degree of y
-	r = copyCoeffs[big.Rat](x)
 	if len(x) <= m {
-		return nil, r
+		return nil, copyCoeffs[big.Rat](x)
 	}
-	inv := new(big.Rat).Inv(y[m])
+	X, D := clearDenominators(x) // X is new, so it is the working remainder
+	Y, dy := clearDenominators(y)
+	l := Y[m]
 	q = newCoeffs[big.Rat, *big.Rat](len(x) - m)
-	t := new(big.Rat)
+	g, c, lg, t, den := new(big.Int), new(big.Int), new(big.Int), new(big.Int), new(big.Int)
+	one := big.NewInt(1)
 	for k := len(x) - 1 - m; k >= 0; k-- {
-		// The current leading term of r is r[k+m]·x^(k+m); cancel it with q[k]·x^k·y.
-		qk := q[k].Mul(r[k+m], inv)
-		if qk.Sign() == 0 {
-			continue
+		top := X[k+m]
+		if top.Sign() == 0 {
+			continue // q[k] stays 0
+		}
+		g.GCD(nil, nil, top, l)
+		c.Quo(top, g)
+		lg.Quo(l, g)
+		q[k].SetFrac(t.Mul(c, dy), den.Mul(D, lg))
+		if lg.Cmp(one) != 0 {
+			for i := range k + m {
+				X[i].Mul(X[i], lg)
+			}
+			D.Mul(D, lg)
 		}
 		for j := range m {
-			r[k+j].Sub(r[k+j], t.Mul(qk, y[j]))
+			X[k+j].Sub(X[k+j], t.Mul(c, Y[j]))
 		}
+		// X[k+m]·(l/g) − (t/g)·l = 0: the top term is cancelled.
 	}
-	// r[m:] is zero by construction (it was cancelled term by term).
-	return q, normalize[big.Rat](r[:m])
+	r = newCoeffs[big.Rat, *big.Rat](m)
+	for i := range m {
+		r[i].SetFrac(X[i], D)
+	}
+	return q, normalize[big.Rat](r)
 }
 
 // QuoRem sets z to the quotient and r to the remainder of the division of x by y, and
