@@ -439,7 +439,7 @@ func TestRatQuoRemLarge(t *testing.T) {
 		q, rem := new(Rat).QuoRem(x, y, new(Rat))
 		wq, wr := quoRemNaive(x, y)
 		assert.True(t, q.Equal(wq) && rem.Equal(wr), "%d/%d", c.n, c.m)
-		// A monic integer divisor, where no rescaling happens.
+		// A monic divisor.
 		y.SetCoeffs(append(randRats(r, c.m), big.NewRat(1, 1)))
 		q.QuoRem(x, y, rem)
 		wq, wr = quoRemNaive(x, y)
