@@ -109,7 +109,7 @@ func (m Modulus) convolveNTT(dst, x, y []uint64, pl *Plan) {
 	bufA := getBuf(n)
 	a := *bufA
 	defer putBuf(bufA)
-	if len(x) > h || n < 16 || len(dst) <= h {
+	if n < 16 {
 		loadPadded(a, x, m)
 		if sq {
 			pl.convRec(a, nil, 0)
@@ -132,8 +132,19 @@ func (m Modulus) convolveNTT(dst, x, y []uint64, pl *Plan) {
 		defer putBuf(bufB)
 		b = *bufB
 	}
-	var s, sq2 uint64 // scaling left for the last level: only when squaring
-	if sq {
+	var s, sq2 uint64 // scaling left for the last level
+	loaded := len(x) > h
+	if loaded {
+		// An operand fills more than half the transform (or is folded, for a cyclic
+		// product): load both in full and do the first level (twiddle 1) here.
+		loadPadded(a, x, m)
+		fwdLevel0(a, m.p)
+		if !sq {
+			loadPadded(b, y, m)
+			fwdLevel0(b, m.p)
+		}
+		s, sq2 = pl.mscale, pl.mscaleq
+	} else if sq {
 		s, sq2 = pl.mscale, pl.mscaleq
 	}
 	if n >= parallelThreshold && runtime.GOMAXPROCS(0) > 1 {
@@ -142,31 +153,40 @@ func (m Modulus) convolveNTT(dst, x, y []uint64, pl *Plan) {
 		halves.Add(2)
 		tops.Add(1)
 		go func() {
-			pl.convHalf(1, a, b, x, y, sq)
+			pl.convHalf(1, a, b, x, y, sq, loaded)
 			halves.Done()
 			halves.Wait()
 			topInverse(dst, b, h/2, h, s, sq2, m.p)
 			tops.Done()
 		}()
-		pl.convHalf(0, a, b, x, y, sq)
+		pl.convHalf(0, a, b, x, y, sq, loaded)
 		halves.Done()
 		halves.Wait()
 		topInverse(dst, b, 0, h/2, s, sq2, m.p)
 		tops.Wait()
 		return
 	}
-	pl.convHalf(0, a, b, x, y, sq)
-	pl.convHalf(1, a, b, x, y, sq)
+	pl.convHalf(0, a, b, x, y, sq, loaded)
+	pl.convHalf(1, a, b, x, y, sq, loaded)
 	topInverse(dst, b, 0, h, s, sq2, m.p)
 }
 
-// convHalf loads half i of the level-1 blocks of x (scaled, see convolveNTT) and y into a
-// and b and runs their transforms, pointwise product and inverse down to level 1 (b == a
-// and only x when squaring).
-func (pl *Plan) convHalf(i int, a, b, x, y []uint64, sq bool) {
+// convHalf runs, on half i (block i of level 1) of a and b, the transforms, pointwise
+// product and inverse down to level 1 (b == a and only x when squaring). Unless loaded is
+// set (the halves already hold level-1 data), it first loads the half from the operands: x
+// scaled (see convolveNTT) into a and y into b, each zero-padded.
+func (pl *Plan) convHalf(i int, a, b, x, y []uint64, sq, loaded bool) {
 	m := pl.m
 	h := pl.n / 2
 	ai, bi := a[i*h:(i+1)*h], b[i*h:(i+1)*h]
+	if loaded {
+		if sq {
+			pl.convRec(ai, nil, i)
+		} else {
+			pl.convRec(bi, ai, i)
+		}
+		return
+	}
 	if sq {
 		loadPadded(ai, x, m)
 		pl.convRec(ai, nil, i)
@@ -175,6 +195,19 @@ func (pl *Plan) convHalf(i int, a, b, x, y []uint64, sq bool) {
 	loadScaled(ai, x, pl.mscale, pl.mscaleq, m.p)
 	loadPadded(bi, y, m)
 	pl.convRec(bi, ai, i)
+}
+
+// fwdLevel0 does the first forward level (twiddle 1) on a, whose entries are in [0, p):
+// the results are in [0, 4p).
+func fwdLevel0(a []uint64, p uint64) {
+	h := len(a) / 2
+	lo, hi := a[:h], a[h:]
+	hi = hi[:len(lo)]
+	for i, u := range lo {
+		v := hi[i]
+		lo[i] = u + v
+		hi[i] = u - v + 2*p
+	}
 }
 
 // parallelThreshold is the transform length from which Convolve runs the two independent

@@ -426,11 +426,12 @@ func TestConvolveRandomLengths(t *testing.T) {
 // TestConvolveWrapped forces the cyclic-plus-top split (and its absence) on lengths just
 // above and below powers of two, unbalanced shapes included.
 func TestConvolveWrapped(t *testing.T) {
-	old := wrapPercent
-	defer func() { wrapPercent = old }()
+	old, oldPar := wrapPercent, parallelThreshold
+	defer func() { wrapPercent, parallelThreshold = old, oldPar }()
 	r := rand.New(rand.NewPCG(27, 28))
-	for _, wp := range []int{0, 10, 37, 60, 100} {
+	for i, wp := range []int{0, 10, 37, 60, 100} {
 		wrapPercent = wp
+		parallelThreshold = []int{16, oldPar}[i%2]
 		for _, p := range []uint64{Primes[0], grid.NTTPrime} {
 			m := mustModulus(t, p)
 			for _, sz := range [][2]int{{33, 33}, {40, 40}, {60, 9}, {513, 513}, {600, 500}, {1000, 30}, {1025, 26}, {1500, 700}, {2049, 100}} {
