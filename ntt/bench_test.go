@@ -8,13 +8,14 @@ import (
 )
 
 // BenchmarkConvolve times the single-prime anchor of BENCHMARKS.md: both operands of length
-// n drawn with grid.ModP, p = grid.NTTPrime.
+// n drawn with grid.ModP, p = grid.NTTPrime (powers of two, and the decimal sizes of the
+// integer grid).
 func BenchmarkConvolve(b *testing.B) {
 	m, err := NewModulus(grid.NTTPrime)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, n := range []int{1 << 10, 1 << 12, 1 << 14, 1 << 16, 1 << 18, 1 << 20} {
+	for _, n := range []int{1 << 10, 1 << 12, 1 << 14, 1 << 16, 100000, 1 << 18, 1000000, 1 << 20} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			x := grid.ModP(grid.SeedA, n, grid.NTTPrime)
 			y := grid.ModP(grid.SeedB, n, grid.NTTPrime)
