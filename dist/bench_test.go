@@ -21,7 +21,7 @@ func BenchmarkDice(b *testing.B) {
 
 // BenchmarkKeepHighest times KeepHighest(Die(s), n, k).
 func BenchmarkKeepHighest(b *testing.B) {
-	for _, c := range []struct{ n, s, k int }{{4, 6, 3}, {100, 20, 10}, {1000, 6, 10}, {1000, 6, 1}, {1000, 6, 500}, {1000, 6, 999}, {100, 6, 50}, {100, 20, 90}} {
+	for _, c := range []struct{ n, s, k int }{{4, 6, 3}, {100, 20, 10}, {1000, 6, 10}, {1000, 6, 1}, {1000, 6, 500}, {1000, 6, 999}, {100, 6, 99}, {100, 20, 99}, {100, 6, 50}, {100, 20, 90}} {
 		b.Run(fmt.Sprintf("n=%d/s=%d/k=%d", c.n, c.s, c.k), func(b *testing.B) {
 			d := Die(c.s)
 			var z Dist

@@ -180,6 +180,7 @@ func testDice() map[string]*Dist {
 		"dF":     Faces(-1, 0, 1),
 		"gap":    FromWeights(-1, []*big.Int{big.NewInt(2), big.NewInt(0), big.NewInt(0), big.NewInt(3), big.NewInt(1)}),
 		"c3":     Const(3),
+		"3x3":    FromWeights(1, []*big.Int{big.NewInt(3), big.NewInt(3), big.NewInt(3)}),
 		"zero":   new(Dist),
 	}
 }

@@ -49,16 +49,26 @@ func (z *Dist) keepHighestIID(x *Dist, n, k int) *Dist {
 
 // keepFromTop reports whether the formula from the top is estimated cheaper than the one from
 // the bottom for keeping k of n copies of a distribution spanning s values (run: its weights
-// are equal, as for a fair die).
+// are equal, as for a fair die), counting operations on big integers.
 func keepFromTop(s, n, k int, run bool) bool {
 	f := func(a int) float64 { return float64(a) }
+	r := n - k
+	// from the top: per value v, k Horner steps on polynomials of up to k·(Hi−v) terms, each
+	// multiplied by Hi−v terms (a running sum for a run)
 	per := f(s)
 	if run {
 		per = 2
 	}
-	r := n - k
-	top := f(k) * f(k) * f(s) * per / 2
-	bottom := f(s) * (f(n)*f(s)*per + f(r)*f(r)*f(s)*per/2 + f(n)*f(s)*min(f(r*s+2), 64))
+	top := f(k) * f(k) * f(s) * f(s) * per / 4
+	var bottom float64
+	if run {
+		// per value u: a power and r running sums over about n·(Hi−u) terms, plus 2r scaled
+		// copies of the power
+		bottom = f(s) * f(s) / 2 * f(n) * (1 + 4*f(r))
+	} else {
+		// per value: Miller's power, r short Horner steps, and a product of n·s by r·s terms
+		bottom = f(s) * (f(n)*f(s)*f(s) + f(r)*f(r)*f(s)*f(s)/2 + f(n)*f(s)*min(f(r*s+2), 64))
+	}
 	return top <= bottom
 }
 

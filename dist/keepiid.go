@@ -240,7 +240,7 @@ func keepBottom(x *Dist, n, k int) (int, []*big.Int) {
 		below.Sub(below, w)
 		if w.Sign() != 0 {
 			qlo = u
-			qpow = exact.Pow(nil, xw[u-xlo:], n-r)
+			qpow = polyPow(xw[u-xlo:], n-r)
 		}
 		q := newShort(qlo, xw[qlo-xlo:])
 		// β_c = C(n,c)·W<u^c
@@ -252,6 +252,12 @@ func keepBottom(x *Dist, n, k int) (int, []*big.Int) {
 			}
 			beta[c].Exp(below, big.NewInt(int64(c)), nil)
 			beta[c].Mul(&beta[c], &cb)
+		}
+		if q.run == 0 {
+			// Q is a run of equal weights (a fair die): Horner's rule on the long polynomial
+			glo, g := bottomRun(qpow, (n-r)*qlo, q.rc, qlo, hi, beta, u, u > xlo)
+			acc.addPoly(glo, g)
+			continue
 		}
 		// Horner: H_0 = β_0·M_0, H_c = H_{c−1}·Q + β_c·M_c, with
 		// M_c = x^{(c−r)u} − [u>Lo]·x^{(c−r)(u−1)}.
@@ -296,4 +302,78 @@ func keepBottom(x *Dist, n, k int) (int, []*big.Int) {
 		}
 	}
 	return lo, out
+}
+
+// bottomRun returns G = Σ_c β_c·M_c·Q^{r−c}·P (its lowest value and coefficients), with
+// r = len(beta)−1, M_c = x^{(c−r)u} − [two]·x^{(c−r)(u−1)}, P given by its coefficients p from
+// value plo, and Q = rc·(x^qlo + … + x^qhi). Horner's rule runs on the long polynomial:
+// T_0 = β_0·M_0·P, T_c = T_{c−1}·Q + β_c·M_c·P, each product by Q a running sum, in a frame of
+// values fixed beforehand so that two buffers serve every step.
+func bottomRun(p []*big.Int, plo int, rc *big.Int, qlo, qhi int, beta []big.Int, u int, two bool) (int, []*big.Int) {
+	r := len(beta) - 1
+	phi := plo + len(p) - 1
+	// the frame: the union of the ranges of T_0 … T_r
+	var L, R, lo, hi int
+	for c := 0; c <= r; c++ {
+		mlo, mhi := (c-r)*u, (c-r)*u
+		if two {
+			mlo, mhi = min(mlo, (c-r)*(u-1)), max(mhi, (c-r)*(u-1))
+		}
+		if c == 0 {
+			lo, hi = mlo+plo, mhi+phi
+			L, R = lo, hi
+			continue
+		}
+		lo, hi = min(lo+qlo, mlo+plo), max(hi+qhi, mhi+phi)
+		L, R = min(L, lo), max(R, hi)
+	}
+	f := R - L + 1
+	cur, next := make([]big.Int, f), make([]big.Int, f)
+	var t, nb big.Int
+	addP := func(buf []big.Int, c int) {
+		b := &beta[c]
+		if b.Sign() == 0 {
+			return
+		}
+		off := (c-r)*u + plo - L
+		for i, a := range p {
+			buf[off+i].Add(&buf[off+i], t.Mul(a, b))
+		}
+		if two {
+			nb.Neg(b)
+			off := (c-r)*(u-1) + plo - L
+			for i, a := range p {
+				buf[off+i].Add(&buf[off+i], t.Mul(a, &nb))
+			}
+		}
+	}
+	addP(cur, 0)
+	one := rc.Cmp(bigOne) == 0
+	var win big.Int
+	for c := 1; c <= r; c++ {
+		// next(v) = rc·Σ_{q=qlo..qhi} cur(v−q): a window over cur's indices [i−(qhi−L'), …]
+		win.SetInt64(0)
+		span := qhi - qlo
+		for i := range next {
+			j := i - qlo // index in cur of v − qlo, the newest term of the window
+			if j >= 0 && j < f {
+				win.Add(&win, &cur[j])
+			}
+			if j-span-1 >= 0 && j-span-1 < f {
+				win.Sub(&win, &cur[j-span-1])
+			}
+			if one {
+				next[i].Set(&win)
+			} else {
+				next[i].Mul(&win, rc)
+			}
+		}
+		cur, next = next, cur
+		addP(cur, c)
+	}
+	out := make([]*big.Int, f)
+	for i := range cur {
+		out[i] = &cur[i]
+	}
+	return L, out
 }
