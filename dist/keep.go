@@ -34,8 +34,8 @@ func (z *Dist) keepHighestIID(x *Dist, n, k int) *Dist {
 	}
 	lo, w, t := x.parts()
 	hi := lo + len(w) - 1
-	mulInt(k, lo)
-	mulInt(k, hi)
+	mulInt(n, lo) // the formulas handle sums of up to n values
+	mulInt(n, hi)
 	total := new(big.Int).Exp(t, big.NewInt(int64(n)), nil)
 	var rw []*big.Int
 	var rlo int
