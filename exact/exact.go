@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"math/bits"
 	"strconv"
+	"sync"
 )
 
 // Algorithm names a multiplication method. The zero value, [Auto], lets [MulUsing] choose.
@@ -176,19 +177,31 @@ var zeroInt = new(big.Int) // shared read-only zero for nil entries; never writt
 
 func scan(x []*big.Int) operandInfo {
 	info := operandInfo{vals: x}
-	copied := false
-	for i, c := range x {
-		if c == nil {
-			if !copied {
-				info.vals = append([]*big.Int(nil), x...)
-				copied = true
+	var mu sync.Mutex
+	hasNil := false
+	parallelFor(len(x), 1<<15, func(lo, hi int) {
+		b, neg, nilSeen := 0, false, false
+		for _, c := range x[lo:hi] {
+			if c == nil {
+				nilSeen = true
+				continue
 			}
-			info.vals[i] = zeroInt
-			continue
+			b = max(b, c.BitLen())
+			neg = neg || c.Sign() < 0
 		}
-		info.bits = max(info.bits, c.BitLen())
-		if c.Sign() < 0 {
-			info.neg = true
+		mu.Lock()
+		info.bits = max(info.bits, b)
+		info.neg = info.neg || neg
+		hasNil = hasNil || nilSeen
+		mu.Unlock()
+	})
+	if hasNil {
+		info.vals = make([]*big.Int, len(x))
+		for i, c := range x {
+			if c == nil {
+				c = zeroInt
+			}
+			info.vals[i] = c
 		}
 	}
 	return info

@@ -360,17 +360,7 @@ func dotColumns(acc []big.Word, mit, t []uint64) {
 	k := len(t)
 	var c0, c1 uint64 // carry into this column, two words
 	for j := range k {
-		col := mit[j*k : j*k+k]
-		col = col[:len(t)]
-		var s0, s0c, s1, s1c uint64
-		for i, w := range col {
-			h, l := bits.Mul64(w, t[i])
-			var c uint64
-			s0, c = bits.Add64(s0, l, 0)
-			s0c += c
-			s1, c = bits.Add64(s1, h, 0)
-			s1c += c
-		}
+		s0, s0c, s1, s1c := colSum(mit[j*k:j*k+k], t)
 		// column + carry = s0 + (s0c + s1)·2^64 + s1c·2^128 + c0 + c1·2^64
 		var c, c2, c3 uint64
 		s0, c = bits.Add64(s0, c0, 0)
@@ -380,6 +370,21 @@ func dotColumns(acc []big.Word, mit, t []uint64) {
 		c0, c1 = m, s1c+c2+c3
 	}
 	acc[k] = big.Word(c0)
+}
+
+// colSum returns Σ col[i]·t[i] as s0 + s0c·2^64 (the low halves) plus s1·2^64 + s1c·2^128 (the
+// high halves). It is a separate function so that its few accumulators stay in registers.
+func colSum(col, t []uint64) (s0, s0c, s1, s1c uint64) {
+	t = t[:len(col)]
+	for i, w := range col {
+		h, l := bits.Mul64(w, t[i])
+		var c uint64
+		s0, c = bits.Add64(s0, l, 0)
+		s0c += c
+		s1, c = bits.Add64(s1, h, 0)
+		s1c += c
+	}
+	return
 }
 
 // subMulWord subtracts m·t from acc (len(acc) > len(m)), modulo 2^(64·len(acc)).
