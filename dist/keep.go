@@ -8,7 +8,7 @@ import (
 // KeepHighest sets z to the distribution of the sum of the k highest of n independent copies of
 // X ~ x (the notation NdSkhK; drop lowest is KeepHighest(x, n, n−k)) and returns z. The total is
 // x's total to the power n, the number of rolls. z and x may alias. It panics if n < 0 or k is
-// not in [0, n].
+// not in [0, n], or if n times Lo or Hi leaves the int range.
 //
 // It never enumerates rolls. It conditions on the lowest kept value v and counts the dice above,
 // at and below v with binomial weights (the dynamic program over the values from the highest
@@ -74,7 +74,8 @@ func keepFromTop(s, n, k int, run bool) bool {
 
 // KeepLowest sets z to the distribution of the sum of the k lowest of n independent copies of
 // X ~ x (NdSklK; drop highest is KeepLowest(x, n, n−k)) and returns z. The total is x's total to
-// the power n. z and x may alias. It panics if n < 0 or k is not in [0, n].
+// the power n. z and x may alias. It panics if n < 0 or k is not in [0, n], or if n times Lo or
+// Hi leaves the int range.
 func (z *Dist) KeepLowest(x *Dist, n, k int) *Dist {
 	if n < 0 || k < 0 || k > n {
 		panic("dist: KeepLowest with n < 0 or k outside [0, n]")
