@@ -2,6 +2,7 @@ package dist
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -64,4 +65,23 @@ func BenchmarkKeepPool(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkRand times one draw from 100d6 with Dist.Rand and with a Sampler.
+func BenchmarkRand(b *testing.B) {
+	d := new(Dist).Repeat(Die(6), 100)
+	src := rand.NewPCG(1, 2)
+	b.Run("impl=dist/n=100/s=6", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			d.Rand(src)
+		}
+	})
+	s := d.Sampler()
+	b.Run("impl=sampler/n=100/s=6", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			s.Rand(src)
+		}
+	})
 }

@@ -420,3 +420,27 @@ func TestCompareTextbook(t *testing.T) {
 		t.Errorf("d6 vs d6: %v %v %v", lt, eq, gt)
 	}
 }
+
+// TestSampler checks that a Sampler draws exactly what Dist.Rand draws from the same source.
+func TestSampler(t *testing.T) {
+	for name, d := range map[string]*Dist{
+		"2d6":     new(Dist).Repeat(Die(6), 2),
+		"gap":     testDice()["gap"],
+		"100d6":   new(Dist).Repeat(Die(6), 100),
+		"const":   Const(-4),
+		"4d6kh3":  new(Dist).KeepHighest(Die(6), 4, 3),
+		"explode": new(Dist).Explode(Faces(-1, 0, 1), 3),
+	} {
+		s := d.Sampler()
+		a, b := rand.NewPCG(3, 4), rand.NewPCG(3, 4)
+		for range 2000 {
+			x, y := d.Rand(a), s.Rand(b)
+			if x != y {
+				t.Fatalf("%s: Rand %d, Sampler %d", name, x, y)
+			}
+			if d.Weight(x).Sign() == 0 {
+				t.Fatalf("%s: drew %d, of weight zero", name, x)
+			}
+		}
+	}
+}
