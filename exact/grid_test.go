@@ -35,3 +35,24 @@ func TestGridChecksums(t *testing.T) {
 		}
 	}
 }
+
+// TestGridChecksumsLarge checks Auto on the large grid points against the checksums the
+// reference harness printed: `run.sh mul G1 100000 64`, `run.sh mul G2 10000 1024`,
+// `run.sh mul G3 1000 16384`, `run.sh mul G4 1000000 16` (FLINT and NTL agree).
+func TestGridChecksumsLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large grid points")
+	}
+	for _, c := range []struct {
+		n, bits int
+		sum     uint64
+	}{
+		{100000, 64, 856891296631609800},
+		{10000, 1024, 1647501819565408782},
+		{1000, 16384, 1680579768833210952},
+		{1000000, 16, 523853040730019946},
+	} {
+		x, y := grid.Ints(grid.SeedA, c.n, c.bits), grid.Ints(grid.SeedB, c.n, c.bits)
+		assert.Equal(t, c.sum, grid.Checksum(Mul(nil, x, y)), "n=%d bits=%d", c.n, c.bits)
+	}
+}
