@@ -35,24 +35,69 @@ type fftPlan struct {
 
 // root returns exp(−2πi·k/n) for 0 ≤ k < n, computed from an angle in [0, π/4] by the
 // symmetries of sine and cosine, so each part is within about one ulp of the true value.
-func root(k, n int) complex128 {
-	// Reduce k/n to the first octant: k8 = 8k mod 8n, octant = which eighth.
+func root(k, n int) complex128 { return (*rootTable)(nil).root(k, n) }
+
+// rootTable holds exp(−2πi·k/n) for 0 ≤ k < n/2, n a multiple of 8, so that a plan's roots
+// cost a lookup rather than a Sincos and several integer divisions each. Each octant is
+// filled with the expression and the symmetry root uses for it, and root(k+n/2) is exactly
+// −root(k), so the values are bit-identical to root's (TestRootTable checks this).
+type rootTable struct {
+	n    int
+	half []complex128
+}
+
+// newRootTable returns the table for n, or nil (roots computed one by one) if 8 ∤ n.
+func newRootTable(n int) *rootTable {
+	if n%8 != 0 {
+		return nil
+	}
+	e := n / 8
+	h := make([]complex128, 4*e)
+	for i := 0; i <= e; i++ {
+		s, c := math.Sincos(math.Pi / 4 * float64(8*i) / float64(n))
+		if i < e {
+			h[i] = complex(c, -s)      // octant 0: θ = φ
+			h[2*e+i] = complex(-s, -c) // octant 2: θ = π/2 + φ
+		}
+		if i > 0 {
+			h[2*e-i] = complex(s, -c)  // octant 1: θ = π/2 − φ
+			h[4*e-i] = complex(-c, -s) // octant 3: θ = π − φ
+		}
+	}
+	return &rootTable{n: n, half: h}
+}
+
+// at returns exp(−2πi·k/t.n) for 0 ≤ k < t.n.
+func (t *rootTable) at(k int) complex128 {
+	if k < len(t.half) {
+		return t.half[k]
+	}
+	return -t.half[k-len(t.half)]
+}
+
+// root returns exp(−2πi·k/n) as the function root does, from the table when n divides t.n.
+func (t *rootTable) root(k, n int) complex128 {
+	if t != nil && t.n%n == 0 {
+		k %= n
+		if k < 0 {
+			k += n
+		}
+		return t.at(k * (t.n / n))
+	}
+	// Reduce k/n to the first octant.
 	k %= n
 	if k < 0 {
 		k += n
 	}
-	// t = 8k; the octant is t / n and the remainder r = t mod n gives the angle
-	// (π/4)·r/n within it.
-	t := 8 * k
-	oct := t / n
-	r := t % n
+	// The octant is 8k / n and the remainder r = 8k mod n gives the angle (π/4)·r/n
+	// within it.
+	oct := 8 * k / n
+	r := 8 * k % n
 	// Odd octants are measured back from the end of the octant.
-	var c, s float64
-	if oct%2 == 0 {
-		s, c = math.Sincos(math.Pi / 4 * float64(r) / float64(n))
-	} else {
-		s, c = math.Sincos(math.Pi / 4 * float64(n-r) / float64(n))
+	if oct%2 == 1 {
+		r = n - r
 	}
+	s, c := math.Sincos(math.Pi / 4 * float64(r) / float64(n))
 	// (c, s) is cos/sin of the reduced angle φ; map to θ = 2πk/n.
 	var cs, sn float64
 	switch oct {
@@ -107,7 +152,8 @@ func factorFFT(n int) []int {
 }
 
 // newFFTPlan returns a plan for length n, which must be ≥ 1 with no prime factor above 5.
-func newFFTPlan(n int) *fftPlan {
+// Roots come from rt when it is not nil (see rootTable.root).
+func newFFTPlan(n int, rt *rootTable) *fftPlan {
 	rad := factorFFT(n)
 	if n < 1 || rad == nil {
 		panic("poly: internal error: FFT length not 5-smooth")
@@ -122,7 +168,7 @@ func newFFTPlan(n int) *fftPlan {
 			for t := 1; t < r; t++ {
 				w := make([]complex128, s)
 				for j := range w {
-					w[j] = root(j*t, L)
+					w[j] = rt.root(j*t, L)
 				}
 				lv.tw[t-1] = w
 			}

@@ -65,15 +65,13 @@ func fftConvPlanFor(m int) *fftConvPlan {
 
 // newFFTConvPlan builds the plan for half-length m (5-smooth, at most maxFFTHalf).
 func newFFTConvPlan(m int) *fftConvPlan {
-	f := newFFTPlan(m)
+	rt := newRootTable(2 * m)
+	f := newFFTPlan(m, rt)
 	freq := f.freqs()
-	pos := make([]int32, m)
-	for p, k := range freq {
-		pos[k] = int32(p)
-	}
-	p := &fftConvPlan{m: m, fft: f, partner: make([]int32, m), wk: make([]complex128, m)}
+	p := &fftConvPlan{m: m, fft: f, partner: f.partners(), wk: make([]complex128, m)}
 	for i, k := range freq {
-		p.partner[i] = pos[(m-int(k))%m]
+		// root, not rt: the table would be read in digit-reversed order, which costs
+		// more in cache misses than Sincos costs.
 		p.wk[i] = root(int(k), 2*m)
 	}
 	for s := m; s > fftBlock && p.top < len(f.levels); p.top++ {
@@ -102,6 +100,31 @@ func (f *fftPlan) freqs() []int32 {
 		freq = next
 	}
 	return freq
+}
+
+// partners returns, for each position of a forward transform's output, the position of
+// the negated frequency (n − k) mod n. Built level by level like freqs: with k = t + r·K
+// (t the digit placed first), −k = r·(−K) if t = 0 and (r−t) + r·(−K−1) otherwise, and the
+// digit-wise complement −k−1 = (r−1−t) + r·(−K−1).
+func (f *fftPlan) partners() []int32 {
+	neg, cmp := []int32{0}, []int32{0}
+	for l := len(f.levels) - 1; l >= 0; l-- {
+		r := f.levels[l].r
+		s := len(neg)
+		nneg, ncmp := make([]int32, r*s), make([]int32, r*s)
+		for t := 0; t < r; t++ {
+			for q := range neg {
+				if t == 0 {
+					nneg[q] = neg[q]
+				} else {
+					nneg[t*s+q] = int32((r-t)*s) + cmp[q]
+				}
+				ncmp[t*s+q] = int32((r-1-t)*s) + cmp[q]
+			}
+		}
+		neg, cmp = nneg, ncmp
+	}
+	return neg
 }
 
 // pack stores the real sequence x (zero-padded, reversed if rev) into z as

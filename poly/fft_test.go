@@ -31,6 +31,21 @@ func dft(a []complex128, inv bool) []complex128 {
 	return out
 }
 
+// TestRootTable checks that table lookups give exactly what root computes.
+func TestRootTable(t *testing.T) {
+	for _, n := range []int{8, 24, 40, 1000, 2048, 6000} {
+		rt := newRootTable(n)
+		for _, L := range []int{1, 2, 4, 8, n / 8, n / 2, n} {
+			for k := 0; k < L; k++ {
+				if got, want := rt.root(k, L), root(k, L); got != want {
+					t.Fatalf("table %d: root(%d, %d) = %v, want %v", n, k, L, got, want)
+				}
+			}
+		}
+	}
+	assert.Nil(t, newRootTable(12))
+}
+
 func TestRoot(t *testing.T) {
 	for _, n := range []int{1, 2, 3, 5, 8, 12, 60, 1000, 1 << 20} {
 		for _, k := range []int{0, 1, n / 8, n / 4, n/4 + 1, n / 3, n / 2, 3 * n / 4, n - 1} {
@@ -50,7 +65,7 @@ func TestRoot(t *testing.T) {
 func TestFFTPlan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for _, n := range []int{1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 25, 27, 30, 32, 45, 60, 64, 75, 100, 128, 243, 256, 360, 625, 720, 1000, 1024} {
-		f := newFFTPlan(n)
+		f := newFFTPlan(n, nil)
 		a := make([]complex128, n)
 		for i := range a {
 			a[i] = complex(2*rng.Float64()-1, 2*rng.Float64()-1)
@@ -69,6 +84,19 @@ func TestFFTPlan(t *testing.T) {
 		for i := range a {
 			if d := got[i]/complex(float64(n), 0) - a[i]; math.Hypot(real(d), imag(d)) > 1e-15*math.Log2(float64(n)+1)*4 {
 				t.Fatalf("n=%d: inverse(forward(a))[%d] = %v, want %v", n, i, got[i], a[i]*complex(float64(n), 0))
+			}
+		}
+	}
+}
+
+// TestFFTPartners checks the partner positions against the inverse of freqs.
+func TestFFTPartners(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 4, 5, 6, 8, 12, 30, 60, 64, 120, 1000, 1024, 3 * 1024} {
+		f := newFFTPlan(n, nil)
+		freq, part := f.freqs(), f.partners()
+		for p := range part {
+			if k, kp := int(freq[p]), int(freq[part[p]]); (k+kp)%n != 0 {
+				t.Fatalf("n=%d: position %d holds %d, its partner %d holds %d", n, p, k, part[p], kp)
 			}
 		}
 	}
@@ -263,7 +291,7 @@ func TestChooseMethod(t *testing.T) {
 // BenchmarkFFT times one forward and one inverse complex transform of length n.
 func BenchmarkFFT(b *testing.B) {
 	for _, n := range []int{1 << 10, 1 << 16, 1 << 20, 1000000} {
-		f := newFFTPlan(n)
+		f := newFFTPlan(n, nil)
 		a := make([]complex128, n)
 		for i := range a {
 			a[i] = complex(float64(i%7), 1)
