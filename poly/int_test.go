@@ -79,6 +79,28 @@ func checkSelf[P testPoly[P]](t *testing.T, fresh func() P, x P, ops map[string]
 	}
 }
 
+// linearRefs returns the coefficients of x+y, x−y, −x and x′, computed one coefficient at
+// a time from their definitions (unnormalized; compare after SetCoeffs).
+func linearRefs[T any, P bigNum[T]](x, y []P) (sum, diff, ng, der []P) {
+	at := func(c []P, i int) P {
+		if i < len(c) {
+			return c[i]
+		}
+		return P(new(T))
+	}
+	for i := range max(len(x), len(y)) {
+		sum = append(sum, P(new(T)).Add(at(x, i), at(y, i)))
+		diff = append(diff, P(new(T)).Sub(at(x, i), at(y, i)))
+	}
+	for i, v := range x {
+		ng = append(ng, P(new(T)).Neg(v))
+		if i > 0 {
+			der = append(der, P(new(T)).Mul(v, P(new(T)).SetInt64(int64(i))))
+		}
+	}
+	return sum, diff, ng, der
+}
+
 func newRand(t *testing.T) *rand.Rand {
 	t.Helper()
 	return rand.New(rand.NewPCG(uint64(len(t.Name())), 0x5eed))
@@ -238,21 +260,7 @@ func TestIntArithmeticAliasing(t *testing.T) {
 	for range 200 {
 		x, y := randInt(r, 8), randInt(r, 8)
 
-		// References computed coefficient by coefficient with math/big.
-		n := max(len(x.c), len(y.c))
-		sum, diff := make([]*big.Int, n), make([]*big.Int, n)
-		for i := range n {
-			sum[i] = new(big.Int).Add(x.Coeff(i), y.Coeff(i))
-			diff[i] = new(big.Int).Sub(x.Coeff(i), y.Coeff(i))
-		}
-		ng := make([]*big.Int, len(x.c))
-		der := make([]*big.Int, max(len(x.c)-1, 0))
-		for i := range x.c {
-			ng[i] = new(big.Int).Neg(x.c[i])
-			if i > 0 {
-				der[i-1] = new(big.Int).Mul(x.c[i], big.NewInt(int64(i)))
-			}
-		}
+		sum, diff, ng, der := linearRefs[big.Int](x.c, y.c)
 		checkBinary(t, "Add", intFresh, (*Int).Add, x, y, new(Int).SetCoeffs(sum))
 		checkBinary(t, "Sub", intFresh, (*Int).Sub, x, y, new(Int).SetCoeffs(diff))
 		checkBinary(t, "Mul", intFresh, (*Int).Mul, x, y, new(Int).SetCoeffs(mulNaive(x.c, y.c)))

@@ -85,22 +85,10 @@ func TestRatArithmeticAliasing(t *testing.T) {
 	r := newRand(t)
 	for range 150 {
 		x, y := randRat(r, 7), randRat(r, 7)
-		n := max(len(x.c), len(y.c))
-		sum, diff := make([]*big.Rat, n), make([]*big.Rat, n)
-		for i := range n {
-			sum[i] = new(big.Rat).Add(x.Coeff(i), y.Coeff(i))
-			diff[i] = new(big.Rat).Sub(x.Coeff(i), y.Coeff(i))
-		}
-		ng := make([]*big.Rat, len(x.c))
-		der := make([]*big.Rat, max(len(x.c)-1, 0))
-		integ := make([]*big.Rat, len(x.c)+1)
-		integ[0] = new(big.Rat)
+		sum, diff, ng, der := linearRefs[big.Rat](x.c, y.c)
+		integ := []*big.Rat{new(big.Rat)}
 		for i, c := range x.c {
-			ng[i] = new(big.Rat).Neg(c)
-			if i > 0 {
-				der[i-1] = new(big.Rat).Mul(c, big.NewRat(int64(i), 1))
-			}
-			integ[i+1] = new(big.Rat).Mul(c, big.NewRat(1, int64(i+1)))
+			integ = append(integ, new(big.Rat).Mul(c, big.NewRat(1, int64(i+1))))
 		}
 		checkBinary(t, "Add", ratFresh, (*Rat).Add, x, y, new(Rat).SetCoeffs(sum))
 		checkBinary(t, "Sub", ratFresh, (*Rat).Sub, x, y, new(Rat).SetCoeffs(diff))
