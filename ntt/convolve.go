@@ -7,7 +7,9 @@ import (
 )
 
 // schoolThreshold is the shorter operand length at or below which Convolve uses the
-// schoolbook product instead of transforms.
+// schoolbook product instead of transforms. Measured (TestTuneSchool): transforms win from
+// 32×32 on (1.6 µs against 1.8 µs) and lose at 24×24 (1.0 µs against 0.75 µs); with a long
+// operand the crossover is also between 16 and 24.
 var schoolThreshold = 24
 
 // Convolve sets dst to the linear convolution of x and y modulo p, dst[k] = Σ_{i+j=k}

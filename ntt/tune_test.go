@@ -129,3 +129,22 @@ func TestTuneWrap(t *testing.T) {
 		fmt.Printf("L=2^18+%d: split %v doubled %v\n", 2*over-1, ts[0], ts[1])
 	}
 }
+
+// TestTuneSchool compares schoolbook with transforms around schoolThreshold, for balanced
+// and unbalanced shapes.
+func TestTuneSchool(t *testing.T) {
+	if !*tune {
+		t.Skip("tuning harness: -ntt.tune")
+	}
+	m := mustModulus(t, grid.NTTPrime)
+	old := schoolThreshold
+	defer func() { schoolThreshold = old }()
+	for _, sh := range [][2]int{{8, 8}, {16, 16}, {24, 24}, {32, 32}, {48, 48}, {64, 64}, {16, 1 << 14}, {24, 1 << 14}, {32, 1 << 14}, {48, 1 << 14}} {
+		x, y := grid.ModP(grid.SeedA, sh[0], m.p), grid.ModP(grid.SeedB, sh[1], m.p)
+		dst := make([]uint64, sh[0]+sh[1]-1)
+		ts := cpuMedian(5,
+			func() { schoolThreshold = 1 << 30; m.Convolve(dst, x, y) },
+			func() { schoolThreshold = 0; m.Convolve(dst, x, y) })
+		fmt.Printf("%dx%d: schoolbook %v transforms %v\n", sh[0], sh[1], ts[0], ts[1])
+	}
+}
