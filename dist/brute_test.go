@@ -1,7 +1,9 @@
 package dist
 
 import (
+	"fmt"
 	"math/big"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -477,4 +479,48 @@ func TestRepeatDistLarge(t *testing.T) {
 		parts = append(parts, new(Dist).Repeat(y, j))
 	}
 	checkSame(t, "(0..3)(20d{1,2,2,5})", got, new(Dist).Mix(parts...), nil)
+}
+
+// randomDist returns a small distribution with random weights (zeros inside allowed, ends
+// positive), from lo in [−3, 3] and up to 5 values.
+func randomDist(r *rand.Rand) *Dist {
+	n := 1 + r.IntN(5)
+	w := make([]*big.Int, n)
+	for i := range w {
+		w[i] = big.NewInt(int64(r.IntN(4)))
+	}
+	w[0].SetInt64(int64(1 + r.IntN(3)))
+	w[n-1].SetInt64(int64(1 + r.IntN(3)))
+	return FromWeights(r.IntN(7)-3, w)
+}
+
+// TestRandomBrute compares keep, pools, explode and reroll on random distributions with
+// brute-force enumeration (fixed seed).
+func TestRandomBrute(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for it := range 150 {
+		x := randomDist(r)
+		n := 1 + r.IntN(5)
+		k := r.IntN(n + 1)
+		pool := copies(x, n)
+		name := fmt.Sprintf("#%d %s n=%d k=%d", it, dump(x), n, k)
+		tot := bruteTotal(pool)
+		checkSame(t, name+" kh", new(Dist).KeepHighest(x, n, k), brutePool(pool, keepHighestBrute(k)), tot)
+		checkSame(t, name+" kl", new(Dist).KeepLowest(x, n, k), brutePool(pool, keepLowestBrute(k)), tot)
+		if 0 < k && k < n {
+			lo, w := keepTop(x, n, k)
+			checkSame(t, name+" top", new(Dist).setPartsTotal(lo, w, tot), brutePool(pool, keepHighestBrute(k)), tot)
+			lo, w = keepBottom(x, n, k)
+			checkSame(t, name+" bottom", new(Dist).setPartsTotal(lo, w, tot), brutePool(pool, keepHighestBrute(k)), tot)
+		}
+		mixed := []*Dist{x, randomDist(r), randomDist(r), x}[:1+r.IntN(4)]
+		km := r.IntN(len(mixed) + 1)
+		checkSame(t, name+" pool", new(Dist).KeepHighestPool(mixed, km), brutePool(mixed, keepHighestBrute(km)), bruteTotal(mixed))
+		depth := r.IntN(4)
+		cut := x.Lo() + r.IntN(x.Hi()-x.Lo()+1)
+		match := func(v int) bool { return v >= cut }
+		dt := new(big.Int).Exp(x.Total(), big.NewInt(int64(depth+1)), nil)
+		checkSame(t, name+" explodeon", new(Dist).ExplodeOn(x, match, depth), explodeOnBrute(x, match, depth).dist(), dt)
+		checkSame(t, name+" reroll", new(Dist).Reroll(x, match, depth), rerollBrute(x, match, depth).dist(), dt)
+	}
 }
