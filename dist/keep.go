@@ -99,7 +99,7 @@ func (z *Dist) KeepHighestPool(pool []*Dist, k int) *Dist {
 	if k < 0 || k > len(pool) {
 		panic("dist: KeepHighestPool with k outside [0, len(pool)]")
 	}
-	return z.keepHighest(groupPool(pool, false), k)
+	return z.keepHighestGroups(groupPool(pool, false), k)
 }
 
 // KeepLowestPool sets z to the distribution of the sum of the k lowest of independent dice drawn
@@ -109,8 +109,17 @@ func (z *Dist) KeepLowestPool(pool []*Dist, k int) *Dist {
 	if k < 0 || k > len(pool) {
 		panic("dist: KeepLowestPool with k outside [0, len(pool)]")
 	}
-	r := new(Dist).keepHighest(groupPool(pool, true), k)
+	r := new(Dist).keepHighestGroups(groupPool(pool, true), k)
 	return z.Neg(r)
+}
+
+// keepHighestGroups sets z to the sum of the k highest dice of the pool gs: by the formulas
+// for copies of one distribution when the pool has one group, by the state program otherwise.
+func (z *Dist) keepHighestGroups(gs []group, k int) *Dist {
+	if len(gs) == 1 {
+		return z.keepHighestIID(gs[0].x, gs[0].n, k)
+	}
+	return z.keepHighest(gs, k)
 }
 
 // A group is n independent copies of one distribution in a pool.
