@@ -219,6 +219,9 @@ func KeepPoolShape(pool []Shape, k int64) Shape {
 		lo, hi, b = min(lo, p.Lo), max(hi, p.Hi), sadd(b, p.Bits)
 		groups[[3]int64{p.Lo, p.Hi, p.Bits}]++
 	}
+	if len(groups) == 1 {
+		return pool[0].Keep(int64(len(pool)), k) // one kind of die: the iid formulas
+	}
 	r := Shape{Lo: smul(lo, k), Hi: smul(hi, k), Bits: b}
 	// states: vectors (u_g ≤ n_g) with Σu < k, counted by a knapsack over the groups
 	cnt := make([]int64, max(k, 1))
