@@ -29,7 +29,7 @@ var schoolThreshold = 24
 // 2^16 on, and when GOMAXPROCS > 1, the two independent halves of the work run on two
 // goroutines. Convolve is safe for concurrent use. For a prime whose MaxLen is too small for
 // the product, Convolve computes the exact integer product with the three largest [Primes]
-// and reduces it mod p.
+// and reduces it mod p; that fallback allocates about five result-length buffers.
 func (m Modulus) Convolve(dst, x, y []uint64) []uint64 {
 	if m.p == 0 {
 		panic("ntt: zero Modulus (use NewModulus)")
