@@ -444,3 +444,12 @@ func TestSampler(t *testing.T) {
 		}
 	}
 }
+
+// TestEntropyLarge checks the float64 Entropy of 1000d6 against EntropyFloat (5001 terms).
+func TestEntropyLarge(t *testing.T) {
+	d := new(Dist).Repeat(Die(6), 1000)
+	want, _ := d.EntropyFloat(80).Float64()
+	if got := d.Entropy(); math.Abs(got-want) > 4e-16*want {
+		t.Errorf("Entropy(1000d6) = %v, EntropyFloat %v", got, want)
+	}
+}

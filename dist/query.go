@@ -219,14 +219,22 @@ func (d *Dist) Quantile(p float64) float64 {
 // [Dist.EntropyFloat] for more digits.
 func (d *Dist) Entropy() float64 {
 	_, w, t := d.parts()
-	var h float64
+	var h, comp float64 // Neumaier's compensated sum of the positive terms −p·ln p
+	q := new(big.Float).SetPrec(64)
+	den := new(big.Float).SetPrec(64).SetInt(t)
 	for _, a := range w {
 		if a.Sign() == 0 {
 			continue
 		}
-		l := logRatio64(a, t)
-		p := math.Exp(l)
-		h -= p * l
+		p, _ := q.Quo(q.SetInt(a), den).Float64()
+		term := -p * logRatio64(a, t)
+		s := h + term
+		if math.Abs(h) >= math.Abs(term) {
+			comp += (h - s) + term
+		} else {
+			comp += (term - s) + h
+		}
+		h = s
 	}
-	return h
+	return h + comp
 }
