@@ -171,23 +171,39 @@ type operandInfo struct {
 	vals []*big.Int
 	bits int
 	neg  bool
+	// When every coefficient fits in a word (bits ≤ 64): the magnitudes and signs, gathered
+	// in the same pass so that later passes read them sequentially.
+	mag   []uint64
+	signs []bool
 }
 
 var zeroInt = new(big.Int) // shared read-only zero for nil entries; never written
 
 func scan(x []*big.Int) operandInfo {
-	info := operandInfo{vals: x}
+	info := operandInfo{vals: x, mag: make([]uint64, len(x)), signs: make([]bool, len(x))}
 	var mu sync.Mutex
 	hasNil := false
 	parallelFor(len(x), 1<<15, func(lo, hi int) {
 		b, neg, nilSeen := 0, false, false
-		for _, c := range x[lo:hi] {
+		mag, signs := info.mag[lo:hi], info.signs[lo:hi]
+		for i, c := range x[lo:hi] {
 			if c == nil {
 				nilSeen = true
 				continue
 			}
-			b = max(b, c.BitLen())
-			neg = neg || c.Sign() < 0
+			w := c.Bits()
+			switch len(w) {
+			case 0:
+				continue
+			case 1:
+				mag[i] = uint64(w[0])
+				b = max(b, bits.Len64(uint64(w[0])))
+			default:
+				b = max(b, c.BitLen())
+			}
+			if c.Sign() < 0 {
+				neg, signs[i] = true, true
+			}
 		}
 		mu.Lock()
 		info.bits = max(info.bits, b)
@@ -195,6 +211,9 @@ func scan(x []*big.Int) operandInfo {
 		hasNil = hasNil || nilSeen
 		mu.Unlock()
 	})
+	if info.bits > 64 {
+		info.mag, info.signs = nil, nil
+	}
 	if hasNil {
 		info.vals = make([]*big.Int, len(x))
 		for i, c := range x {

@@ -153,19 +153,45 @@ func multiModular(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	sq := &x[0] == &y[0] && len(x) == len(y)
 	n := len(x) + len(y) - 1
 	basis := basisFor(k)
-	xr := residues(x, xs.bits, basis)
+	xr := residues(x, xs, basis)
 	yr := xr
 	if !sq {
-		yr = residues(y, ys.bits, basis)
+		yr = residues(y, ys, basis)
 	}
 	zr := convolveAll(basis.mods, xr, yr)
 	return crtOut(dst, zr, n, basis, (b+63)/64)
 }
 
-// residues returns the k vectors x mod p_i.
-func residues(x []*big.Int, maxBits int, basis *crtBasis) [][]uint64 {
-	r := split(make([]uint64, len(basis.mods)*len(x)), len(x))
-	words := (maxBits + 63) / 64
+// residues returns the k vectors x mod p_i (entries of the vectors may be unreduced: ntt's
+// convolution reduces its inputs). Word-size non-negative coefficients are passed as they are.
+func residues(x []*big.Int, info operandInfo, basis *crtBasis) [][]uint64 {
+	k := len(basis.mods)
+	if info.mag != nil {
+		r := make([][]uint64, k)
+		if !info.neg {
+			for i := range r {
+				r[i] = info.mag
+			}
+			return r
+		}
+		all := make([]uint64, k*len(x))
+		parallelFor(len(x), residueGrain, func(lo, hi int) {
+			for j, m := range basis.mods {
+				p := m.P()
+				rj := all[j*len(x)+lo : j*len(x)+hi]
+				for i, v := range info.mag[lo:hi] {
+					v = reduce64(v, p)
+					if info.signs[lo+i] && v != 0 {
+						v = p - v
+					}
+					rj[i] = v
+				}
+			}
+		})
+		return split(all, len(x))
+	}
+	r := split(make([]uint64, k*len(x)), len(x))
+	words := (info.bits + 63) / 64
 	var pow [][]uint64
 	if words > 1 {
 		pow = basis.powTables(words)
@@ -274,6 +300,32 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 		dst = make([]*big.Int, n)
 	}
 	k := len(basis.mods)
+	if k == 1 && fresh {
+		// One prime: each coefficient is the symmetric residue itself, one word, stored in
+		// one shared block.
+		words := make([]big.Word, n)
+		p := basis.mods[0].P()
+		parallelFor(n, crtGrain, func(lo, hi int) {
+			for j, v := range r[0][lo:hi] {
+				j += lo
+				z := &block[j]
+				dst[j] = z
+				if v == 0 {
+					continue
+				}
+				neg := v > p/2
+				if neg {
+					v = p - v
+				}
+				words[j] = big.Word(v)
+				z.SetBits(words[j : j+1 : j+1])
+				if neg {
+					z.Neg(z)
+				}
+			}
+		})
+		return dst
+	}
 	parallelFor(n, crtGrain, func(lo, hi int) {
 		if fresh {
 			for j := lo; j < hi; j++ {
