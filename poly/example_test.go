@@ -110,3 +110,19 @@ func ExampleFloat64_SetRat() {
 	// 0.3333333333333333x - 2
 	// (1/4)x + 1/2 true
 }
+
+func ExampleRat_SetString() {
+	// A fraction directly before x is its coefficient; String parenthesizes it.
+	p, ok := new(poly.Rat).SetString("1/2x + 3 - 0.25x^2")
+	fmt.Println(p, ok)
+	q, _ := new(poly.Rat).SetString(p.String())
+	fmt.Println(q.Equal(p))
+	// Output:
+	// -(1/4)x^2 + (1/2)x + 3 true
+	// true
+}
+
+func ExampleFloat64_String() {
+	fmt.Println(poly.NewFloat64(1e-10, -3, 0.5))
+	// Output: 0.5x^2 - 3x + 1e-10
+}
