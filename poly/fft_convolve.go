@@ -33,7 +33,7 @@ type fftConvPlan struct {
 
 // fftBlock is the largest block (complex values) that transformMultiply finishes, multiplies
 // and inverse-transforms in one go; four such blocks are live at once.
-var fftBlock = 1 << 14
+var fftBlock = 1 << 16
 
 // fftConvPlans caches one *fftConvPlan per half-length m; fftConvPlanBytes is the
 // approximate size of the cached tables. When it would exceed fftPlanCacheBudget the cache
