@@ -345,3 +345,27 @@ func TestFFTPlanCacheBudget(t *testing.T) {
 	p2.convolve(got, x, x, 0, false)
 	checkClose(t, []float64{1, 4, 10, 12, 9}, got, 1e-12, "evicted plan")
 }
+
+// TestFFTBlockedTransform runs the FFT path with tiny blocks, so that transformMultiply's
+// top-level passes and partner-block pairing (used above fftBlock) are exercised at sizes
+// the reference can check quickly, for several factorizations.
+func TestFFTBlockedTransform(t *testing.T) {
+	defer func(b int) { fftBlock = b; fftConvPlans.Clear() }(fftBlock)
+	fftBlock = 16
+	fftConvPlans.Clear()
+	rng := rand.New(rand.NewPCG(23, 24))
+	for _, sz := range [][2]int{{1000, 1000}, {1500, 700}, {2047, 2049}, {960, 961}} {
+		x, y := uniform(rng, sz[0]), uniform(rng, sz[1])
+		h := fftHalfLength(sz[0] + sz[1] - 1)
+		p := fftConvPlanFor(h)
+		if p.top == 0 {
+			t.Fatalf("h=%d: no top-level passes", h)
+		}
+		got := make([]float64, sz[0]+sz[1]-1)
+		p.convolve(got, x, y, 0, false)
+		checkClose(t, refConvolve(x, y, Full), got, 1e-12, "n=%d m=%d h=%d", sz[0], sz[1], h)
+		sq := make([]float64, 2*sz[0]-1)
+		fftConvPlanFor(fftHalfLength(len(sq))).convolve(sq, x, x, 0, false)
+		checkClose(t, refConvolve(x, x, Full), sq, 1e-12, "square n=%d", sz[0])
+	}
+}
