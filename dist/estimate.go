@@ -182,26 +182,35 @@ func (s Shape) Keep(n, k int64) Shape {
 }
 
 // keepCost estimates the working bytes and word operations of keeping k of n iid dice with the
-// given number of values and result bits, for the cheaper of the two formulas of keepiid.go
-// (assuming a distribution with unequal weights, the slower case).
+// given number of values and result bits, for the algorithm KeepHighest picks (keepCosts in
+// keep.go), assuming unequal weights (the slower case).
 func keepCost(values, n, k, resBits int64) (working, work int64) {
-	s, r, w := values, ssub(n, k), words(resBits)
-	if k == 0 {
+	if k == 0 || k == n {
 		return 0, 1
 	}
-	// from the top: per value, k Horner steps on polynomials of up to k·s terms, each step a
-	// product by s terms
-	top := smul(smul(smul(k, k), smul(s, smul(s, s))), w)
-	topMem := smul(smul(sadd(smul(k, s), 1), 2), sadd(intHeader, smul(w, 8)))
-	// from the bottom: per value, a power of n·s terms, r Horner steps and a product
-	powLen := sadd(smul(n, s), 1)
-	bottom := smul(s, sadd(sadd(smul(powLen, s), smul(smul(r, r), smul(s, s))), smul(powLen, min(sadd(smul(r, s), 2), 64))))
-	bottom = smul(bottom, w)
-	bottomMem := smul(smul(powLen, 4), sadd(intHeader, smul(w, 8)))
-	if top <= bottom {
-		return topMem, top
+	w := words(resBits)
+	cell := sadd(intHeader, smul(w, 8))
+	f := func(a int64) int { return int(min(a, 1<<40)) } // keepCosts takes ints; clamp
+	top, bottom, states := keepCosts(f(values), f(n), f(k), false)
+	best := min(top, bottom, states)
+	work = smul(toInt64(best), w)
+	switch {
+	case best == states:
+		working = smul(smul(k, sadd(smul(k, values), 1)), cell)
+	case best == top:
+		working = smul(smul(sadd(smul(k, values), 1), 2), cell)
+	default:
+		working = smul(smul(sadd(smul(n, values), 1), 4), cell)
 	}
-	return bottomMem, bottom
+	return working, work
+}
+
+// toInt64 converts a non-negative estimate to int64, saturating.
+func toInt64(x float64) int64 {
+	if !(x < math.MaxInt64) {
+		return math.MaxInt64
+	}
+	return int64(x)
 }
 
 // KeepPoolShape returns the shape of [Dist.KeepHighestPool] or [Dist.KeepLowestPool] keeping

@@ -39,18 +39,39 @@ func (z *Dist) keepHighestIID(x *Dist, n, k int) *Dist {
 	total := new(big.Int).Exp(t, big.NewInt(int64(n)), nil)
 	var rw []*big.Int
 	var rlo int
-	if keepFromTop(len(w), n, k, newShort(0, w).run <= 1) {
+	switch keepMethod(len(w), n, k, newShort(0, w).run == 0) {
+	case keepByTop:
 		rlo, rw = keepTop(x, n, k)
-	} else {
+	case keepByBottom:
 		rlo, rw = keepBottom(x, n, k)
+	default:
+		return z.keepHighest([]group{{x, n}}, k)
 	}
 	return z.setPartsTotal(rlo, rw, total)
 }
 
-// keepFromTop reports whether the formula from the top is estimated cheaper than the one from
-// the bottom for keeping k of n copies of a distribution spanning s values (run: its weights
-// are equal, as for a fair die), counting operations on big integers.
-func keepFromTop(s, n, k int, run bool) bool {
+// The algorithms for keeping the highest k of n copies of one distribution.
+const (
+	keepByTop    = iota // threshold formula from the top (keepTop)
+	keepByBottom        // threshold formula from the bottom (keepBottom)
+	keepByStates        // the state program of pools (keepHighest), for few dice of many values
+)
+
+// keepMethod returns the algorithm estimated cheapest (see keepCosts).
+func keepMethod(s, n, k int, run bool) int {
+	top, bottom, states := keepCosts(s, n, k, run)
+	switch {
+	case states < top && states < bottom:
+		return keepByStates
+	case top <= bottom:
+		return keepByTop
+	}
+	return keepByBottom
+}
+
+// keepCosts estimates the operations on big integers of the three algorithms for keeping k of
+// n copies of a distribution spanning s values (run: its weights are equal, as for a fair die).
+func keepCosts(s, n, k int, run bool) (top, bottom, states float64) {
 	f := func(a int) float64 { return float64(a) }
 	r := n - k
 	// from the top: per value v, k Horner steps on polynomials of up to k·(Hi−v) terms, each
@@ -59,8 +80,7 @@ func keepFromTop(s, n, k int, run bool) bool {
 	if run {
 		per = 2
 	}
-	top := f(k) * f(k) * f(s) * f(s) * per / 4
-	var bottom float64
+	top = f(k) * f(k) * f(s) * f(s) * per / 4
 	if run {
 		// per value u: a power and r running sums over about n·(Hi−u) terms, plus 2r scaled
 		// copies of the power
@@ -69,7 +89,9 @@ func keepFromTop(s, n, k int, run bool) bool {
 		// per value: Miller's power, r short Horner steps, and a product of n·s by r·s terms
 		bottom = f(s) * (f(n)*f(s)*f(s) + f(r)*f(r)*f(s)*f(s)/2 + f(n)*f(s)*min(f(r*s+2), 64))
 	}
-	return top <= bottom
+	// states: per value, k states with polynomials of up to k·s terms, each moving up to k ways
+	states = f(k) * f(k) * f(k) * f(s) * f(s) / 2
+	return top, bottom, states
 }
 
 // KeepLowest sets z to the distribution of the sum of the k lowest of n independent copies of
