@@ -454,8 +454,7 @@ func pairs(tw []uint64, g0, cnt int) []uint64 {
 }
 
 // fwdBlock runs all remaining forward levels on block a (global index g at its level),
-// level by level; len(a) ≥ 4. If mid is non-nil, the last two levels are replaced by
-// mid(b, r) on the blocks of 4 at relative depth r (used for the fused product).
+// level by level; len(a) ≥ 4.
 func (pl *Plan) fwdBlock(a []uint64, g int) {
 	p, tw := pl.m.p, pl.tw
 	s := len(a)
