@@ -281,21 +281,47 @@ func TestDirectOps(t *testing.T) {
 	}
 }
 
-// TestConvolveNonFinite checks the documented NaN/Inf behaviour at sizes that would take the
-// FFT path: outputs are NaN or ±Inf exactly where the direct sums put them, and the other
-// outputs are unaffected.
+// TestConvolveNonFinite checks the documented NaN/Inf behaviour at sizes that take the FFT
+// paths: outputs are NaN or ±Inf exactly where the direct sums put them, and the other
+// outputs are unaffected. Cases: single and several non-finite values in either operand,
+// Inf meeting exact zeros (0·Inf = NaN), a long operand (overlap-save path), and so many
+// NaNs that Convolve sums directly.
 func TestConvolveNonFinite(t *testing.T) {
-	rng := rand.New(rand.NewPCG(11, 12))
 	if meth, _ := chooseMethod(600, 607, 0, 1206); meth == methodDirect {
-		t.Fatal("n=600 no longer takes an FFT path; the test would not exercise the fallback")
+		t.Fatal("n=600 no longer takes an FFT path; the test would not exercise the fix-up")
 	}
-	for _, n := range []int{50, 600} {
-		for _, bad := range [][2]float64{{math.NaN(), 0}, {math.Inf(1), 0}, {math.Inf(1), math.Inf(-1)}, {math.Inf(-1), math.NaN()}} {
-			x, y := uniform(rng, n), uniform(rng, n+7)
-			x[n/3] = bad[0]
-			if bad[1] != 0 {
-				y[n/2] = bad[1]
+	if meth, _ := chooseMethod(5000, 100, 0, 5099); meth != methodBlocked {
+		t.Fatal("5000×100 no longer takes the overlap-save path")
+	}
+	rng := rand.New(rand.NewPCG(11, 12))
+	nan, inf := math.NaN(), math.Inf(1)
+	type setup func(x, y []float64)
+	cases := map[string]setup{
+		"NaN in x":       func(x, y []float64) { x[len(x)/3] = nan },
+		"+Inf in x":      func(x, y []float64) { x[len(x)/3] = inf },
+		"+Inf, −Inf":     func(x, y []float64) { x[len(x)/3] = inf; y[len(y)/2] = -inf },
+		"−Inf, NaN":      func(x, y []float64) { x[1] = -inf; y[len(y)-1] = nan },
+		"Inf meets zero": func(x, y []float64) { x[7] = inf; y[3] = 0; y[10] = 0; y[0] = -inf; x[0] = 0 },
+		"several": func(x, y []float64) {
+			x[0], x[5], x[len(x)-1] = nan, inf, -inf
+			y[2], y[len(y)/2] = inf, inf
+		},
+		"mostly NaN": func(x, y []float64) {
+			for i := range x {
+				if i%3 == 0 {
+					x[i] = nan
+				}
 			}
+		},
+	}
+	sizes := [][2]int{{50, 57}, {600, 607}, {5000, 100}}
+	if !testing.Short() {
+		sizes = append(sizes, [2]int{100, 5000})
+	}
+	for _, sz := range sizes {
+		for name, set := range cases {
+			x, y := uniform(rng, sz[0]), uniform(rng, sz[1])
+			set(x, y)
 			for _, mode := range modes {
 				for _, corr := range []bool{false, true} {
 					f, ref := Convolve, refConvolve
@@ -305,18 +331,35 @@ func TestConvolveNonFinite(t *testing.T) {
 					want, got := ref(x, y, mode), f(nil, x, y, mode)
 					require.Equal(t, len(want), len(got))
 					for i := range want {
+						msg := fmt.Sprintf("%dx%d %s %v corr=%v: output %d = %v, want %v", sz[0], sz[1], name, mode, corr, i, got[i], want[i])
 						switch {
 						case math.IsNaN(want[i]):
-							require.True(t, math.IsNaN(got[i]), "n=%d %v corr=%v bad=%v: output %d = %v, want NaN", n, mode, corr, bad, i, got[i])
+							require.True(t, math.IsNaN(got[i]), msg)
 						case math.IsInf(want[i], 0):
-							require.Equal(t, want[i], got[i], "n=%d %v corr=%v bad=%v: output %d", n, mode, corr, bad, i)
+							require.Equal(t, want[i], got[i], msg)
 						default:
-							require.InDelta(t, want[i], got[i], 1e-12, "n=%d %v corr=%v bad=%v: output %d", n, mode, corr, bad, i)
+							require.InDelta(t, want[i], got[i], 1e-12, msg)
 						}
 					}
 				}
 			}
 		}
+	}
+}
+
+// TestConvolveHuge checks that inputs large enough for the transforms to overflow are summed
+// directly (with an FFT they would come back as Inf or NaN).
+func TestConvolveHuge(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	x, y := uniform(rng, 600), uniform(rng, 600)
+	for i := range x {
+		x[i] *= 1e150
+		y[i] *= 1e150
+	}
+	want, got := refConvolve(x, y, Full), Convolve(nil, x, y, Full)
+	for i := range want {
+		require.False(t, math.IsNaN(got[i]) || math.IsInf(got[i], 0), "output %d = %v", i, got[i])
+		require.InDelta(t, want[i]/1e300, got[i]/1e300, 1e-12, "output %d", i)
 	}
 }
 
