@@ -408,6 +408,9 @@ func FuzzConvolve(f *testing.F) {
 	f.Add([]byte{1, 2, 3, 0, 1, 2}, uint16(3), uint8(0))
 	f.Add(make([]byte, 400), uint16(150), uint8(1))
 	f.Add(make([]byte, 1200), uint16(1000), uint8(5))
+	nonFinite := make([]byte, 900)
+	nonFinite[10], nonFinite[300], nonFinite[700] = 0x80, 0x7f, 0x81
+	f.Add(nonFinite, uint16(400), uint8(2))
 	f.Fuzz(func(t *testing.T, data []byte, split uint16, sel uint8) {
 		if len(data) == 0 || len(data) > 5000 {
 			return
@@ -416,7 +419,16 @@ func FuzzConvolve(f *testing.F) {
 		toFloats := func(b []byte) []float64 {
 			x := make([]float64, len(b))
 			for i, v := range b {
-				x[i] = float64(int8(v))
+				switch int8(v) {
+				case -128:
+					x[i] = math.NaN()
+				case 127:
+					x[i] = math.Inf(1)
+				case -127:
+					x[i] = math.Inf(-1)
+				default:
+					x[i] = float64(int8(v))
+				}
 			}
 			return x
 		}
@@ -434,7 +446,17 @@ func FuzzConvolve(f *testing.F) {
 			return
 		}
 		// Integer sums of at most 5000 products of magnitude ≤ 128² are exact in the
-		// reference; the FFT's error is far below 1e-6 at these sizes.
-		checkClose(t, ref(x, y, mode), got, 1e-6, "n=%d m=%d %v corr=%v", len(x), len(y), mode, sel&4 != 0)
+		// reference; the FFT's error is far below 1e-6 at these sizes. Bytes 0x80, 0x7f and
+		// 0x81 are NaN, +Inf and −Inf, which must land where the direct sums put them.
+		want := ref(x, y, mode)
+		if len(got) != len(want) {
+			t.Fatalf("got length %d, want %d", len(got), len(want))
+		}
+		for i := range want {
+			same := math.Abs(got[i]-want[i]) <= 1e-6 || got[i] == want[i] || math.IsNaN(got[i]) && math.IsNaN(want[i])
+			if !same {
+				t.Fatalf("n=%d m=%d %v corr=%v: output %d = %v, want %v", len(x), len(y), mode, sel&4 != 0, i, got[i], want[i])
+			}
+		}
 	})
 }
