@@ -54,7 +54,7 @@ func (c *checker) text(n node) string {
 func (c *checker) done(n node, s Shape) Shape {
 	pos := n.spanOf().pos
 	if !s.Fits() || s.Lo < -maxAbsValue || s.Hi > maxAbsValue {
-		c.p.fail(pos, "the values of %s would exceed 2^62 in size", c.text(n))
+		c.p.fail(pos, "the values of %s would exceed %s in size", c.text(n), maxAbsText)
 	}
 	if s.Peak > c.limit {
 		c.p.fail(pos, "%s would need about %s of memory (the limit is %s)",

@@ -2,6 +2,7 @@ package dist
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -12,8 +13,11 @@ import (
 // the column and the text they object to.
 
 // maxAbsValue bounds every number and every value a distribution may take, so that sums and
-// differences of two values never overflow an int.
-const maxAbsValue = 1 << 62
+// differences of two values never overflow an int: 2^62−1 (2^30−1 where int has 32 bits).
+const maxAbsValue = 1<<(bits.UintSize-2) - 1
+
+// maxAbsText names the bound on values in messages.
+var maxAbsText = fmt.Sprintf("2^%d", bits.UintSize-2)
 
 // A cmpOp is the comparison of a success test or of a reroll condition.
 type cmpOp uint8
@@ -436,7 +440,7 @@ func (p *parser) number() *numNode {
 			for p.pos < len(p.s) && isDigit(p.s[p.pos]) {
 				p.pos++
 			}
-			p.fail(start, "number %s is too large (the limit is 2^62)", p.s[start:p.pos])
+			p.fail(start, "number %s is too large (the limit is %s)", p.s[start:p.pos], maxAbsText)
 		}
 		v = v*10 + d
 		p.pos++
