@@ -138,9 +138,11 @@ func (z *Dist) RepeatDist(x, n *Dist) *Dist {
 	h := lpoly{lo: 0, c: make([]big.Int, 1)}
 	scale := big.NewInt(1)
 	var t big.Int
+	var spare lpoly
 	for j := nhi; j >= nlo; j-- {
 		if j < nhi {
-			h = mulLong(h, px)
+			mulLongInto(&spare, h, px)
+			h, spare = spare, h
 			scale.Mul(scale, xt)
 		}
 		if c := nw[j-nlo]; c.Sign() != 0 {
@@ -165,18 +167,24 @@ func (z *Dist) RepeatDist(x, n *Dist) *Dist {
 	return z.setPartsTotal(lo, out, total.Mul(total, nt))
 }
 
-// mulLong returns h·s, by the running sums of short.mul when s is short or a run of equal
-// weights, and by exact.Mul otherwise.
-func mulLong(h lpoly, s short) lpoly {
+// mulLongInto sets *z to h·s (z must not share coefficients with h): by the running sums of
+// short.mulInto, reusing z's storage, when s is short or a run of equal weights, and by
+// exact.Mul otherwise.
+func mulLongInto(z *lpoly, h lpoly, s short) {
 	if s.run <= 32 || len(h.c) <= 32 {
-		return s.mul(h)
+		s.mulInto(z, h)
+		return
 	}
 	p := exact.Mul(nil, h.ptrs(), s.c)
-	r := lpoly{lo: h.lo + s.lo, c: make([]big.Int, len(p))}
-	for i, a := range p {
-		r.c[i].Set(a)
+	z.lo = h.lo + s.lo
+	if cap(z.c) >= len(p) {
+		z.c = z.c[:len(p)]
+	} else {
+		z.c = make([]big.Int, len(p), len(p)+len(p)/2)
 	}
-	return r
+	for i, a := range p {
+		z.c[i].Set(a)
+	}
 }
 
 // Scale sets z to the distribution of c·X for X ~ x and returns z (same total). z and x may
