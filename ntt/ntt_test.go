@@ -331,6 +331,28 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// TestPlanOverlap checks Forward and Inverse with dst overlapping src partially.
+func TestPlanOverlap(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	m := mustModulus(t, Primes[3])
+	for _, n := range []int{1, 2, 4, 64, 1 << 12} {
+		pl, err := NewPlan(m, n)
+		require.NoError(t, err)
+		for _, shift := range []int{-5, -1, 1, 5} {
+			buf := randVec(r, n+12, m.p)
+			src := buf[6 : 6+n]
+			want := pl.Forward(nil, slices.Clone(src))
+			got := pl.Forward(buf[6+shift:6+shift+n], src)
+			assert.Equal(t, want, got, "forward n=%d shift=%d", n, shift)
+			buf = randVec(r, n+12, m.p)
+			src = buf[6 : 6+n]
+			want = pl.Inverse(nil, slices.Clone(src))
+			got = pl.Inverse(buf[6+shift:6+shift+n], src)
+			assert.Equal(t, want, got, "inverse n=%d shift=%d", n, shift)
+		}
+	}
+}
+
 func TestPlanPanics(t *testing.T) {
 	m := mustModulus(t, Primes[0])
 	pl, err := NewPlan(m, 16)
