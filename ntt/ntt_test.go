@@ -579,6 +579,11 @@ func TestConvolveParallel(t *testing.T) {
 		for _, l := range []int{25, 31, 32, 33, 100, 1000, 1025} {
 			x, y := randVec(r, l, p), randVec(r, l+r.IntN(l), p)
 			checkConvolve(t, m, x, y)
+			// Unreduced entries through the parallel loads.
+			xu, yu := slices.Clone(x), slices.Clone(y)
+			xu[0], yu[len(yu)-1] = x[0]+p*(^uint64(0)/p-1), ^uint64(0)
+			y[len(y)-1] = ^uint64(0) % p
+			assert.Equal(t, refProduct(x, y, p), m.Convolve(nil, xu, yu), "unreduced")
 			assert.Equal(t, refProduct(x, x, p), m.Convolve(nil, x, x), "square")
 		}
 	}
