@@ -453,3 +453,46 @@ func TestEntropyLarge(t *testing.T) {
 		t.Errorf("Entropy(1000d6) = %v, EntropyFloat %v", got, want)
 	}
 }
+
+// TestQueriesRandom checks the cumulative queries against sums of ProbRat, and Quantile against
+// its definition, on random distributions.
+func TestQueriesRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 100 {
+		d := randomDist(r)
+		if r.IntN(2) == 0 {
+			d = new(Dist).Add(d, randomDist(r))
+		}
+		cum := new(big.Rat)
+		one := big.NewRat(1, 1)
+		for v := d.Lo() - 1; v <= d.Hi()+1; v++ {
+			p := d.ProbRat(v)
+			prev := new(big.Rat).Set(cum)
+			cum.Add(cum, p)
+			if d.CDFRat(v).Cmp(cum) != 0 || d.AtMostRat(v).Cmp(cum) != 0 {
+				t.Fatalf("%s: CDFRat(%d) = %v, want %v", dump(d), v, d.CDFRat(v), cum)
+			}
+			if s := new(big.Rat).Sub(one, cum); d.SurvivalRat(v).Cmp(s) != 0 {
+				t.Fatalf("%s: SurvivalRat(%d) = %v, want %v", dump(d), v, d.SurvivalRat(v), s)
+			}
+			if s := new(big.Rat).Sub(one, prev); d.AtLeastRat(v).Cmp(s) != 0 {
+				t.Fatalf("%s: AtLeastRat(%d) = %v, want %v", dump(d), v, d.AtLeastRat(v), s)
+			}
+			// Quantile(p) for p just at and just above the cumulative probability
+			f, _ := cum.Float64()
+			for _, q := range []float64{f, math.Nextafter(f, 2)} {
+				if q <= 0 || q > 1 {
+					continue
+				}
+				got := int(d.Quantile(q))
+				qr := new(big.Rat).SetFloat64(q)
+				if d.CDFRat(got).Cmp(qr) < 0 || (got > d.Lo() && d.CDFRat(got-1).Cmp(qr) >= 0) {
+					t.Fatalf("%s: Quantile(%v) = %d", dump(d), q, got)
+				}
+			}
+		}
+		if cum.Cmp(one) != 0 {
+			t.Fatalf("%s: probabilities sum to %v", dump(d), cum)
+		}
+	}
+}
