@@ -296,8 +296,15 @@ func (lv *fftLevel) dif(a []complex128) {
 		for b := 0; b < len(a); b += L {
 			a0, a1, a2, a3, a4 := part(a, b, s, 0), part(a, b, s, 1), part(a, b, s, 2), part(a, b, s, 3), part(a, b, s, 4)
 			for j := range a0 {
-				y0, y1, y2, y3, y4 := bfly5(a0[j], a1[j], a2[j], a3[j], a4[j], false)
-				a0[j] = y0
+				// The length-5 DFT with root exp(−2πi/5), written out (bfly5 does not inline).
+				x0, x1, x2, x3, x4 := a0[j], a1[j], a2[j], a3[j], a4[j]
+				b1, b2, d1, d2 := x1+x4, x2+x3, x1-x4, x2-x3
+				t1 := x0 + sc(cos72, b1) - sc(cos36, b2)
+				t2 := x0 - sc(cos36, b1) + sc(cos72, b2)
+				u1 := mulNegI(sc(sin72, d1) + sc(sin36, d2))
+				u2 := mulNegI(sc(sin36, d1) - sc(sin72, d2))
+				a0[j] = x0 + b1 + b2
+				y1, y2, y3, y4 := t1+u1, t2+u2, t2-u2, t1-u1
 				if s > 1 {
 					y1 *= lv.tw[0][j]
 					y2 *= lv.tw[1][j]
@@ -374,7 +381,14 @@ func (lv *fftLevel) dit(a []complex128) {
 					x3 *= conj(lv.tw[2][j])
 					x4 *= conj(lv.tw[3][j])
 				}
-				a0[j], a1[j], a2[j], a3[j], a4[j] = bfly5(a0[j], x1, x2, x3, x4, true)
+				// The length-5 DFT with root exp(+2πi/5).
+				x0 := a0[j]
+				b1, b2, d1, d2 := x1+x4, x2+x3, x1-x4, x2-x3
+				t1 := x0 + sc(cos72, b1) - sc(cos36, b2)
+				t2 := x0 - sc(cos36, b1) + sc(cos72, b2)
+				u1 := mulI(sc(sin72, d1) + sc(sin36, d2))
+				u2 := mulI(sc(sin36, d1) - sc(sin72, d2))
+				a0[j], a1[j], a2[j], a3[j], a4[j] = x0+b1+b2, t1+u1, t2+u2, t2-u2, t1-u1
 			}
 		}
 	}
@@ -409,23 +423,6 @@ func dft2s(a []complex128) {
 		x0, x1 := a[b], a[b+1]
 		a[b], a[b+1] = x0+x1, x0-x1
 	}
-}
-
-// bfly5 returns the length-5 DFT of (x0, …, x4) with root exp(−2πi/5), or exp(+2πi/5) if inv.
-func bfly5(x0, x1, x2, x3, x4 complex128, inv bool) (y0, y1, y2, y3, y4 complex128) {
-	b1, b2 := x1+x4, x2+x3
-	d1, d2 := x1-x4, x2-x3
-	y0 = x0 + b1 + b2
-	t1 := x0 + sc(cos72, b1) - sc(cos36, b2)
-	t2 := x0 - sc(cos36, b1) + sc(cos72, b2)
-	u1 := sc(sin72, d1) + sc(sin36, d2)
-	u2 := sc(sin36, d1) - sc(sin72, d2)
-	if inv {
-		u1, u2 = mulI(u1), mulI(u2)
-	} else {
-		u1, u2 = mulNegI(u1), mulNegI(u2)
-	}
-	return y0, t1 + u1, t2 + u2, t2 - u2, t1 - u1
 }
 
 // conj returns the complex conjugate of z.
