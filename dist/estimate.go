@@ -144,8 +144,10 @@ func (s Shape) Repeat(n int64) Shape {
 		return combine(Shape{Bits: 1}, 0, 1, s)
 	}
 	r := Shape{Lo: smul(s.Lo, n), Hi: smul(s.Hi, n), Bits: smul(s.Bits, n)}
-	// Miller's recurrence: each output coefficient from the previous Len−1.
-	return combine(r, 0, smul(smul(r.Len(), s.Len()), words(r.Bits)), s)
+	// Each output coefficient costs a few passes over its words: three terms for a fair die,
+	// Len−1 for Miller's recurrence on a short base, and a few dozen per coefficient for binary
+	// powering with transform products on a long one.
+	return combine(r, 0, smul(smul(r.Len(), min(s.Len(), 64)), words(r.Bits)), s)
 }
 
 // RepeatDist returns the shape of [Dist.RepeatDist] with the count of shape n (n.Lo ≥ 0).
