@@ -231,10 +231,20 @@ func convolveWindow(dst, x, y []float64, off int, revY bool) {
 // NaN and ±Inf elements.
 func scan(x []float64) (mx float64, bad []int) {
 	for i, v := range x {
-		if v-v != 0 { // NaN or ±Inf
+		if a := math.Abs(v); a > mx {
+			mx = a
+		} else if v-v != 0 { // NaN or ±Inf (never greater than mx: +Inf is handled below)
 			bad = append(bad, i)
-		} else {
-			mx = max(mx, math.Abs(v))
+		}
+	}
+	if math.IsInf(mx, 1) { // an infinity was taken for the maximum: rescan the slow way
+		mx, bad = 0, bad[:0]
+		for i, v := range x {
+			if v-v != 0 {
+				bad = append(bad, i)
+			} else {
+				mx = max(mx, math.Abs(v))
+			}
 		}
 	}
 	return mx, bad

@@ -152,6 +152,25 @@ func pack(z []complex128, x []float64, rev bool) {
 	clear(z[h:])
 }
 
+// unpack stores in dst the values off … off+len(dst)−1 of the real sequence packed in z as
+// z[j] = c[2j] + i·c[2j+1]; off+len(dst) ≤ 2·len(z).
+func unpack(dst []float64, z []complex128, off int) {
+	if len(dst) == 0 {
+		return
+	}
+	if off&1 == 1 {
+		dst[0] = imag(z[off>>1])
+		dst, off = dst[1:], off+1
+	}
+	zs := z[off>>1 : (off+len(dst))>>1]
+	for i, v := range zs {
+		dst[2*i], dst[2*i+1] = real(v), imag(v)
+	}
+	if len(dst)&1 == 1 {
+		dst[len(dst)-1] = real(z[(off+len(dst))>>1])
+	}
+}
+
 // convolve stores in dst the outputs off … off+len(dst)−1 of the linear convolution of x
 // with y (y reversed if revY). The caller guarantees that 2·p.m ≥ len(x)+len(y)−1−off and
 // 2·p.m ≥ off+len(dst), so that the cyclic convolution of length 2m agrees with the linear
@@ -169,19 +188,7 @@ func (p *fftConvPlan) convolve(dst, x, y []float64, off int, revY bool) {
 		p.transformMultiply(zx, *by)
 		p.pool.Put(by)
 	}
-	n := 2 * p.m
-	k := off % n
-	for j := range dst {
-		if k&1 == 0 {
-			dst[j] = real(zx[k>>1])
-		} else {
-			dst[j] = imag(zx[k>>1])
-		}
-		k++
-		if k == n {
-			k = 0
-		}
-	}
+	unpack(dst, zx, off)
 	p.pool.Put(bx)
 }
 

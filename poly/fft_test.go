@@ -369,3 +369,15 @@ func TestFFTBlockedTransform(t *testing.T) {
 		checkClose(t, refConvolve(x, x, Full), sq, 1e-12, "square n=%d", sz[0])
 	}
 }
+
+func TestUnpack(t *testing.T) {
+	z := []complex128{1 + 2i, 3 + 4i, 5 + 6i, 7 + 8i}
+	c := []float64{1, 2, 3, 4, 5, 6, 7, 8}
+	for off := 0; off <= len(c); off++ {
+		for l := 0; off+l <= len(c); l++ {
+			got := make([]float64, l)
+			unpack(got, z, off)
+			assert.Equal(t, c[off:off+l], got, "off=%d len=%d", off, l)
+		}
+	}
+}
