@@ -24,7 +24,8 @@ const (
 	Kronecker
 	// MultiModular reduces the coefficients modulo several word-size primes, convolves modulo
 	// each prime with a number-theoretic transform, and recombines by the Chinese remainder
-	// theorem.
+	// theorem. Products whose coefficients would need more primes than ntt.Primes holds are
+	// computed by Kronecker substitution instead.
 	MultiModular
 	numAlgorithms
 )
