@@ -11,7 +11,7 @@ import (
 // coefficient is accumulated in one big.Int with one reused scratch product.
 func schoolbook(x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	if xs.bits <= 64 && ys.bits <= 64 {
-		return schoolbookWord(x, y, xs.neg || ys.neg)
+		return schoolbookWord(xs, ys)
 	}
 	n := len(x) + len(y) - 1
 	res := newInts(n)
@@ -31,17 +31,22 @@ func schoolbook(x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	return res
 }
 
-// schoolbookWord is schoolbook for coefficients of at most 64 bits: each output coefficient is
-// a sum of 128-bit products kept in a 192-bit two's-complement accumulator (enough for 2^63
-// terms).
-func schoolbookWord(x, y []*big.Int, signed bool) []*big.Int {
-	xm, xn := wordsOf(x)
-	ym, yn := wordsOf(y)
-	n := len(x) + len(y) - 1
+// schoolbookWord is schoolbook for coefficients of at most 64 bits (their magnitudes and signs
+// gathered by scan): each output coefficient is a sum of 128-bit products kept in a 192-bit
+// two's-complement accumulator (enough for 2^63 terms).
+func schoolbookWord(xs, ys operandInfo) []*big.Int {
+	xm, xn, ym, yn := xs.mag, xs.signs, ys.mag, ys.signs
+	signed := xs.neg || ys.neg
+	// A square sums each product x_i·x_j (i < j) once and doubles it, then adds x_i².
+	sq := len(xm) == len(ym) && &xm[0] == &ym[0]
+	n := len(xm) + len(ym) - 1
 	res := newInts(n)
 	words := make([]big.Word, 3*n)
 	for k := range n {
-		lo, hi := max(0, k-len(y)+1), min(k, len(x)-1)
+		lo, hi := max(0, k-len(ym)+1), min(k, len(xm)-1)
+		if sq {
+			hi = (k+1)/2 - 1 // the i < k−i
+		}
 		var a0, a1, a2 uint64
 		if !signed {
 			for i := lo; i <= hi; i++ {
@@ -66,6 +71,18 @@ func schoolbookWord(x, y []*big.Int, signed bool) []*big.Int {
 				}
 			}
 		}
+		if sq {
+			a2 = a2<<1 | a1>>63
+			a1 = a1<<1 | a0>>63
+			a0 <<= 1
+			if i := k / 2; k%2 == 0 && i < len(xm) {
+				ph, pl := bits.Mul64(xm[i], xm[i])
+				var c uint64
+				a0, c = bits.Add64(a0, pl, 0)
+				a1, c = bits.Add64(a1, ph, c)
+				a2 += c
+			}
+		}
 		neg := int64(a2) < 0
 		if neg {
 			var c uint64
@@ -84,17 +101,4 @@ func schoolbookWord(x, y []*big.Int, signed bool) []*big.Int {
 		}
 	}
 	return res
-}
-
-// wordsOf returns the magnitudes (each at most one word) and signs of x.
-func wordsOf(x []*big.Int) (mag []uint64, neg []bool) {
-	mag = make([]uint64, len(x))
-	neg = make([]bool, len(x))
-	for i, c := range x {
-		if w := c.Bits(); len(w) > 0 {
-			mag[i] = uint64(w[0])
-		}
-		neg[i] = c.Sign() < 0
-	}
-	return mag, neg
 }
