@@ -15,17 +15,25 @@ import (
 // All fields saturate at ±math.MaxInt64 instead of overflowing; a Shape whose Lo or Hi lies
 // outside the int range describes a result the combinators would panic on (see [Shape.Fits]).
 // Shape methods mirror the combinators of [Dist] and take and return values.
+//
+// Fair records that every value from Lo to Hi has the same weight (a fair die such as d6 or
+// dF, or a Uniform): sums and keeps of fair dice take cheaper algorithms (running sums instead
+// of products), and the estimates use them. The zero value false is the safe default; set it
+// for a plain die so that large fair pools such as 100d100kh50 are not refused as too slow.
 type Shape struct {
 	Lo, Hi int64
 	Bits   int64
 	Peak   int64
 	Work   int64
+	Fair   bool
 }
 
-// ShapeOf returns the shape of d, with Peak its size in bytes and Work zero.
+// ShapeOf returns the shape of d, with Peak its size in bytes, Work zero, and Fair set when all
+// of d's weights are equal.
 func ShapeOf(d *Dist) Shape {
-	_, _, t := d.parts()
-	return Shape{Lo: int64(d.Lo()), Hi: int64(d.Hi()), Bits: int64(t.BitLen()), Peak: d.SizeBytes()}
+	_, w, t := d.parts()
+	return Shape{Lo: int64(d.Lo()), Hi: int64(d.Hi()), Bits: int64(t.BitLen()), Peak: d.SizeBytes(),
+		Fair: newShort(0, w).run == 0}
 }
 
 // Fits reports whether Lo and Hi are in the int range, as the combinators need.
@@ -147,15 +155,24 @@ func (s Shape) Repeat(n int64) Shape {
 	// Each output coefficient costs a few passes over its words: three terms for a fair die,
 	// Len−1 for Miller's recurrence on a short base, and a few dozen per coefficient for binary
 	// powering with transform products on a long one.
-	return combine(r, 0, smul(smul(r.Len(), min(s.Len(), 64)), words(r.Bits)), s)
+	per := min(s.Len(), 64)
+	if s.Fair {
+		per = 3
+	}
+	return combine(r, 0, smul(smul(r.Len(), per), words(r.Bits)), s)
 }
 
 // RepeatDist returns the shape of [Dist.RepeatDist] with the count of shape n (n.Lo ≥ 0).
 func (s Shape) RepeatDist(n Shape) Shape {
 	r := Shape{Lo: min(smul(s.Lo, n.Lo), smul(s.Lo, n.Hi)), Hi: max(smul(s.Hi, n.Hi), smul(s.Hi, n.Lo)),
 		Bits: sadd(smul(s.Bits, n.Hi), n.Bits)}
-	// n.Hi products of a growing sum by x, plus the scaling.
-	work := smul(smul(n.Len(), r.Len()), smul(s.Len(), words(r.Bits)))
+	// Horner's rule: n.Hi products of a growing sum by x (running sums for a fair x) and a
+	// power for n.Lo.
+	per := s.Len()
+	if s.Fair {
+		per = 3
+	}
+	work := smul(smul(sadd(n.Hi, 1), r.Len()), smul(per, words(r.Bits)))
 	return combine(r, r.Bytes(), work, s, n)
 }
 
@@ -168,7 +185,7 @@ func (s Shape) Scale(c int64) Shape {
 
 // Shift returns the shape of [Dist.Shift].
 func (s Shape) Shift(c int64) Shape {
-	r := Shape{Lo: sadd(s.Lo, c), Hi: sadd(s.Hi, c), Bits: s.Bits}
+	r := Shape{Lo: sadd(s.Lo, c), Hi: sadd(s.Hi, c), Bits: s.Bits, Fair: s.Fair}
 	return combine(r, 0, r.Len(), s)
 }
 
@@ -179,21 +196,21 @@ func (s Shape) Keep(n, k int64) Shape {
 	if k == n {
 		return s.Repeat(n)
 	}
-	working, work := keepCost(s.Len(), n, k, r.Bits)
+	working, work := keepCost(s.Len(), n, k, r.Bits, s.Fair)
 	return combine(r, working, work, s)
 }
 
 // keepCost estimates the working bytes and word operations of keeping k of n iid dice with the
 // given number of values and result bits, for the algorithm KeepHighest picks (keepCosts in
-// keep.go), assuming unequal weights (the slower case).
-func keepCost(values, n, k, resBits int64) (working, work int64) {
+// keep.go); fair tells that the weights are equal.
+func keepCost(values, n, k, resBits int64, fair bool) (working, work int64) {
 	if k == 0 || k == n {
 		return 0, 1
 	}
 	w := words(resBits)
 	cell := sadd(intHeader, smul(w, 8))
 	f := func(a int64) int { return int(min(a, 1<<40)) } // keepCosts takes ints; clamp
-	top, bottom, states := keepCosts(f(values), f(n), f(k), false)
+	top, bottom, states := keepCosts(f(values), f(n), f(k), fair)
 	best := min(top, bottom, states)
 	work = smul(toInt64(best), w)
 	switch {

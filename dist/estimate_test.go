@@ -61,3 +61,19 @@ func TestShapeSaturates(t *testing.T) {
 		t.Errorf("scale saturation: %+v", n)
 	}
 }
+
+// TestShapeFair checks that fairness is detected and lowers the estimates of fair pools.
+func TestShapeFair(t *testing.T) {
+	d := ShapeOf(Die(100))
+	if !d.Fair || ShapeOf(Faces(1, 1, 2)).Fair || !ShapeOf(Faces(-1, 0, 1)).Fair || !d.Neg().Shift(3).Fair {
+		t.Fatal("Fair not detected or not kept by Neg and Shift")
+	}
+	u := d
+	u.Fair = false
+	if d.Keep(100, 50).Work >= u.Keep(100, 50).Work || d.Repeat(300).Work >= u.Repeat(300).Work {
+		t.Error("fair estimates are not lower")
+	}
+	if d.Repeat(2).Fair || d.Keep(3, 2).Fair || d.Explode(2).Fair {
+		t.Error("results of sums are not fair")
+	}
+}
