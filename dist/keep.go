@@ -310,6 +310,7 @@ func (z *Dist) keepHighest(gs []group, k int) *Dist {
 	return z.setPartsTotal(k*L, w, total)
 }
 
+// stateKey encodes the per-group counts of a state as a map key (4 bytes per group).
 func stateKey(u []int) string {
 	b := make([]byte, 0, 4*len(u))
 	for _, x := range u {
