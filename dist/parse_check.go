@@ -164,6 +164,8 @@ func (c *checker) dieShape(d *dieNode) Shape {
 		}
 	}
 	s := Shape{Lo: int64(lo), Hi: int64(hi), Bits: int64(bits.Len(uint(nfaces)))}
+	// dS and dF weigh every value from lo to hi equally; custom faces need not.
+	s.Fair = d.kind != dieFaces
 	s.Peak, s.Work = s.Bytes(), s.Len()
 	if len(d.rerolls) > 0 {
 		depth := c.depth
