@@ -65,7 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var run []exact.Algorithm
 	if *algo == "all" {
 		for _, a := range methods {
-			if quadratic(a) && float64(*n)*float64(*n)*float64((*nbits+63)/64) > 4e9 {
+			w := float64((*nbits + 63) / 64)
+			if quadratic(a) && float64(*n)*float64(*n)*w*w > 2e9 {
 				continue
 			}
 			run = append(run, a)
