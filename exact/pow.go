@@ -20,10 +20,11 @@ var (
 // x empty, that is 0^0 = 1). nil entries of x are read as zero.
 //
 // A base with one run of equal coefficients, c·t^v·(1+t+…+t^(s−1)) (a die), is powered by a
-// three-term recurrence whose cost does not depend on s; other short bases by J.C.P. Miller's
-// recurrence (x·(x^n)′ = n·x′·x^n, each coefficient from the previous ones with one exact
-// division), in time linear in the size of the output; long bases by binary powering with
-// [Sqr] and [Mul].
+// three-term recurrence whose cost does not depend on s; other short bases (and longer ones
+// with word-size coefficients raised to a large power) by J.C.P. Miller's recurrence
+// (x·(x^n)′ = n·x′·x^n, each coefficient from the previous ones with one exact division), in
+// time linear in the size of the output; other long bases by binary powering with [Sqr] and
+// [Mul].
 //
 // dst may be nil (allocated) or must have exactly the result length; its non-nil entries are
 // reused as storage, and it may be x itself (x is read completely before dst is written).
