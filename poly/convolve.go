@@ -313,7 +313,7 @@ const (
 // FFT cost model (fftCost: about one flop of the transforms), so that the direct method's
 // modelled cost is directCost·directOps. Set from TestCalibrateConvolve in
 // convolve_calibrate_test.go (go test ./poly -run Calibrate -calibrate -v).
-var directCost = 2.1
+var directCost = 3.1
 
 // maxFFTHalf is the largest FFT half-length used (positions are stored as int32); longer
 // convolutions fall back to the methods that fit.
