@@ -93,7 +93,8 @@ func OutputLen(n, m int, mode Mode) int {
 //
 // Method: the cheapest of three by a cost model whose one machine-dependent constant,
 // directCost, is measured by TestCalibrateConvolve (convolve_calibrate_test.go, run with
-// -calibrate): direct summation (O(n·m), for short inputs or a short kernel); one
+// -calibrate): direct summation (O(n·m); always when the shorter operand has at most 64
+// elements, which keeps numpy's exact results on small integers); one
 // real-input FFT convolution of a length whose only prime factors are 2, 3 and 5 (three
 // complex transforms of half that length); or, when one operand is at least four times
 // longer than the other, overlap-save with short FFTs (the shorter operand transformed
@@ -315,6 +316,11 @@ const (
 // convolve_calibrate_test.go (go test ./poly -run Calibrate -calibrate -v).
 var directCost = 3.1
 
+// directMaxShort is the longest shorter operand that is always summed directly, whatever
+// the cost model says: numpy.convolve always sums directly, and for short kernels this
+// keeps its results (exact ones for small integers, say) at a small cost in speed.
+const directMaxShort = 64
+
 // maxFFTHalf is the largest FFT half-length used (positions are stored as int32); longer
 // convolutions fall back to the methods that fit.
 const maxFFTHalf = 1 << 30
@@ -329,7 +335,7 @@ const fftExtra = 14
 func chooseMethod(n, m, off, length int) (meth, half int) {
 	best := directCost * directOps(n, m, off, length)
 	meth = methodDirect
-	if min(n, m) < 8 {
+	if min(n, m) <= directMaxShort {
 		return meth, 0
 	}
 	h := fftHalfLength(fftNeed(n, m, off, length))

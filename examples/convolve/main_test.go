@@ -60,7 +60,7 @@ func TestBoxModes(t *testing.T) {
 }
 
 // TestGauss compares with a direct computation of the truncated, normalised Gaussian
-// smoothing written out here, on a signal long enough for the FFT path.
+// smoothing written out here, on a longer signal.
 func TestGauss(t *testing.T) {
 	const sigma = 1.5
 	var in strings.Builder
