@@ -34,6 +34,7 @@ type crtBasis struct {
 	mi   [][]big.Word // M/p_i, k words each
 	mit  []uint64     // mit[j·k+i] = word j of M/p_i (transposed, for column-wise sums)
 	inv  []uint64     // (M/p_i)^−1 mod p_i
+	invq []uint64     // Shoup quotients of inv
 	finv []float64    // 1/p_i
 	pow  [][]uint64   // pow[i][j] = 2^(64j) mod p_i, grown on demand
 	mu   sync.Mutex
@@ -68,6 +69,7 @@ func basisFor(k int) *crtBasis {
 		mi := new(big.Int).Quo(mBig, p)
 		b.mi = append(b.mi, wordsK(mi, k))
 		b.inv = append(b.inv, m.Inv(t.Mod(mi, p).Uint64()))
+		b.invq = append(b.invq, shoup(b.inv[len(b.inv)-1], m.P()))
 		b.finv = append(b.finv, 1/float64(m.P()))
 	}
 	b.mit = make([]uint64, k*k)
@@ -364,8 +366,8 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 			}
 			f := 0.0
 			for i, m := range basis.mods {
-				t[i] = m.Mul(r[i][j], basis.inv[i])
-				f += float64(t[i]) * basis.finv[i]
+				t[i] = mulShoup(r[i][j], basis.inv[i], basis.invq[i], m.P())
+				f += float64(int64(t[i])) * basis.finv[i]
 			}
 			q := uint64(math.Round(f))
 			dotColumns(acc, basis.mit, t)
