@@ -7,6 +7,10 @@
 // Usage:
 //
 //	polymul [-n N] [-bits B] [-algo auto|schoolbook|karatsuba|kronecker|multimodular|all] [-reps R]
+//	polymul -x POLY -y POLY [-algo ...] [-reps R]
+//
+// With -x and -y the operands are polynomials written as text in the notation of package poly
+// (for example "3x^2 - 2x + 1"); the product is printed as text before the table.
 //
 // With -algo all (the default) every method runs, except that the quadratic ones (schoolbook,
 // karatsuba) are skipped when they would take more than about ten seconds; naming a method runs
@@ -17,6 +21,7 @@
 //
 //	go run ./examples/polymul -n 100000 -bits 64
 //	go run ./examples/polymul -n 1000 -bits 16384 -algo kronecker -reps 5
+//	go run ./examples/polymul -x '1 + 2x' -y '3 + 4x'
 package main
 
 import (
@@ -24,6 +29,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/big"
 	"os"
 	"slices"
 	"strings"
@@ -31,6 +37,7 @@ import (
 
 	"github.com/polyconv/polyconv/exact"
 	"github.com/polyconv/polyconv/internal/grid"
+	"github.com/polyconv/polyconv/poly"
 )
 
 func main() {
@@ -47,6 +54,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	nbits := fs.Int("bits", 64, "coefficient size in bits (≥ 1)")
 	algo := fs.String("algo", "all", "method: all, or one of "+names())
 	reps := fs.Int("reps", 3, "timed runs per method (the median is printed, ≥ 1)")
+	xText := fs.String("x", "", "first operand as a polynomial in text (with -y)")
+	yText := fs.String("y", "", "second operand as a polynomial in text (with -x)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -61,11 +70,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "polymul: -n, -bits and -reps must be at least 1")
 		return 2
 	}
+	var x, y []*big.Int
+	text := *xText != "" || *yText != ""
+	if text {
+		px, okx := new(poly.Int).SetString(*xText)
+		py, oky := new(poly.Int).SetString(*yText)
+		if !okx || !oky {
+			fmt.Fprintln(stderr, "polymul: -x and -y must both be polynomials with integer coefficients, like '3x^2 - 2x + 1'")
+			return 2
+		}
+		x, y = px.Coeffs(), py.Coeffs()
+	} else {
+		x, y = grid.Ints(grid.SeedA, *n, *nbits), grid.Ints(grid.SeedB, *n, *nbits)
+	}
+	length, _ := exact.ResultWords(x, y)
+	words := float64(max(bitLen(x), bitLen(y))+63) / 64
 	var run []exact.Algorithm
 	if *algo == "all" {
 		for _, a := range methods {
-			w := float64((*nbits + 63) / 64)
-			if quadratic(a) && float64(*n)*float64(*n)*w*w > 2e9 {
+			if quadratic(a) && float64(length)*float64(length)/4*words*words > 2e9 {
 				continue
 			}
 			run = append(run, a)
@@ -78,8 +101,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		run = []exact.Algorithm{methods[i]}
 	}
-	x, y := grid.Ints(grid.SeedA, *n, *nbits), grid.Ints(grid.SeedB, *n, *nbits)
-	fmt.Fprintf(stdout, "polymul: n=%d bits=%d (grid operands A, B)\n", *n, *nbits)
+	if text {
+		fmt.Fprintf(stdout, "polymul: (%s)·(%s)\n", *xText, *yText)
+		fmt.Fprintf(stdout, "product: %v\n", new(poly.Int).SetCoeffs(exact.Mul(nil, x, y)))
+	} else {
+		fmt.Fprintf(stdout, "polymul: n=%d bits=%d (grid operands A, B)\n", *n, *nbits)
+	}
 	fmt.Fprintf(stdout, "%-13s %-20s %12s\n", "algo", "checksum", "median_ms")
 	var first uint64
 	status := 0
@@ -104,6 +131,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+func bitLen(x []*big.Int) int {
+	b := 0
+	for _, c := range x {
+		b = max(b, c.BitLen())
+	}
+	return b
 }
 
 func quadratic(a exact.Algorithm) bool { return a == exact.Schoolbook || a == exact.Karatsuba }

@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"math/big"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/polyconv/polyconv/exact"
 	"github.com/polyconv/polyconv/internal/grid"
+	"github.com/polyconv/polyconv/poly"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -18,11 +20,16 @@ func runProgram(args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-// checksums parses the "algo checksum ms" rows of the output.
+// checksums parses the "algo checksum ms" rows of the output (after the header row).
 func checksums(t *testing.T, out string) map[string]uint64 {
 	t.Helper()
 	m := map[string]uint64{}
-	for _, line := range strings.Split(out, "\n")[2:] {
+	lines := strings.Split(out, "\n")
+	for len(lines) > 0 && !strings.HasPrefix(lines[0], "algo") {
+		lines = lines[1:]
+	}
+	require.NotEmpty(t, lines, "no table in %q", out)
+	for _, line := range lines[1:] {
 		f := strings.Fields(line)
 		if len(f) == 0 {
 			continue
@@ -63,4 +70,35 @@ func TestBadFlags(t *testing.T) {
 	}
 	code, _, _ := runProgram("-h")
 	assert.Equal(t, 0, code)
+}
+
+func TestTextInput(t *testing.T) {
+	// (1 + 2x)(3 + 4x) = 3 + 10x + 8x^2, worked by hand.
+	code, out, errs := runProgram("-x", "1 + 2x", "-y", "3 + 4x", "-reps", "1")
+	require.Equal(t, 0, code, errs)
+	var product string
+	for _, line := range strings.Split(out, "\n") {
+		if p, ok := strings.CutPrefix(line, "product: "); ok {
+			product = p
+		}
+	}
+	got, ok := new(poly.Int).SetString(product)
+	require.True(t, ok, "product line %q", product)
+	want := []int64{3, 10, 8}
+	require.Equal(t, len(want)-1, got.Degree())
+	for i, c := range want {
+		assert.Zero(t, got.Coeff(i).Cmp(big.NewInt(c)), "coefficient %d of %q", i, product)
+	}
+	sums := checksums(t, out)
+	assert.Len(t, sums, 5)
+	// The zero polynomial times anything is zero.
+	code, out, errs = runProgram("-x", "0", "-y", "x^2 + 1", "-reps", "1")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "product: 0")
+	// Both operands are required, and must parse.
+	for _, args := range [][]string{{"-x", "1 + x"}, {"-x", "1 +", "-y", "x"}, {"-x", "1/2", "-y", "x"}} {
+		code, _, errs := runProgram(args...)
+		assert.Equal(t, 2, code, "%v", args)
+		assert.NotEmpty(t, errs)
+	}
 }
