@@ -117,6 +117,9 @@ var (
 	crtGrain     = 2048
 )
 
+// crtBlock is the number of points whose residues the CRT gathers at a time.
+const crtBlock = 64
+
 // parallelFor calls f(lo, hi) on consecutive chunks of [0, n) of about grain items, from up to
 // GOMAXPROCS goroutines, and returns when all calls have returned.
 func parallelFor(n, grain int, f func(lo, hi int)) {
@@ -199,24 +202,35 @@ func residues(x []*big.Int, info operandInfo, basis *crtBasis) [][]uint64 {
 		pow = basis.powTables(words)
 	}
 	parallelFor(len(x), residueGrain, func(lo, hi int) {
-		for i, c := range x[lo:hi] {
-			i += lo
-			w := c.Bits()
-			neg := c.Sign() < 0
-			for j, m := range basis.mods {
-				var v uint64
-				switch len(w) {
-				case 0:
-					continue
-				case 1:
-					v = reduce64(uint64(w[0]), m.P())
-				default:
-					v = reduceWords(w, pow[j], m.P())
+		// Residues of a block of coefficients go to a local buffer first and then, one
+		// contiguous run per prime, to the k vectors.
+		buf := make([]uint64, crtBlock*k)
+		for b0 := lo; b0 < hi; b0 += crtBlock {
+			b1 := min(b0+crtBlock, hi)
+			for i, c := range x[b0:b1] {
+				w := c.Bits()
+				neg := c.Sign() < 0
+				row := buf[i*k : (i+1)*k]
+				for j, m := range basis.mods {
+					var v uint64
+					switch len(w) {
+					case 0:
+					case 1:
+						v = reduce64(uint64(w[0]), m.P())
+					default:
+						v = reduceWords(w, pow[j], m.P())
+					}
+					if neg && v != 0 {
+						v = m.P() - v
+					}
+					row[j] = v
 				}
-				if neg && v != 0 {
-					v = m.P() - v
+			}
+			for j := range k {
+				rj := r[j][b0:b1]
+				for i := range rj {
+					rj[i] = buf[i*k+j]
 				}
-				r[j][i] = v
 			}
 		}
 	})
@@ -337,6 +351,11 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 		acc := make([]big.Word, k+1)
 		t := make([]uint64, k)
 		ar := arena{hint: (hi - lo) * expectWords}
+		var tb []uint64
+		if k != 1 && k != 3 {
+			tb = make([]uint64, crtBlock*k)
+		}
+		blk0 := lo
 		for j := lo; j < hi; j++ {
 			if k == 3 {
 				// Three primes (those of natMul): Garner, then the symmetric range.
@@ -364,9 +383,20 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 				writeCoeff(dst, j, acc[:1], neg, fresh, &ar)
 				continue
 			}
+			if j >= blk0+crtBlock || j == lo {
+				// Gather the residues of the next block of points, one contiguous run per
+				// prime, so that the k residue streams are not read in lockstep.
+				blk0 = j
+				for i := range k {
+					for jj, v := range r[i][j:min(j+crtBlock, hi)] {
+						tb[jj*k+i] = v
+					}
+				}
+			}
+			row := tb[(j-blk0)*k : (j-blk0+1)*k]
 			f := 0.0
 			for i, m := range basis.mods {
-				t[i] = mulShoup(r[i][j], basis.inv[i], basis.invq[i], m.P())
+				t[i] = mulShoup(row[i], basis.inv[i], basis.invq[i], m.P())
 				f += float64(int64(t[i])) * basis.finv[i]
 			}
 			q := uint64(math.Round(f))
