@@ -296,7 +296,10 @@ func (s Shape) ExplodeOn(depth int64) Shape {
 // Reroll returns the shape of [Dist.Reroll] with the given depth.
 func (s Shape) Reroll(depth int64) Shape {
 	r := Shape{Lo: s.Lo, Hi: s.Hi, Bits: smul(s.Bits, sadd(depth, 1))}
-	return combine(r, r.Bytes(), smul(smul(r.Len(), sadd(depth, 1)), words(r.Bits)), s)
+	// closed form: two big powers (at most quadratic in the words of the total) and a pass
+	// of two products per value
+	w := words(r.Bits)
+	return combine(r, r.Bytes(), sadd(smul(smul(r.Len(), 4), w), smul(w, w)), s)
 }
 
 // CountSuccesses returns the shape of [Dist.CountSuccesses] of n dice.

@@ -86,17 +86,24 @@ func (z *Dist) Reroll(x *Dist, reroll func(v int) bool, depth int) *Dist {
 			keep[i] = zero
 		}
 	}
-	// R_0 = x; R_d = keep·t^d + match·R_{d−1}, all over t^{d+1}.
-	cur := slicesClone(w)
-	for d := 1; d <= depth; d++ {
-		td := new(big.Int).Exp(t, big.NewInt(int64(d)), nil)
-		r := newInts(len(w))
-		var tt big.Int
-		for i := range w {
-			r[i].Mul(keep[i], td)
-			r[i].Add(r[i], tt.Mul(cur[i], match))
-		}
-		cur = r
+	// R_0 = x; R_d = keep·t^d + match·R_{d−1}, all over t^{d+1}. Unrolled:
+	// R_d = keep·g + match^d·x with g = Σ_{j<d} match^j·t^{d−j} = t·(t^d − match^d)/(t − match),
+	// an exact quotient (t > match whenever some value is kept; otherwise keep is all zero).
+	// Two powers and one pass over the values, whatever the depth.
+	dd := big.NewInt(int64(depth))
+	md := new(big.Int).Exp(match, dd, nil)
+	g := new(big.Int)
+	if diff := new(big.Int).Sub(t, match); diff.Sign() > 0 {
+		g.Exp(t, dd, nil)
+		g.Sub(g, md)
+		g.Quo(g, diff)
+		g.Mul(g, t)
+	}
+	cur := newInts(len(w))
+	var tt big.Int
+	for i := range w {
+		cur[i].Mul(keep[i], g)
+		cur[i].Add(cur[i], tt.Mul(w[i], md))
 	}
 	total := new(big.Int).Exp(t, big.NewInt(int64(depth+1)), nil)
 	return z.setPartsTotal(lo, cur, total)

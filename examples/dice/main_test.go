@@ -336,3 +336,19 @@ func TestByteSize(t *testing.T) {
 	b = 3
 	assert.Equal(t, fmt.Sprint(3), b.String())
 }
+
+// TestSci checks the logarithmic formatting of tiny probabilities against big.Float's own
+// (slow but exact) decimal conversion, on both sides of the switch point.
+func TestSci(t *testing.T) {
+	for _, c := range []struct{ num, den, pow int64 }{{1, 6, 100}, {5, 6, 1000}, {1, 3, 5000}, {2, 7, 20000}, {999, 1000, 2}} {
+		r := new(big.Float).SetPrec(64).SetInt64(c.num)
+		r.Quo(r, new(big.Float).SetPrec(64).SetInt64(c.den))
+		x := new(big.Float).SetPrec(64).SetInt64(1)
+		for range c.pow {
+			x.Mul(x, r)
+		}
+		if got, want := sci(x, 1), x.Text('e', 1); got != want {
+			t.Errorf("%d/%d^%d: sci = %s, Text = %s", c.num, c.den, c.pow, got, want)
+		}
+	}
+}

@@ -62,7 +62,28 @@ func percent(a, b *big.Int, decimals int) string {
 	if x.Cmp(big.NewFloat(0.5*math.Pow10(-decimals))) >= 0 {
 		return x.Text('f', decimals)
 	}
-	return x.Text('e', 1)
+	return sci(x, 1)
+}
+
+// sci formats x > 0 like x.Text('e', digits). big.Float's exact decimal conversion takes
+// seconds for binary exponents of millions (a probability such as 6^-300000 after a deep
+// reroll), so beyond float64's range the decimal exponent and the leading digits are taken
+// from log10 x instead, which is exact to far more digits than are shown.
+func sci(x *big.Float, digits int) string {
+	mant := new(big.Float)
+	exp := x.MantExp(mant)
+	if exp > -1000 && exp < 1000 {
+		return x.Text('e', digits)
+	}
+	m, _ := mant.Float64() // in [0.5, 1)
+	l := math.Log10(m) + float64(exp)*math.Log10(2)
+	e := math.Floor(l)
+	lead := strconv.FormatFloat(math.Pow(10, l-e), 'f', digits, 64)
+	if lead[0] == '1' && lead[1] == '0' { // rounded up to 10.0…
+		lead = strconv.FormatFloat(1, 'f', digits, 64)
+		e++
+	}
+	return fmt.Sprintf("%se%+03d", lead, int64(e))
 }
 
 // percentDecimals returns the number of decimals that shows a largest probability maxP with
@@ -301,7 +322,11 @@ func writeCSV(w *errWriter, expr string, d *dist.Dist, exact bool) {
 			return new(big.Rat).SetFrac(a, total).String()
 		}
 		x := new(big.Float).SetPrec(53).SetInt(a)
-		return x.Quo(x, new(big.Float).SetPrec(53).SetInt(total)).Text('g', -1)
+		x.Quo(x, new(big.Float).SetPrec(53).SetInt(total))
+		if f, acc := x.Float64(); f != 0 || x.Sign() == 0 || acc == big.Exact {
+			return strconv.FormatFloat(f, 'g', -1, 64)
+		}
+		return sci(x, 15) // below float64's range
 	}
 	cw := csv.NewWriter(w)
 	atMost := new(big.Int)
