@@ -70,8 +70,14 @@ func (z *Dist) setPartsTotal(lo int, w []*big.Int, total *big.Int) *Dist {
 	return z
 }
 
+// MaxValues bounds the support range Hi−Lo+1 of the distributions that the constructors build
+// (2^31 values, whose weights alone would take 16 GiB of pointers); Parse refuses expressions
+// whose support would be wider with an error.
+const MaxValues = 1 << 31
+
 // Die returns the distribution of a fair die with the given number of sides: the values
-// 1, …, sides, each with weight 1 (total sides). It allocates, and panics if sides < 1.
+// 1, …, sides, each with weight 1 (total sides). It allocates, and panics if sides < 1 or
+// sides > MaxValues.
 func Die(sides int) *Dist {
 	if sides < 1 {
 		panic("dist: Die with sides < 1")
@@ -80,14 +86,14 @@ func Die(sides int) *Dist {
 }
 
 // Uniform returns the uniform distribution on lo, …, hi, each value with weight 1 (total
-// hi−lo+1). It allocates, and panics if hi < lo.
+// hi−lo+1). It allocates, and panics if hi < lo or the range has more than MaxValues values.
 func Uniform(lo, hi int) *Dist {
 	if hi < lo {
 		panic("dist: Uniform with hi < lo")
 	}
 	n := uint(hi) - uint(lo) + 1
-	if n == 0 || int(n) < 0 {
-		panic("dist: Uniform range too large")
+	if n == 0 || n > MaxValues {
+		panic("dist: Uniform range over MaxValues values")
 	}
 	w := make([]*big.Int, n)
 	for i := range w {
@@ -104,7 +110,7 @@ func Const(k int) *Dist {
 // Faces returns the distribution of a die with the listed faces, each face equally likely:
 // the weight of a value is the number of times it is listed, and the total is len(faces). So
 // Faces(1, 1, 2, 3, 5, 8) is the custom die d{1,1,2,3,5,8}. It allocates, and panics if faces
-// is empty or its values span more than the int range.
+// is empty or its values span more than MaxValues values.
 func Faces(faces ...int) *Dist {
 	if len(faces) == 0 {
 		panic("dist: Faces with no faces")
@@ -114,8 +120,8 @@ func Faces(faces ...int) *Dist {
 		lo, hi = min(lo, f), max(hi, f)
 	}
 	n := uint(hi) - uint(lo) + 1
-	if n == 0 || int(n) < 0 {
-		panic("dist: Faces range too large")
+	if n == 0 || n > MaxValues {
+		panic("dist: Faces range over MaxValues values")
 	}
 	cnt := make([]int64, n)
 	for _, f := range faces {

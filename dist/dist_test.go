@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ALTree/bigfloat"
+	"github.com/stretchr/testify/assert"
 )
 
 func TestTextbook(t *testing.T) {
@@ -495,4 +496,15 @@ func TestQueriesRandom(t *testing.T) {
 			t.Fatalf("%s: probabilities sum to %v", dump(d), cum)
 		}
 	}
+}
+
+// TestSupportLimit: constructors refuse supports wider than MaxValues with a dist: panic rather
+// than a runtime allocation failure, and Parse refuses them with an error even when the memory
+// limit is raised.
+func TestSupportLimit(t *testing.T) {
+	assert.PanicsWithValue(t, "dist: Uniform range over MaxValues values", func() { Die(math.MaxInt) })
+	assert.PanicsWithValue(t, "dist: Uniform range over MaxValues values", func() { Uniform(0, MaxValues) })
+	assert.PanicsWithValue(t, "dist: Faces range over MaxValues values", func() { Faces(0, MaxValues) })
+	_, err := ParseWith("d4000000000", ParseOptions{MaxBytes: math.MaxInt64})
+	assert.ErrorContains(t, err, "more than 2^31 possible values")
 }

@@ -60,6 +60,9 @@ func (c *checker) done(n node, s Shape) Shape {
 		c.p.fail(pos, "%s would need about %s of memory (the limit is %s)",
 			c.text(n), formatBytes(float64(s.Peak)), formatBytes(float64(c.limit)))
 	}
+	if s.Len() > MaxValues {
+		c.p.fail(pos, "%s would have more than 2^31 possible values", c.text(n))
+	}
 	if s.Work > c.work {
 		c.p.fail(pos, "%s would take too long to compute (about %.2g word operations; the limit is %.2g)",
 			c.text(n), float64(s.Work), float64(c.work))

@@ -119,15 +119,19 @@ func (m Modulus) Mul(a, b uint64) uint64 {
 	return r
 }
 
-// Reduce returns a mod p for any a; the result is in [0, p).
+// Reduce returns a mod p for any a; the result is in [0, p). It panics on the zero Modulus.
 func (m Modulus) Reduce(a uint64) uint64 {
 	if a < m.p {
 		return a
 	}
+	if m.p == 0 {
+		panic("ntt: zero Modulus (use NewModulus)")
+	}
 	return a % m.p
 }
 
-// Pow returns a^e mod p (with 0^0 = 1). Any a is accepted; it is reduced first.
+// Pow returns a^e mod p (with 0^0 = 1). Any a is accepted; it is reduced first. It panics on
+// the zero Modulus.
 func (m Modulus) Pow(a, e uint64) uint64 {
 	a = m.Reduce(a)
 	r := m.Reduce(1)
@@ -141,7 +145,7 @@ func (m Modulus) Pow(a, e uint64) uint64 {
 }
 
 // Inv returns the inverse of a mod p, in [0, p). Any a is accepted; it is reduced first.
-// Inv panics if a ≡ 0 mod p.
+// Inv panics if a ≡ 0 mod p, and on the zero Modulus.
 func (m Modulus) Inv(a uint64) uint64 {
 	a = m.Reduce(a)
 	if a == 0 {

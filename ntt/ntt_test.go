@@ -481,6 +481,9 @@ func TestConvolveEmptyAndPanics(t *testing.T) {
 	big := make([]uint64, 1000)
 	assert.PanicsWithValue(t, msg, func() { m.Convolve(make([]uint64, 1998), big, big) })
 	assert.PanicsWithValue(t, "ntt: zero Modulus (use NewModulus)", func() { Modulus{}.Convolve(nil, []uint64{1}, []uint64{1}) })
+	assert.PanicsWithValue(t, "ntt: zero Modulus (use NewModulus)", func() { Modulus{}.Reduce(5) })
+	assert.PanicsWithValue(t, "ntt: zero Modulus (use NewModulus)", func() { Modulus{}.Pow(5, 3) })
+	assert.PanicsWithValue(t, "ntt: zero Modulus (use NewModulus)", func() { Modulus{}.Inv(5) })
 }
 
 // TestConvolveUnreduced shows that entries ≥ p are reduced, not mis-multiplied.
