@@ -8,8 +8,11 @@
 //
 //	polymul [-n N] [-bits B] [-algo auto|schoolbook|karatsuba|kronecker|multimodular|all] [-reps R]
 //	polymul -x POLY -y POLY [-algo ...] [-reps R]
+//	polymul POLY POLY
 //
-// With -x and -y the operands are polynomials written as text in the notation of package poly
+// With two polynomials as arguments it prints their product and nothing else: integer
+// coefficients are multiplied exactly through package exact, and if either operand has a
+// fraction (1/2x + 3) both are read as rational polynomials. With -x and -y the operands are polynomials written as text in the notation of package poly
 // (for example "3x^2 - 2x + 1"); the product is printed as text before the table.
 //
 // With -algo all (the default) every method runs, except that the quadratic ones (schoolbook,
@@ -22,6 +25,7 @@
 //	go run ./examples/polymul -n 100000 -bits 64
 //	go run ./examples/polymul -n 1000 -bits 16384 -algo kronecker -reps 5
 //	go run ./examples/polymul -x '1 + 2x' -y '3 + 4x'
+//	go run ./examples/polymul '1+2x+3x^2' '3+2x+2x^2'
 package main
 
 import (
@@ -63,7 +67,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() != 0 {
-		fmt.Fprintf(stderr, "polymul: unexpected argument %q\n", fs.Arg(0))
+		if fs.NArg() == 2 && *xText == "" && *yText == "" {
+			return textProduct(fs.Arg(0), fs.Arg(1), stdout, stderr)
+		}
+		fmt.Fprintf(stderr, "polymul: want two polynomials or none, got %d arguments (%q …)\n", fs.NArg(), fs.Arg(0))
 		return 2
 	}
 	if *n < 1 || *nbits < 1 || *reps < 1 {
@@ -131,6 +138,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// textProduct prints the product of two polynomials given as text, over Z when both have
+// integer coefficients and over Q otherwise. A malformed operand exits with status 2.
+func textProduct(a, b string, stdout, stderr io.Writer) int {
+	x, okx := new(poly.Int).SetString(a)
+	y, oky := new(poly.Int).SetString(b)
+	if okx && oky {
+		fmt.Fprintln(stdout, new(poly.Int).Mul(x, y))
+		return 0
+	}
+	xr, okx := new(poly.Rat).SetString(a)
+	yr, oky := new(poly.Rat).SetString(b)
+	switch {
+	case !okx:
+		fmt.Fprintf(stderr, "polymul: %q is not a polynomial (write it like '3x^2 - 2x + 1' or '1/2x + 3')\n", a)
+		return 2
+	case !oky:
+		fmt.Fprintf(stderr, "polymul: %q is not a polynomial (write it like '3x^2 - 2x + 1' or '1/2x + 3')\n", b)
+		return 2
+	}
+	fmt.Fprintln(stdout, new(poly.Rat).Mul(xr, yr))
+	return 0
 }
 
 func bitLen(x []*big.Int) int {

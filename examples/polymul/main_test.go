@@ -102,3 +102,25 @@ func TestTextInput(t *testing.T) {
 		assert.NotEmpty(t, errs)
 	}
 }
+
+func TestPositionalText(t *testing.T) {
+	// (1 + 2x + 3x^2)(3 + 2x + 2x^2) = 3 + 8x + 15x^2 + 10x^3 + 6x^4, worked by hand.
+	code, out, errs := runProgram("1+2x+3x^2", "3+2x+2x^2")
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, "6x^4 + 10x^3 + 15x^2 + 8x + 3\n", out)
+	// A fraction makes both operands rational: (1/2x + 3)(2x - 1) = x^2 + (11/2)x - 3.
+	code, out, errs = runProgram("1/2x + 3", "2x - 1")
+	require.Equal(t, 0, code, errs)
+	want, ok := new(poly.Rat).SetString("x^2 + 11/2x - 3")
+	require.True(t, ok)
+	got, ok := new(poly.Rat).SetString(strings.TrimSpace(out))
+	require.True(t, ok, "output %q", out)
+	assert.True(t, got.Equal(want), "got %q", out)
+	// Malformed operands and a wrong count of arguments exit 2 with a message.
+	for _, args := range [][]string{{"1 +", "x"}, {"x", "x^"}, {"x", "y", "z"}, {"x"}} {
+		code, out, errs := runProgram(args...)
+		assert.Equal(t, 2, code, "%v", args)
+		assert.Empty(t, out, "%v", args)
+		assert.NotEmpty(t, errs, "%v", args)
+	}
+}
