@@ -8,10 +8,15 @@ import (
 // DefaultMaxBytes is the memory limit [Parse] applies: 1 GiB.
 const DefaultMaxBytes = 1 << 30
 
+// NoExtraRolls is the [ParseOptions] ExplodeDepth that allows no extra roll or reroll (the
+// zero ExplodeDepth means DefaultExplodeDepth).
+const NoExtraRolls = -1
+
 // ParseOptions are the settings of [ParseWith]. The zero value means the defaults.
 type ParseOptions struct {
 	// ExplodeDepth is the number of extra rolls "!" allows and the number of rerolls "r"
-	// allows ("ro" rerolls once whatever it is); 0 means DefaultExplodeDepth (9). A
+	// allows ("ro" rerolls once whatever it is); 0 means DefaultExplodeDepth (9), and
+	// NoExtraRolls allows none, so that "!" and "r" leave a die as first rolled. Any other
 	// negative depth panics.
 	ExplodeDepth int
 
@@ -48,7 +53,8 @@ func Parse(expr string) (*Dist, error) {
 // steps would need more than opt.MaxBytes of memory or an estimated ten seconds or more of
 // work, returns a *ParseError naming the column and what was expected or what is too large.
 // The sizes are estimated (with [Shape]) before any work starts, so "1000000000d6" is refused
-// at once. ParseWith panics if opt.ExplodeDepth or opt.MaxBytes is negative.
+// at once. ParseWith panics if opt.ExplodeDepth is negative other than NoExtraRolls, or if
+// opt.MaxBytes is negative.
 //
 // # Notation
 //
@@ -103,7 +109,7 @@ func Parse(expr string) (*Dist, error) {
 // just before it, like a modifier: (d20)>(d20)+1 adds 1 to the 0 or 1 of the test. A test
 // directly after a plain number is an error.
 func ParseWith(expr string, opt ParseOptions) (*Dist, error) {
-	if opt.ExplodeDepth < 0 || opt.MaxBytes < 0 {
+	if opt.ExplodeDepth < NoExtraRolls || opt.MaxBytes < 0 {
 		panic("dist: ParseWith with a negative ExplodeDepth or MaxBytes")
 	}
 	return parseLimited(expr, opt, maxWork)
@@ -122,8 +128,11 @@ func parseLimited(expr string, opt ParseOptions, work int64) (*Dist, error) {
 // check parses and checks expr, returning the syntax tree and the checker (with the
 // estimates of every node), or a *ParseError.
 func check(expr string, opt ParseOptions, work int64) (n node, c *checker, err error) {
-	if opt.ExplodeDepth == 0 {
+	switch opt.ExplodeDepth {
+	case 0:
 		opt.ExplodeDepth = DefaultExplodeDepth
+	case NoExtraRolls:
+		opt.ExplodeDepth = 0
 	}
 	if opt.MaxBytes == 0 {
 		opt.MaxBytes = DefaultMaxBytes

@@ -541,7 +541,7 @@ func TestParseSizes(t *testing.T) {
 
 func TestParseOptionsPanics(t *testing.T) {
 	assert.PanicsWithValue(t, "dist: ParseWith with a negative ExplodeDepth or MaxBytes", func() {
-		_, _ = ParseWith("d6", ParseOptions{ExplodeDepth: -1})
+		_, _ = ParseWith("d6", ParseOptions{ExplodeDepth: -2})
 	})
 	assert.PanicsWithValue(t, "dist: ParseWith with a negative ExplodeDepth or MaxBytes", func() {
 		_, _ = ParseWith("d6", ParseOptions{MaxBytes: -1})
@@ -550,7 +550,18 @@ func TestParseOptionsPanics(t *testing.T) {
 
 // TestParseDepth checks that ExplodeDepth reaches explosions and rerolls.
 func TestParseDepth(t *testing.T) {
-	d, err := ParseWith("d6!", ParseOptions{ExplodeDepth: 3})
+	// NoExtraRolls: "!" and "r" leave the die as first rolled (total 6, not 6^(depth+1)).
+	for _, expr := range []string{"d6!", "d6r1", "d6!r<3", "d6!>=5"} {
+		d, err := ParseWith(expr, ParseOptions{ExplodeDepth: NoExtraRolls})
+		require.NoError(t, err, expr)
+		assert.True(t, d.Equal(Die(6)), "%s with no extra rolls", expr)
+		assert.Equal(t, "6", d.Total().String(), expr)
+	}
+	d, err := ParseWith("3d6!kh2", ParseOptions{ExplodeDepth: NoExtraRolls})
+	require.NoError(t, err)
+	assert.True(t, d.Equal(new(Dist).KeepHighest(Die(6), 3, 2)))
+
+	d, err = ParseWith("d6!", ParseOptions{ExplodeDepth: 3})
 	require.NoError(t, err)
 	assert.Equal(t, 24, d.Hi())
 	assert.Equal(t, "1296", d.Total().String()) // 6^(3+1)

@@ -14,7 +14,7 @@
 //	-csv               CSV with a header row: expr,value,count,probability,at_least,at_most
 //	-all               every row of the table, however many
 //	-rows N            rows shown when a table is cut (default 41)
-//	-explode-depth N   extra rolls allowed by ! and rerolls allowed by r (default 9)
+//	-explode-depth N   extra rolls allowed by ! and rerolls allowed by r (default 9; 0 for none)
 //	-max-bytes N       refuse expressions needing more memory (default 1GiB; K, M, G suffixes)
 //
 // A bad expression prints one line naming the column and what was expected, and exits with
@@ -88,7 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opt.csv, "csv", false, "print CSV: expr,value,count,probability,at_least,at_most")
 	fs.BoolVar(&opt.all, "all", false, "print every row of large tables")
 	fs.IntVar(&opt.rows, "rows", 41, "rows to show when a table is cut (the most likely ones)")
-	depth := fs.Int("explode-depth", dist.DefaultExplodeDepth, "extra rolls allowed by ! and rerolls allowed by r")
+	depth := fs.Int("explode-depth", dist.DefaultExplodeDepth, "extra rolls allowed by ! and rerolls allowed by r (0 for none)")
 	maxBytes := byteSize(dist.DefaultMaxBytes)
 	fs.Var(&maxBytes, "max-bytes", "refuse expressions needing more `memory` (suffixes K, M, G, T: powers of 1024)")
 	fs.Usage = func() {} // the flag package prints the problem; run adds a hint
@@ -111,12 +111,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return usageErr("no expression given; try: dice 3d6 4d6kh3")
 	case opt.json && opt.csv:
 		return usageErr("-json and -csv cannot be used together")
-	case *depth < 1:
-		return usageErr(fmt.Sprintf("-explode-depth must be at least 1, not %d", *depth))
+	case *depth < 0:
+		return usageErr(fmt.Sprintf("-explode-depth must be at least 0, not %d", *depth))
 	case opt.rows < 3:
 		return usageErr(fmt.Sprintf("-rows must be at least 3, not %d", opt.rows))
 	}
 	opt.parse = dist.ParseOptions{ExplodeDepth: *depth, MaxBytes: int64(maxBytes)}
+	if *depth == 0 { // ParseOptions reads 0 as the default
+		opt.parse.ExplodeDepth = dist.NoExtraRolls
+	}
 
 	// Parse everything first, so that a bad expression prints nothing but its error.
 	ds := make([]*dist.Dist, fs.NArg())

@@ -303,7 +303,7 @@ func TestUsage(t *testing.T) {
 	assert.Contains(t, out, "usage: dice")
 	assert.Contains(t, out, "4d6kh3")
 	assert.Contains(t, out, "-explode-depth")
-	for _, args := range [][]string{{}, {"-json", "-csv", "d6"}, {"-bogus", "d6"}, {"-explode-depth", "0", "d6"}, {"-rows", "1", "d6"}, {"-max-bytes", "lots", "d6"}} {
+	for _, args := range [][]string{{}, {"-json", "-csv", "d6"}, {"-bogus", "d6"}, {"-explode-depth", "-1", "d6"}, {"-rows", "1", "d6"}, {"-max-bytes", "lots", "d6"}} {
 		code, out, errs := runDice(args...)
 		assert.Equal(t, 2, code, args)
 		assert.Empty(t, out, args)
@@ -320,6 +320,17 @@ func TestExplodeDepthFlag(t *testing.T) {
 	assert.Equal(t, "1/6", rows[5][1])
 	assert.Equal(t, "0", rows[6][1])
 	assert.Equal(t, "1/36", rows[12][1])
+
+	// Depth 0: no extra roll, so d6! is a plain d6 (1..6, each 1/6), and so is d6r1.
+	for _, expr := range []string{"d6!", "d6r1"} {
+		code, out, errs := runDice("-explode-depth", "0", "-exact", expr)
+		require.Equal(t, 0, code, errs)
+		rows := tableRows(t, out)
+		assert.Len(t, rows, 6, expr)
+		for v := 1; v <= 6; v++ {
+			assert.Equal(t, "1/6", rows[v][1], "%s value %d", expr, v)
+		}
+	}
 }
 
 func TestByteSize(t *testing.T) {
