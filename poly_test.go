@@ -124,49 +124,37 @@ func TestExactAgreesWithNTTAndMathBig(t *testing.T) {
 	}
 }
 
-// TestGridChecksums: exact.Mul on the shared grid reproduces the checksums that the reference
-// harness printed for FLINT and NTL (both agreed) with `shared/bench/run.sh mul CASE N B` and
-// `run.sh modp 65536` on 2026-11-21.
+// TestGridChecksums: the products the packages compute on the shared grid reproduce the
+// checksums that the reference harness printed for FLINT and NTL (grid.MulChecksum,
+// grid.PowChecksum, grid.ModPChecksum). Only the points that are quick to compute are used here;
+// the package tests cover the rest.
 func TestGridChecksums(t *testing.T) {
-	cases := []struct {
-		n, bits int
-		want    uint64
-	}{
-		{1000, 64, 1058133218533149034},
-		{10000, 64, 379417909123292925},
-		{100, 1024, 1395772429191156787},
-		{1000, 1024, 818500911287188870},
-		{100, 16384, 1661919242304926723},
-	}
-	for _, c := range cases {
-		x := grid.Ints(grid.SeedA, c.n, c.bits)
-		y := grid.Ints(grid.SeedB, c.n, c.bits)
-		if got := grid.Checksum(exact.Mul(nil, x, y)); got != c.want {
-			t.Errorf("n=%d bits=%d: checksum %d, harness printed %d", c.n, c.bits, got, c.want)
+	for c, want := range grid.MulChecksum {
+		if c.N*c.Bits > 2e6 {
+			continue
+		}
+		x := grid.Ints(grid.SeedA, c.N, c.Bits)
+		y := grid.Ints(grid.SeedB, c.N, c.Bits)
+		if got := grid.Checksum(exact.Mul(nil, x, y)); got != want {
+			t.Errorf("exact.Mul n=%d bits=%d: checksum %d, harness printed %d", c.N, c.Bits, got, want)
 		}
 	}
-	// The single-prime anchor: NTL's ZZ_pX product mod 29·2^57+1 at n = 2^16.
+	for c, want := range grid.PowChecksum {
+		if c.N > 1000 {
+			continue
+		}
+		if got := grid.Checksum(exact.Pow(nil, grid.Dice(c.Sides), c.N)); got != want {
+			t.Errorf("exact.Pow (x+…+x^%d)^%d: checksum %d, FLINT printed %d", c.Sides, c.N, got, want)
+		}
+	}
 	m, err := ntt.NewModulus(grid.NTTPrime)
 	if err != nil {
 		t.Fatal(err)
 	}
 	const n = 1 << 16
 	c := m.Convolve(nil, grid.ModP(grid.SeedA, n, grid.NTTPrime), grid.ModP(grid.SeedB, n, grid.NTTPrime))
-	if got, want := grid.ChecksumUint64(c), uint64(576831069865174444); got != want {
-		t.Errorf("single-prime n=2^16: checksum %d, NTL printed %d", got, want)
-	}
-}
-
-// TestDicePowChecksums: (x+…+x^6)^n through exact.Pow matches FLINT's fmpz_poly_pow checksums
-// (`run.sh pow 6 100`, `run.sh pow 6 1000`).
-func TestDicePowChecksums(t *testing.T) {
-	for _, c := range []struct {
-		n    int
-		want uint64
-	}{{100, 1661965655847159506}, {1000, 992651514378105940}} {
-		if got := grid.Checksum(exact.Pow(nil, grid.Dice(6), c.n)); got != c.want {
-			t.Errorf("(x+…+x^6)^%d: checksum %d, FLINT printed %d", c.n, got, c.want)
-		}
+	if got, want := grid.ChecksumUint64(c), grid.ModPChecksum[n]; got != want {
+		t.Errorf("ntt single-prime n=2^16: checksum %d, NTL printed %d", got, want)
 	}
 }
 
