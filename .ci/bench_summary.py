@@ -8,7 +8,6 @@ from collections import defaultdict
 
 out = sys.argv[1]
 go = defaultdict(list)       # benchmark name (without -GOMAXPROCS suffix) -> ms
-extra = defaultdict(list)    # name -> extra metrics (B/op)
 harness = defaultdict(list)  # (impl, case, n, b) -> ms
 misc = defaultdict(list)
 
@@ -23,12 +22,9 @@ def read(name):
 
 for fname in ["ntt.txt", "exact.txt", "dist.txt", "poly.txt"]:
     for line in read(fname):
-        m = re.match(r"^(Benchmark\S+?)(-\d+)?\s+\d+\s+([\d.]+) ns/op(.*)$", line)
+        m = re.match(r"^(Benchmark\S+?)(-\d+)?\s+\d+\s+([\d.]+) ns/op", line)
         if m:
             go[m.group(1)].append(float(m.group(3)) / 1e6)
-            b = re.search(r"([\d.]+) B/op", m.group(4))
-            if b:
-                extra[m.group(1)].append(float(b.group(1)))
         m = re.match(r"^dice_10000d6_wall_s ([\d.]+)", line)
         if m:
             misc["dice10000d6"].append(float(m.group(1)) * 1e3)
