@@ -89,7 +89,9 @@ func (ev *evaluator) die(d *dieNode) *Dist {
 	}
 	switch {
 	case d.explodeOn != nil:
-		x = explodeOn(x, d.explodeOn.match, ev.depth)
+		if explodes(x, d.explodeOn.match) {
+			x.ExplodeOn(x, d.explodeOn.match, ev.depth)
+		}
 	case d.explode:
 		x.Explode(x, ev.depth)
 	}
@@ -265,54 +267,14 @@ func mixWeighted(ds []*Dist, weights []*big.Int) *Dist {
 	return FromWeights(lo, w)
 }
 
-// explodeOn returns the distribution of a die X ~ x that is rolled again, and the rolls
-// added, whenever a roll passes match, at most depth extra times (the last roll stands).
-// With T the total of x, E_0 = x and
-//
-//	E_d = (faces not passing)·T^d + Σ_{v passing} w(v)·(E_{d−1} shifted by v),
-//
-// over the total T^(d+1), the number of sequences of d+1 rolls.
-func explodeOn(x *Dist, match func(int) bool, depth int) *Dist {
-	type face struct {
-		v int
-		w *big.Int
-	}
-	var stop, again []face
+// explodes reports whether some value of x with a nonzero weight passes match. A die that
+// cannot explode stays as first rolled, with its own total (not raised to the depth+1 as
+// [Dist.ExplodeOn] would).
+func explodes(x *Dist, match func(int) bool) bool {
 	for v, w := range x.Weights() {
-		switch {
-		case w.Sign() == 0:
-		case match(v):
-			again = append(again, face{v, w})
-		default:
-			stop = append(stop, face{v, w})
+		if w.Sign() != 0 && match(v) {
+			return true
 		}
 	}
-	if len(again) == 0 {
-		return x
-	}
-	t := x.Total()
-	cur := new(Dist).Set(x)
-	td := new(big.Int).Set(t) // T^d, the total of E_{d−1}
-	for range depth {
-		lo, hi := cur.Lo()+again[0].v, cur.Hi()+again[len(again)-1].v
-		for _, f := range stop {
-			lo, hi = min(lo, f.v), max(hi, f.v)
-		}
-		w := make([]*big.Int, hi-lo+1)
-		for i := range w {
-			w[i] = new(big.Int)
-		}
-		var p big.Int
-		for _, f := range stop {
-			w[f.v-lo].Add(w[f.v-lo], p.Mul(f.w, td))
-		}
-		for _, f := range again {
-			for v, cw := range cur.Weights() {
-				w[v+f.v-lo].Add(w[v+f.v-lo], p.Mul(cw, f.w))
-			}
-		}
-		cur = FromWeights(lo, w)
-		td.Mul(td, t)
-	}
-	return cur
+	return false
 }
