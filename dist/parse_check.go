@@ -177,18 +177,11 @@ func (c *checker) dieShape(d *dieNode) Shape {
 		}
 		s = s.Reroll(int64(depth))
 	}
-	if d.explode {
-		e := s.Explode(int64(c.depth))
-		if d.explodeOn != nil {
-			// Any face may explode: j explosions and a last roll lie between the extremes
-			// for j = 0 and j = depth, and each level costs a pass per exploding face.
-			d1 := int64(c.depth) + 1
-			e.Lo = min(s.Lo, smul(s.Lo, d1))
-			e.Hi = max(s.Hi, smul(s.Hi, d1))
-			e.Peak = max(e.Peak, sadd(s.Peak, smul(e.Bytes(), 2)))
-			e.Work = sadd(s.Work, smul(smul(e.Len(), s.Len()), smul(d1, words(e.Bits))))
-		}
-		s = e
+	switch {
+	case d.explodeOn != nil:
+		s = s.ExplodeOn(int64(c.depth))
+	case d.explode:
+		s = s.Explode(int64(c.depth))
 	}
 	return s
 }
