@@ -109,8 +109,6 @@ func (z *Dist) Reroll(x *Dist, reroll func(v int) bool, depth int) *Dist {
 	return z.setPartsTotal(lo, cur, total)
 }
 
-func slicesClone(w []*big.Int) []*big.Int { return append([]*big.Int(nil), w...) }
-
 // CountSuccesses sets z to the distribution of the number of n independent dice X ~ x that pass
 // success (notation NdS>=T and the other comparisons) and returns z: a binomial distribution
 // on 0..n. The total is x's total to the power n. z and x may alias. success is called once per
