@@ -104,16 +104,9 @@ func newShort(lo int, c []*big.Int) short {
 	return s
 }
 
-// mul returns h·s. Coefficients of c[:run] are multiplied term by term; the run of equal
-// coefficients is a sliding-window sum times rc.
-func (s short) mul(h lpoly) lpoly {
-	var z lpoly
-	s.mulInto(&z, h)
-	return z
-}
-
 // mulInto sets *z to h·s, reusing z's coefficients (and their words) as storage; z must not
-// share coefficients with h.
+// share coefficients with h. Coefficients of c[:run] are multiplied term by term; the run of
+// equal coefficients is a sliding-window sum times rc.
 func (s short) mulInto(z *lpoly, h lpoly) {
 	n := len(h.c) + len(s.c) - 1
 	z.lo = h.lo + s.lo
