@@ -369,15 +369,7 @@ func convolveBlocked(dst, x, y []float64, off int, revY bool, h int) {
 		p.fft.forward(zx)
 		p.multiply(zx, zy, 0, h)
 		p.fft.inverse(zx)
-		out := dst[j0:min(j0+per, len(dst))]
-		for i := range out {
-			c := m - 1 + i
-			if c&1 == 0 {
-				out[i] = real(zx[c>>1])
-			} else {
-				out[i] = imag(zx[c>>1])
-			}
-		}
+		unpack(dst[j0:min(j0+per, len(dst))], zx, m-1)
 	}
 	p.pool.Put(by)
 	p.pool.Put(bx)
