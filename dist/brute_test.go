@@ -128,6 +128,11 @@ func keepLowestBrute(k int) func([]int) int {
 	}
 }
 
+// totalPow returns x's total to the power n, the total of n independent rolls of x.
+func totalPow(x *Dist, n int) *big.Int {
+	return new(big.Int).Exp(x.Total(), big.NewInt(int64(n)), nil)
+}
+
 // checkSame fails unless got and want have the same support, the same weights and the same
 // total (the documented total, not only the same probabilities).
 func checkSame(t *testing.T, name string, got, want *Dist, wantTotal *big.Int) {
@@ -324,7 +329,7 @@ func TestExplodeBrute(t *testing.T) {
 	for name, x := range testDice() {
 		for depth := 0; depth <= 4; depth++ {
 			want := explodeBrute(x, depth).dist()
-			tot := new(big.Int).Exp(x.Total(), big.NewInt(int64(depth+1)), nil)
+			tot := totalPow(x, depth+1)
 			checkSame(t, name+" explode", new(Dist).Explode(x, depth), want, tot)
 		}
 	}
@@ -342,7 +347,7 @@ func TestExplodeOnBrute(t *testing.T) {
 		for tn, f := range tests {
 			for depth := 0; depth <= 3; depth++ {
 				want := explodeOnBrute(x, f, depth).dist()
-				tot := new(big.Int).Exp(x.Total(), big.NewInt(int64(depth+1)), nil)
+				tot := totalPow(x, depth+1)
 				checkSame(t, name+" explode"+tn, new(Dist).ExplodeOn(x, f, depth), want, tot)
 			}
 		}
@@ -382,7 +387,7 @@ func TestRerollBrute(t *testing.T) {
 		for tn, f := range tests {
 			for depth := 0; depth <= 4; depth++ {
 				want := rerollBrute(x, f, depth).dist()
-				tot := new(big.Int).Exp(x.Total(), big.NewInt(int64(depth+1)), nil)
+				tot := totalPow(x, depth+1)
 				checkSame(t, name+" reroll"+tn, new(Dist).Reroll(x, f, depth), want, tot)
 			}
 		}
@@ -422,12 +427,12 @@ func TestRepeatDistBrute(t *testing.T) {
 		for _, n := range counts {
 			// P(S = s) = Σ_j P(N = j)·P(X₁+…+X_j = s), with each sum enumerated roll by roll.
 			o := outcomes{}
-			tot := new(big.Int).Mul(n.Total(), new(big.Int).Exp(x.Total(), big.NewInt(int64(n.Hi())), nil))
+			tot := new(big.Int).Mul(n.Total(), totalPow(x, n.Hi()))
 			for j, wj := range n.Weights() {
 				if wj.Sign() == 0 {
 					continue
 				}
-				scale := new(big.Int).Exp(x.Total(), big.NewInt(int64(n.Hi()-j)), nil)
+				scale := totalPow(x, n.Hi()-j)
 				scale.Mul(scale, wj)
 				enumerate(copies(x, j), func(v []int, w *big.Int) {
 					o.add(sum(v), new(big.Int).Mul(w, scale))
@@ -519,7 +524,7 @@ func TestRandomBrute(t *testing.T) {
 		depth := r.IntN(4)
 		cut := x.Lo() + r.IntN(x.Hi()-x.Lo()+1)
 		match := func(v int) bool { return v >= cut }
-		dt := new(big.Int).Exp(x.Total(), big.NewInt(int64(depth+1)), nil)
+		dt := totalPow(x, depth+1)
 		checkSame(t, name+" explodeon", new(Dist).ExplodeOn(x, match, depth), explodeOnBrute(x, match, depth).dist(), dt)
 		checkSame(t, name+" reroll", new(Dist).Reroll(x, match, depth), rerollBrute(x, match, depth).dist(), dt)
 	}

@@ -9,7 +9,7 @@ import (
 // keepPaths runs every keep-highest algorithm on n copies of x keeping k: the formulas from the
 // top and from the bottom, and the state program used for pools.
 func keepPaths(x *Dist, n, k int) map[string]*Dist {
-	total := new(big.Int).Exp(x.Total(), big.NewInt(int64(n)), nil)
+	total := totalPow(x, n)
 	out := map[string]*Dist{"dp": new(Dist).keepHighest([]group{{x, n}}, k)}
 	if 0 < k && k < n {
 		lo, w := keepTop(x, n, k)
