@@ -146,16 +146,17 @@ func randInt(r *rand.Rand, maxLen int) *Int {
 	return new(Int).SetCoeffs(randInts(r, r.IntN(maxLen+1)))
 }
 
-// mulNaive is the reference product: output k is Σ x[i]·y[k−i], summed per output.
-func mulNaive(x, y []*big.Int) []*big.Int {
+// mulNaive is the reference product over Z or Q: output k is Σ x[i]·y[k−i], summed per
+// output.
+func mulNaive[T any, P bigNum[T]](x, y []P) []P {
 	if len(x) == 0 || len(y) == 0 {
 		return nil
 	}
-	out := make([]*big.Int, len(x)+len(y)-1)
+	out := make([]P, len(x)+len(y)-1)
 	for k := range out {
-		s := new(big.Int)
+		s := P(new(T))
 		for i := max(0, k-len(y)+1); i <= min(k, len(x)-1); i++ {
-			s.Add(s, new(big.Int).Mul(x[i], y[k-i]))
+			s.Add(s, P(new(T)).Mul(x[i], y[k-i]))
 		}
 		out[k] = s
 	}
