@@ -2,6 +2,7 @@ package dist
 
 import (
 	"math/big"
+	"math/bits"
 
 	"github.com/ALTree/bigfloat"
 )
@@ -83,7 +84,7 @@ func (d *Dist) EntropyFloat(prec uint) *big.Float {
 		panic("dist: EntropyFloat with precision 0")
 	}
 	_, w, t := d.parts()
-	p := prec + guardBits + uint(bitsLen(len(w)))
+	p := prec + guardBits + uint(bits.Len(uint(len(w))))
 	h := new(big.Float).SetPrec(p)
 	den := new(big.Float).SetPrec(p).SetInt(t)
 	q := new(big.Float).SetPrec(p)
@@ -97,13 +98,4 @@ func (d *Dist) EntropyFloat(prec uint) *big.Float {
 		h.Sub(h, q.Mul(q, l))
 	}
 	return new(big.Float).SetPrec(prec).Set(h)
-}
-
-func bitsLen(n int) int {
-	b := 0
-	for n > 0 {
-		b++
-		n >>= 1
-	}
-	return b
 }
