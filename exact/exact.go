@@ -269,6 +269,17 @@ func copyOut(dst, res []*big.Int) []*big.Int {
 	return dst
 }
 
+// negWords sets the natural number w (little-endian words) to its two's complement
+// 2^(64·len(w)) − w, in place.
+func negWords(w []big.Word) {
+	var b uint64
+	for i, v := range w {
+		var r uint64
+		r, b = bits.Sub64(0, uint64(v), b)
+		w[i] = big.Word(r)
+	}
+}
+
 // setWords sets z to (−1)^neg · w, reusing z's storage when it is large enough. w is copied and
 // may be unnormalized.
 func setWords(z *big.Int, w []big.Word, neg bool) {

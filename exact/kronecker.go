@@ -107,12 +107,7 @@ func unpack(dst []*big.Int, z []uint64, s int, neg, fresh bool) {
 		cneg := neg
 		if bitAt(buf, s-1) || bitAt(buf, s) {
 			// u ≥ 2^(s−1): the slot holds u − 2^s; its magnitude is 2^s − u.
-			var c uint64 = 1
-			for j := range buf {
-				var v uint64
-				v, c = bits.Add64(^uint64(buf[j]), 0, c)
-				buf[j] = big.Word(v)
-			}
+			negWords(buf)
 			addBit(buf, s)
 			borrow = 1
 			cneg = !cneg

@@ -404,12 +404,7 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 			subMulWord(acc, basis.m, q)
 			neg := int64(acc[k]) < 0
 			if neg {
-				var c uint64
-				for i, w := range acc {
-					var v uint64
-					v, c = bits.Sub64(0, uint64(w), c)
-					acc[i] = big.Word(v)
-				}
+				negWords(acc)
 			}
 			writeCoeff(dst, j, acc, neg, fresh, &ar)
 		}
