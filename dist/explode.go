@@ -22,8 +22,8 @@ func (z *Dist) Explode(x *Dist, depth int) *Dist {
 // (notation d10!>=8) and returns z: roll x; whenever the roll passes, roll again and add, at
 // most depth extra rolls (the last roll stands, whatever it shows). The total is x's total to
 // the power depth+1, the number of sequences of depth+1 rolls. z and x may alias. explode is
-// called once per value of x's support range. It panics if depth < 0 or explode is nil, and
-// if the sums leave the int range.
+// called once per value of x's support (values of weight zero are not tested). It panics if
+// depth < 0 or explode is nil, and if the sums leave the int range.
 //
 // With S the weights of the values that stop and A those that explode, E_0 = x and
 // E_d = S·t^d + A·E_{d−1}: one product by the short polynomial A per extra roll.
@@ -46,15 +46,15 @@ func (z *Dist) ExplodeOn(x *Dist, explode func(v int) bool, depth int) *Dist {
 			alo, ahi = min(alo, lo+i), max(ahi, lo+i)
 		}
 	}
-	cur := new(Dist).Set(x)
+	cur := x                  // E_{d−1}, only read
 	td := new(big.Int).Set(t) // t^d
+	var tt big.Int
 	for d := 1; d <= depth; d++ {
 		clo, cw, ct := cur.parts()
 		var r lpoly
 		if alo <= ahi {
 			r.addPoly(alo+clo, polyMul(again[alo-lo:ahi-lo+1], cw))
 		}
-		var tt big.Int
 		for i, a := range stop {
 			if a.Sign() != 0 {
 				r.addAt(lo+i, tt.Mul(a, td))
