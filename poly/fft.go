@@ -296,7 +296,8 @@ func (lv *fftLevel) dif(a []complex128) {
 		for b := 0; b < len(a); b += L {
 			a0, a1, a2, a3, a4 := part(a, b, s, 0), part(a, b, s, 1), part(a, b, s, 2), part(a, b, s, 3), part(a, b, s, 4)
 			for j := range a0 {
-				// The length-5 DFT with root exp(−2πi/5), written out (bfly5 does not inline).
+				// The length-5 DFT with root exp(−2πi/5), written out here and in dit (a helper
+				// function would not be inlined).
 				x0, x1, x2, x3, x4 := a0[j], a1[j], a2[j], a3[j], a4[j]
 				b1, b2, d1, d2 := x1+x4, x2+x3, x1-x4, x2-x3
 				t1 := x0 + sc(cos72, b1) - sc(cos36, b2)
