@@ -133,10 +133,7 @@ func MulUsing(alg Algorithm, dst, x, y []*big.Int) []*big.Int {
 	if resultWords(len(x), len(y), xs.bits, ys.bits) > MaxResultWords {
 		panic("exact: result too large")
 	}
-	x, y = xs.vals, ys.vals
-	if sq {
-		y = x
-	}
+	x, y = xs.vals, ys.vals // the same slice again when squaring
 	if xs.bits == 0 || ys.bits == 0 {
 		return setZero(dst, n)
 	}
