@@ -70,11 +70,10 @@ An expression that starts with "-" needs "--" before it: dice -- -d6+7
 Flags:
 `
 
-// options are the parsed flags.
+// options are the parsed output flags (the parse options are local to run).
 type options struct {
 	exact, json, csv, all bool
 	rows                  int
-	parse                 dist.ParseOptions
 }
 
 // run is the program: it parses args, writes the output to stdout and messages to stderr,
@@ -116,15 +115,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case opt.rows < 3:
 		return usageErr(fmt.Sprintf("-rows must be at least 3, not %d", opt.rows))
 	}
-	opt.parse = dist.ParseOptions{ExplodeDepth: *depth, MaxBytes: int64(maxBytes)}
+	popt := dist.ParseOptions{ExplodeDepth: *depth, MaxBytes: int64(maxBytes)}
 	if *depth == 0 { // ParseOptions reads 0 as the default
-		opt.parse.ExplodeDepth = dist.NoExtraRolls
+		popt.ExplodeDepth = dist.NoExtraRolls
 	}
 
 	// Parse everything first, so that a bad expression prints nothing but its error.
 	ds := make([]*dist.Dist, fs.NArg())
 	for i, expr := range fs.Args() {
-		d, err := dist.ParseWith(expr, opt.parse)
+		d, err := dist.ParseWith(expr, popt)
 		if err != nil {
 			var pe *dist.ParseError
 			if errors.As(err, &pe) {
