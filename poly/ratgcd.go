@@ -107,10 +107,7 @@ func liftDigits(gamma, xi *big.Int, maxLen int) []*big.Int {
 		}
 		digits = append(digits, d)
 	}
-	if len(digits) == 0 {
-		return nil
-	}
-	return digits
+	return digits // nil if gamma is zero
 }
 
 // divides reports whether the nonzero integer polynomial d divides p exactly in Z[x].
