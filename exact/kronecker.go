@@ -21,13 +21,11 @@ func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 		yw, yneg = pack(y, s, ys.bits)
 	}
 	z := natMul(xw, yw, sq)
-	n := len(x) + len(y) - 1
-	if dst == nil {
-		dst = newInts(n)
-		unpack(dst, z, s, xneg != yneg, true)
-		return dst
+	fresh := dst == nil
+	if fresh {
+		dst = newInts(len(x) + len(y) - 1)
 	}
-	unpack(dst, z, s, xneg != yneg, false)
+	unpack(dst, z, s, xneg != yneg, fresh)
 	return dst
 }
 
