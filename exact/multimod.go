@@ -266,9 +266,8 @@ func reduceWords(w []big.Word, pow []uint64, p uint64) uint64 {
 	r := bits.Rem64(a1%p, a0, p)
 	if a2 != 0 {
 		// a2·2^128 ≡ a2·(2^64 mod p)^2; a2 < len(w) is small.
-		t := bits.Rem64(0, pow[1], p)
-		hi, lo := bits.Mul64(t, t)
-		t = bits.Rem64(hi, lo, p)
+		hi, lo := bits.Mul64(pow[1], pow[1]) // pow[1] = 2^64 mod p, already reduced
+		t := bits.Rem64(hi, lo, p)
 		hi, lo = bits.Mul64(t, a2)
 		t = bits.Rem64(hi, lo, p)
 		r, _ = bits.Add64(r, t, 0)
