@@ -6,10 +6,11 @@ import (
 )
 
 // Cost model of the methods, in nanoseconds on the calibration machine (AMD EPYC, Go 1.26,
-// measured by TestCalibrate on linux/amd64). Auto evaluates each
-// method's estimated time from the operand lengths and coefficient sizes and takes the
-// cheapest. The constants are measured by TestCalibrate (calibrate_test.go, run with
-// -calibrate) in the manner of math/big's karatsubaThreshold.
+// linux/amd64). Auto evaluates each method's estimated time from the operand lengths and
+// coefficient sizes and takes the cheapest. costMAC through costKroneckerWord are measured by
+// TestCalibrate (calibrate_test.go, run with -calibrate) in the manner of math/big's
+// karatsubaThreshold; costSetup and costSetupPrime are estimates that TestCalibrate does not
+// measure.
 var (
 	// costMAC is one 64×64→128-bit multiply-accumulate in a word loop (schoolbook on words,
 	// residues, CRT).
