@@ -12,7 +12,9 @@
 //
 // With two polynomials as arguments it prints their product and nothing else: integer
 // coefficients are multiplied exactly through package exact, and if either operand has a
-// fraction (1/2x + 3) both are read as rational polynomials. With -x and -y the operands are polynomials written as text in the notation of package poly
+// fraction (1/2x + 3) both are read as rational polynomials.
+//
+// With -x and -y the operands are polynomials written as text in the notation of package poly
 // (for example "3x^2 - 2x + 1"); the product is printed as text before the table.
 //
 // With -algo all (the default) every method runs, except that the quadratic ones (schoolbook,
