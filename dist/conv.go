@@ -17,24 +17,10 @@ func polyMul(x, y []*big.Int) []*big.Int {
 	return exact.Mul(nil, x, y)
 }
 
-// polyPow returns x^n for n >= 0 (x^0 = [1]): dieSum when every coefficient is 1 (a fair die;
-// mirrored entries of the result share their words, which is safe for read-only weights),
-// exact.Pow otherwise.
+// polyPow returns x^n for n >= 0 (x^0 = [1]) with exact.Pow, which powers a fair die (every
+// coefficient 1) by its three-term recurrence.
 func polyPow(x []*big.Int, n int) []*big.Int {
-	if n >= 1 && len(x) >= 2 && allOnes(x) {
-		return dieSum(len(x), n)
-	}
 	return exact.Pow(nil, x, n)
-}
-
-// allOnes reports whether every entry of x is 1.
-func allOnes(x []*big.Int) bool {
-	for _, a := range x {
-		if a.Cmp(bigOne) != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // newInts returns n new zero big.Ints.

@@ -1,17 +1,18 @@
 package dist
 
 import (
-	"fmt"
 	"math/big"
+	"math/bits"
 	"testing"
 
 	"github.com/polyconv/polyconv/exact"
 	"github.com/polyconv/polyconv/internal/grid"
 )
 
-// TestDieSum compares the fused recurrence with exact.Pow (and, for small cases, with repeated
-// schoolbook products) on many shapes: s = 2 (every k+1 even or odd), large s, and n large
-// enough for multi-word coefficients.
+// TestDieSum compares the dice path of polyPow (exact.Pow's run recurrence) with binary
+// powering by exact.Mul (and, for small cases, with repeated schoolbook products) on many
+// shapes: s = 2 (every k+1 even or odd), large s, and n large enough for multi-word
+// coefficients.
 func TestDieSum(t *testing.T) {
 	cases := [][2]int{{2, 1}, {2, 2}, {2, 3}, {2, 64}, {2, 200}, {3, 1}, {3, 7}, {6, 1}, {6, 2}, {6, 3}, {6, 100}, {6, 1000}, {7, 33}, {20, 50}, {100, 3}, {1000, 5}, {64, 40}}
 	for _, c := range cases {
@@ -20,7 +21,13 @@ func TestDieSum(t *testing.T) {
 		for i := range run {
 			run[i] = big.NewInt(1)
 		}
-		want := exact.Pow(nil, run, n)
+		want := []*big.Int{big.NewInt(1)}
+		for i := bits.Len(uint(n)) - 1; i >= 0; i-- {
+			want = exact.Mul(nil, want, want)
+			if n>>i&1 != 0 {
+				want = exact.Mul(nil, want, run)
+			}
+		}
 		if n <= 3 {
 			ref := []*big.Int{big.NewInt(1)}
 			for range n {
@@ -28,7 +35,7 @@ func TestDieSum(t *testing.T) {
 			}
 			want = ref
 		}
-		got := dieSum(s, n)
+		got := polyPow(run, n)
 		if len(got) != len(want) {
 			t.Fatalf("s=%d n=%d: %d coefficients, want %d", s, n, len(got), len(want))
 		}
@@ -37,29 +44,6 @@ func TestDieSum(t *testing.T) {
 				t.Fatalf("s=%d n=%d: coefficient %d = %v, want %v", s, n, i, got[i], want[i])
 			}
 		}
-	}
-}
-
-// BenchmarkDieSum compares the fused recurrence with exact.Pow on the dice grid.
-func BenchmarkDieSum(b *testing.B) {
-	for _, c := range [][2]int{{6, 1000}, {6, 5000}, {20, 1000}} {
-		s, n := c[0], c[1]
-		run := make([]*big.Int, s)
-		for i := range run {
-			run[i] = big.NewInt(1)
-		}
-		b.Run(fmt.Sprintf("impl=dist/s=%d/n=%d", s, n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				dieSum(s, n)
-			}
-		})
-		b.Run(fmt.Sprintf("impl=exact/s=%d/n=%d", s, n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				exact.Pow(nil, run, n)
-			}
-		})
 	}
 }
 

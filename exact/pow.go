@@ -265,33 +265,45 @@ func powMillerWord(q []*big.Int, n int) []*big.Int {
 // powRun returns (1 + t + … + t^(s−1))^n, s ≥ 2, n ≥ 1, by the recurrence that follows from
 // differentiating log R for R = ((1−t^s)/(1−t))^n:
 // (1−t)(1−t^s)·R′ = n·((1−t^s) − s·t^(s−1)·(1−t))·R, that is
-// (k+1)·r_{k+1} = (k+n)·r_k + (k−s+1−n·s)·r_{k−s+1} + (n·(s−1)−k+s)·r_{k−s}.
-// Three terms per coefficient whatever s is; the coefficients are symmetric, so only the first
-// half is computed.
+//
+//	(k+1)·r[k+1] = (k+n)·r[k] − (ns−j)·r[j] + (ns−n−j+1)·r[j−1],  j = k−s+1.
+//
+// Three terms per coefficient whatever s is, each step one fused pass over the words
+// ([runStep]). The coefficients are symmetric, so only the first half is computed; the second
+// half is a copy (the caller owns every entry independently).
 func powRun(s, n int) []*big.Int {
 	length := (s-1)*n + 1
 	last := (length - 1) / 2
 	var ar arena
 	mags := make([][]big.Word, length)
-	mags[0] = ar.copy([]big.Word{1})
+	one := ar.alloc(1)
+	one[0] = 1
+	mags[0] = ar.commit(one)
 	ns := uint64(n) * uint64(s)
-	var zero []big.Word
 	for k := 0; k < last; k++ {
-		v, w := zero, zero
+		a := mags[k]
+		var b, c []big.Word
+		var mb, mc uint64
 		if j := k - s + 1; j >= 0 {
-			v = mags[j]
+			b, mb = mags[j], ns-uint64(j)
+			if j >= 1 {
+				c, mc = mags[j-1], ns-uint64(n)-uint64(j-1)
+			}
 		}
-		if j := k - s; j >= 0 {
-			w = mags[j]
-		}
-		// b = n·s − j for j = k−s+1 and c = n·s − n − j for j = k−s (both positive here).
-		b := ns - uint64(k-s+1)
-		c := ns - uint64(n) - uint64(k-s)
-		out := ar.alloc(max(len(mags[k]), len(v), len(w)) + 2)
-		mags[k+1] = ar.commit(runStep(out, mags[k], v, w, uint64(k+n), b, c, uint64(k+1)))
+		out := ar.alloc(len(a) + 2)
+		mags[k+1] = ar.commit(runStep(out, a, uint64(k+n), b, mb, c, mc, uint64(k+1)))
 	}
+	// The mirrored half, copied into one block.
+	words := 0
 	for k := last + 1; k < length; k++ {
-		mags[k] = ar.copy(mags[length-1-k])
+		words += len(mags[length-1-k])
+	}
+	block := make([]big.Word, words)
+	for k := last + 1; k < length; k++ {
+		m := mags[length-1-k]
+		mags[k] = block[:len(m):len(m)]
+		copy(mags[k], m)
+		block = block[len(m):]
 	}
 	return fromMags(mags, nil)
 }
@@ -348,54 +360,77 @@ func (a *arena) copy(w []big.Word) []big.Word {
 	return s
 }
 
-// runStep sets out to (a·u − b·v + c·w)/d and returns it normalized, in one pass from the
-// least significant word: the combination is formed in a signed two-word accumulator and divided
-// exactly as it goes (multiplication by the inverse of d's odd part, then a shift by its factors
-// of two, delayed by one word). The result must be non-negative and divisible by d, with
-// len(u), len(v), len(w) < len(out) − 1 and a + b + c < 2^62.
-func runStep(out, u, v, w []big.Word, a, b, c, d uint64) []big.Word {
+// runStep sets out to (ma·a − mb·b + mc·c)/d and returns it normalized, in one pass from the
+// least significant word: the three products, the signed carry and the exact division by d
+// (multiplication by the inverse of d's odd part, then the shift by its factors of two, one
+// word behind) are fused, with no scratch copy. The result must be a non-negative integer, with
+// len(c) ≤ len(b) ≤ len(a), len(out) = len(a)+2 and ma + mb + mc < 2^62.
+func runStep(out, a []big.Word, ma uint64, b []big.Word, mb uint64, c []big.Word, mc uint64, d uint64) []big.Word {
 	e := uint(bits.TrailingZeros64(d))
-	do := d >> e
-	inv := do // correct to 3 bits; each Newton step doubles that
+	dodd := d >> e
+	inv := dodd // correct to 3 bits; each Newton step doubles that
 	for range 5 {
-		inv *= 2 - do*inv
+		inv *= 2 - dodd*inv
 	}
-	var carry int64
-	var borrow, prev uint64
-	for i := range out {
-		lo, hi := uint64(carry), uint64(carry>>63)
-		var cc uint64
-		if i < len(u) {
-			ph, pl := bits.Mul64(a, uint64(u[i]))
-			lo, cc = bits.Add64(lo, pl, 0)
-			hi += ph + cc
-		}
-		if i < len(w) {
-			ph, pl := bits.Mul64(c, uint64(w[i]))
-			lo, cc = bits.Add64(lo, pl, 0)
-			hi += ph + cc
-		}
-		if i < len(v) {
-			ph, pl := bits.Mul64(b, uint64(v[i]))
-			lo, cc = bits.Sub64(lo, pl, 0)
-			hi -= ph + cc
-		}
-		carry = int64(hi)
-		x, bb := bits.Sub64(lo, borrow, 0)
-		q := x * inv
-		h, _ := bits.Mul64(q, do)
-		borrow = h + bb
+	var carry int64 // signed carry of the sum, |carry| < 2^63
+	var borrow uint64
+	var prev uint64 // quotient word waiting for its shift
+	out = out[:len(a)+2]
+	// emit consumes word i of the sum: divides by dodd and stores the shifted quotient.
+	emit := func(i int, w uint64) {
+		t, bw := bits.Sub64(w, borrow, 0)
+		q := t * inv
+		h, _ := bits.Mul64(q, dodd)
+		borrow = h + bw
 		if e == 0 {
 			out[i] = big.Word(q)
-		} else {
-			if i > 0 {
-				out[i-1] = big.Word(prev>>e | q<<(64-e))
-			}
-			prev = q
+			return
 		}
+		if i > 0 {
+			out[i-1] = big.Word(prev>>e | q<<(64-e))
+		}
+		prev = q
+	}
+	i := 0
+	for ; i < len(c); i++ {
+		h1, l1 := bits.Mul64(ma, uint64(a[i]))
+		h2, l2 := bits.Mul64(mc, uint64(c[i]))
+		h3, l3 := bits.Mul64(mb, uint64(b[i]))
+		lo, cy := bits.Add64(l1, l2, 0)
+		hi := h1 + h2 + cy
+		lo, bw := bits.Sub64(lo, l3, 0)
+		hi = hi - h3 - bw
+		lo, cy = bits.Add64(lo, uint64(carry), 0)
+		hi += uint64(carry>>63) + cy
+		carry = int64(hi)
+		emit(i, lo)
+	}
+	for ; i < len(b); i++ {
+		h1, l1 := bits.Mul64(ma, uint64(a[i]))
+		h3, l3 := bits.Mul64(mb, uint64(b[i]))
+		lo, bw := bits.Sub64(l1, l3, 0)
+		hi := h1 - h3 - bw
+		lo, cy := bits.Add64(lo, uint64(carry), 0)
+		hi += uint64(carry>>63) + cy
+		carry = int64(hi)
+		emit(i, lo)
+	}
+	for ; i < len(a); i++ {
+		h1, l1 := bits.Mul64(ma, uint64(a[i]))
+		lo, cy := bits.Add64(l1, uint64(carry), 0)
+		hi := h1 + uint64(carry>>63) + cy
+		carry = int64(hi)
+		emit(i, lo)
+	}
+	for ; i < len(out); i++ {
+		emit(i, uint64(carry))
+		carry >>= 63 // sign extension: 0 for a non-negative sum
 	}
 	if e != 0 {
 		out[len(out)-1] = big.Word(prev >> e)
+	}
+	if carry != 0 || borrow != 0 {
+		panic("exact: internal error: inexact division in the run recurrence")
 	}
 	for len(out) > 0 && out[len(out)-1] == 0 {
 		out = out[:len(out)-1]

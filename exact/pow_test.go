@@ -113,6 +113,38 @@ func TestPowDice(t *testing.T) {
 	}
 }
 
+// TestPowRun compares the fused run recurrence with binary powering (and, for small cases,
+// with repeated naive products) on many shapes: s = 2 (every k+1 even or odd), large s, and n
+// large enough for multi-word coefficients; and checks that mirrored entries of the symmetric
+// result do not share storage.
+func TestPowRun(t *testing.T) {
+	cases := [][2]int{{2, 1}, {2, 2}, {2, 3}, {2, 64}, {2, 200}, {3, 1}, {3, 7}, {6, 1}, {6, 2}, {6, 3}, {6, 100}, {6, 1000}, {7, 33}, {20, 50}, {100, 3}, {1000, 5}, {64, 40}}
+	for _, c := range cases {
+		s, n := c[0], c[1]
+		run := make([]*big.Int, s)
+		for i := range run {
+			run[i] = big.NewInt(1)
+		}
+		var want []*big.Int
+		if n <= 3 {
+			want = naivePow(run, n)
+		} else {
+			want = powBinary(run, n)
+		}
+		name := fmt.Sprintf("run s=%d n=%d", s, n)
+		equalInts(t, powRun(s, n), want, name)
+		got := Pow(nil, run, n)
+		equalInts(t, got, want, name+" Pow")
+		for i := range len(got) / 2 {
+			j := len(got) - 1 - i
+			got[i].Add(got[i], big.NewInt(1))
+			if got[j].Cmp(want[j]) != 0 {
+				t.Fatalf("%s: changing coefficient %d changed its mirror %d", name, i, j)
+			}
+		}
+	}
+}
+
 func TestPowDst(t *testing.T) {
 	x := ints(0, 1, 2)
 	want := naivePow(x, 3)
