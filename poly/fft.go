@@ -122,8 +122,11 @@ func (t *rootTable) root(k, n int) complex128 {
 }
 
 // factorFFT returns the radices of n (outermost first: 4s, then a 2, then 3s, then 5s), or
-// nil if n has a prime factor other than 2, 3, 5.
+// nil if n < 1 or n has a prime factor other than 2, 3, 5.
 func factorFFT(n int) []int {
+	if n < 1 {
+		return nil
+	}
 	rad := []int{}
 	m := n
 	twos := 0
@@ -155,7 +158,7 @@ func factorFFT(n int) []int {
 // Roots come from rt when it is not nil (see rootTable.root).
 func newFFTPlan(n int, rt *rootTable) *fftPlan {
 	rad := factorFFT(n)
-	if n < 1 || rad == nil {
+	if rad == nil {
 		panic("poly: internal error: FFT length not 5-smooth")
 	}
 	p := &fftPlan{n: n}

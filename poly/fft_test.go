@@ -109,6 +109,9 @@ func TestFFTHalfLength(t *testing.T) {
 			t.Fatalf("fftHalfLength(%d) = %d", need, m)
 		}
 	}
+	for _, n := range []int{0, -4, 7, 22} {
+		assert.Nil(t, factorFFT(n), "n=%d", n)
+	}
 }
 
 // twoSum and the FMA product make refDot a compensated dot product (Ogita–Rump–Oishi Dot2):
