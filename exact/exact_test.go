@@ -214,23 +214,13 @@ func TestSpecialValues(t *testing.T) {
 func TestNilEntries(t *testing.T) {
 	x := []*big.Int{nil, big.NewInt(3), nil, big.NewInt(-2)}
 	y := []*big.Int{big.NewInt(7), nil, big.NewInt(1)}
-	zero := func(s []*big.Int) []*big.Int {
-		out := make([]*big.Int, len(s))
-		for i, c := range s {
-			out[i] = new(big.Int)
-			if c != nil {
-				out[i].Set(c)
-			}
-		}
-		return out
-	}
-	want := naiveMul(zero(x), zero(y))
+	want := naiveMul(copyInts(x), copyInts(y))
 	for _, alg := range allAlgorithms {
 		equalInts(t, MulUsing(alg, nil, x, y), want, alg.String())
 	}
-	equalInts(t, Sqr(nil, x), naiveMul(zero(x), zero(x)), "Sqr nil")
+	equalInts(t, Sqr(nil, x), naiveMul(copyInts(x), copyInts(x)), "Sqr nil")
 	all := []*big.Int{nil, nil}
-	equalInts(t, Mul(nil, all, y), naiveMul(zero(all), zero(y)), "all nil")
+	equalInts(t, Mul(nil, all, y), naiveMul(copyInts(all), copyInts(y)), "all nil")
 	// x itself is untouched.
 	assert.Nil(t, x[0])
 	assert.Nil(t, x[2])
@@ -279,10 +269,14 @@ func TestAliasing(t *testing.T) {
 	}
 }
 
+// copyInts returns fresh copies of the entries of x, with nil entries as explicit zeros.
 func copyInts(x []*big.Int) []*big.Int {
 	out := make([]*big.Int, len(x))
 	for i, c := range x {
-		out[i] = new(big.Int).Set(c)
+		out[i] = new(big.Int)
+		if c != nil {
+			out[i].Set(c)
+		}
 	}
 	return out
 }
