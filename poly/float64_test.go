@@ -25,18 +25,13 @@ func randFloat64(r *rand.Rand, maxLen int, ints bool) *Float64 {
 	return NewFloat64(c...)
 }
 
-// convNaive is the reference product of float64 coefficient slices, summed in float64.
+// convNaive is the reference product of float64 coefficient slices: refConvolve's full
+// convolution, or nil (the zero polynomial) if x or y is empty.
 func convNaive(x, y []float64) []float64 {
 	if len(x) == 0 || len(y) == 0 {
 		return nil
 	}
-	out := make([]float64, len(x)+len(y)-1)
-	for i, a := range x {
-		for j, b := range y {
-			out[i+j] += a * b
-		}
-	}
-	return out
+	return refConvolve(x, y, Full)
 }
 
 func TestFloat64Basics(t *testing.T) {
@@ -130,13 +125,7 @@ func TestFloat64MulLong(t *testing.T) {
 	// the form Convolve documents (a generous multiple of ε·‖x‖₂·‖y‖₂).
 	r := newRand(t)
 	for _, n := range []int{100, 1000, 3000} {
-		x, y := make([]float64, n), make([]float64, n+17)
-		for i := range x {
-			x[i] = 2*r.Float64() - 1
-		}
-		for i := range y {
-			y[i] = 2*r.Float64() - 1
-		}
+		x, y := uniform(r, n), uniform(r, n+17)
 		y[len(y)-1] = 0.75
 		x[n-1] = -0.5
 		px, py := NewFloat64(x...), NewFloat64(y...)
