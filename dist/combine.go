@@ -290,6 +290,14 @@ func (z *Dist) Mix(xs ...*Dist) *Dist {
 	if len(xs) == 0 {
 		panic("dist: Mix of no distributions")
 	}
+	return z.mix(xs, nil)
+}
+
+// mix sets z to the mixture of xs (not empty) in which xs[i] is drawn with probability
+// proportional to weights[i] (positive), or to 1 when weights is nil, and returns z: over the
+// least common multiple L of the totals T_i, value v gets the weight Σ weights[i]·w_i(v)·L/T_i,
+// and the total is L·Σ weights[i].
+func (z *Dist) mix(xs []*Dist, weights []*big.Int) *Dist {
 	lcm := big.NewInt(1)
 	lo, hi := xs[0].Lo(), xs[0].Hi()
 	var g big.Int
@@ -300,15 +308,22 @@ func (z *Dist) Mix(xs ...*Dist) *Dist {
 		lo, hi = min(lo, x.Lo()), max(hi, x.Hi())
 	}
 	r := newInts(hi - lo + 1)
-	var f, t big.Int
-	for _, x := range xs {
+	var sum, f, t big.Int // sum is Σ weights[i]
+	for i, x := range xs {
 		xlo, xw, xt := x.parts()
 		f.Quo(lcm, xt)
-		for i, a := range xw {
-			r[xlo-lo+i].Add(r[xlo-lo+i], t.Mul(a, &f))
+		if weights != nil {
+			f.Mul(&f, weights[i])
+			sum.Add(&sum, weights[i])
+		}
+		for j, a := range xw {
+			r[xlo-lo+j].Add(r[xlo-lo+j], t.Mul(a, &f))
 		}
 	}
-	return z.setPartsTotal(lo, r, lcm.Mul(lcm, big.NewInt(int64(len(xs)))))
+	if weights == nil {
+		sum.SetInt64(int64(len(xs)))
+	}
+	return z.setPartsTotal(lo, r, lcm.Mul(lcm, &sum))
 }
 
 // Compare returns P(X<Y), P(X=Y) and P(X>Y) for independent X ~ x and Y ~ y, as new reduced

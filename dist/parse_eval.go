@@ -174,7 +174,7 @@ func (ev *evaluator) keep(n *poolNode, entries []poolEntry) *Dist {
 				weights = append(weights, w)
 			}
 		}
-		return mixWeighted(parts, weights)
+		return new(Dist).mix(parts, weights)
 	}
 	dice := 0
 	for _, e := range entries {
@@ -237,34 +237,6 @@ func quo(x *Dist, c int) *Dist {
 		return new(Dist).Neg(quo(x, -c))
 	}
 	return mapValues(x, func(v int) int { return v / c })
-}
-
-// mixWeighted returns the mixture of ds in which ds[i] is drawn with probability proportional
-// to weights[i]: over the least common multiple L of the totals, value v gets the weight
-// Σ weights[i]·w_i(v)·L/T_i.
-func mixWeighted(ds []*Dist, weights []*big.Int) *Dist {
-	lcm := big.NewInt(1)
-	lo, hi := ds[0].Lo(), ds[0].Hi()
-	var g big.Int
-	for _, d := range ds {
-		t := d.Total()
-		g.GCD(nil, nil, lcm, t)
-		lcm.Mul(lcm, t.Quo(t, &g))
-		lo, hi = min(lo, d.Lo()), max(hi, d.Hi())
-	}
-	w := make([]*big.Int, hi-lo+1)
-	for i := range w {
-		w[i] = new(big.Int)
-	}
-	var f, t big.Int
-	for i, d := range ds {
-		f.Quo(lcm, d.Total())
-		f.Mul(&f, weights[i])
-		for v, x := range d.Weights() {
-			w[v-lo].Add(w[v-lo], t.Mul(x, &f))
-		}
-	}
-	return FromWeights(lo, w)
 }
 
 // explodes reports whether some value of x with a nonzero weight passes match. A die that
