@@ -114,8 +114,9 @@ func TestFFTHalfLength(t *testing.T) {
 	}
 }
 
-// twoSum and the FMA product make refDot a compensated dot product (Ogita–Rump–Oishi Dot2):
-// its result is as accurate as if computed in twice the working precision.
+// refDot returns output k of the full convolution of x and y, Σ x[i]·y[k−i], as a
+// compensated dot product (Ogita–Rump–Oishi Dot2: an inline TwoSum for each addition and an
+// FMA for each product's error), as accurate as if computed in twice the working precision.
 func refDot(x, y []float64, k int) float64 {
 	var s, c float64
 	lo, hi := max(0, k-len(y)+1), min(len(x)-1, k)
