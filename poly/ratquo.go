@@ -105,17 +105,18 @@ func monic(p, s, t *Rat) {
 
 // GCD sets z to the greatest common divisor of a and b, made monic (leading coefficient
 // 1), and returns z. If s or t is not nil, GCD also sets them to polynomials with
-// z = a·s + b·t, as big.Int.GCD does; if a and b are both 0, z, s and t are all set to 0. These Bézout cofactors come from the
-// extended Euclidean algorithm and are the small ones: Degree(s) ≤ max(0, Degree(b) −
-// Degree(z) − 1) and Degree(t) ≤ max(0, Degree(a) − Degree(z) − 1).
+// z = a·s + b·t, as big.Int.GCD does; if a and b are both 0, z, s and t are all set to 0.
+// These Bézout cofactors are the small ones, those the extended Euclidean algorithm
+// gives: Degree(s) ≤ max(0, Degree(b) − Degree(z) − 1) and
+// Degree(t) ≤ max(0, Degree(a) − Degree(z) − 1).
 //
 // GCD finds the gcd by the heuristic GCDHEU of Char, Geddes and Gonnet on the primitive
 // integer parts of a and b (one integer gcd of their values at a large point, then exact
 // trial divisions that prove the result; see ratgcd.go), and the cofactors from their
 // images modulo word-size primes, scaled by the resultant to integers, combined by the
-// Chinese remainder theorem and then checked exactly (ratxgcd.go). If either method gives up, it
-// falls back to the extended Euclidean algorithm over Q, which is correct but slow for
-// large inputs (its intermediate fractions grow at every step).
+// Chinese remainder theorem and then checked exactly (ratxgcd.go). If either method gives
+// up, it falls back to the extended Euclidean algorithm over Q, which is correct but slow
+// for large inputs (its intermediate fractions grow at every step).
 //
 // z, s and t must be different polynomials (GCD panics with "poly: GCD results alias"
 // otherwise); any of them may be a or b. The work is done in new memory.
