@@ -219,16 +219,14 @@ func (ev *evaluator) keep(n *poolNode, entries []poolEntry) *Dist {
 // mapValues returns the distribution of f(X) for X ~ d, with d's total; f must not decrease
 // (so the new support is f(Lo)..f(Hi)).
 func mapValues(d *Dist, f func(int) int) *Dist {
-	lo, hi := f(d.Lo()), f(d.Hi())
-	w := make([]*big.Int, hi-lo+1)
-	for i := range w {
-		w[i] = new(big.Int)
+	dlo, dw, t := d.parts()
+	lo, hi := f(dlo), f(dlo+len(dw)-1)
+	w := newInts(hi - lo + 1)
+	for i, x := range dw {
+		k := f(dlo+i) - lo
+		w[k].Add(w[k], x)
 	}
-	for v, x := range d.Weights() {
-		i := f(v) - lo
-		w[i].Add(w[i], x)
-	}
-	return FromWeights(lo, w)
+	return new(Dist).setPartsTotal(lo, w, t)
 }
 
 // quo returns the distribution of X/c for X ~ x, rounded toward zero (c != 0).
