@@ -92,11 +92,11 @@ func (z *Dist) Mul(x, y *Dist) *Dist {
 
 // Repeat sets z to the distribution of the sum of n independent copies of X ~ x and returns z;
 // Repeat(x, 0) is the point mass at 0. The total is x's total to the power n (6^n for nd6). z and
-// x may alias. It panics if n < 0. The weight polynomial is raised to the power n, never one
-// copy at a time: for a fair die (every weight 1) by a fused word-level three-term recurrence
-// (dierun.go), otherwise by exact.Pow (Miller's recurrence for short distributions, binary
-// powering for long ones). 10000d6 takes about 60 ms on one core. [Shape.Repeat] bounds the
-// size and cost beforehand.
+// x may alias. It panics if n < 0. The weight polynomial is raised to the power n by
+// exact.Pow, never one copy at a time: for a die (one run of equal weights) by a three-term
+// recurrence, otherwise by Miller's recurrence for short distributions and binary powering for
+// long ones. 10000d6 takes about 60 ms on one core. [Shape.Repeat] bounds the size and cost
+// beforehand.
 func (z *Dist) Repeat(x *Dist, n int) *Dist {
 	if n < 0 {
 		panic("dist: Repeat with n < 0")
