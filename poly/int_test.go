@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -446,7 +447,7 @@ func BenchmarkIntMul(b *testing.B) {
 		for _, bits := range []int{64, 1024} {
 			x := new(Int).SetCoeffs(randIntsBits(r, n, bits))
 			y := new(Int).SetCoeffs(randIntsBits(r, n, bits))
-			b.Run("n="+itoa(n)+"/bits="+itoa(bits), func(b *testing.B) {
+			b.Run("n="+strconv.Itoa(n)+"/bits="+strconv.Itoa(bits), func(b *testing.B) {
 				b.ReportAllocs()
 				z := new(Int)
 				for b.Loop() {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -183,10 +184,10 @@ func TestSetStringMalformed(t *testing.T) {
 
 func TestSetStringLimit(t *testing.T) {
 	deg := MaxParseDegree
-	p, ok := new(Float64).SetString("x^" + itoa(deg) + " + 1")
+	p, ok := new(Float64).SetString("x^" + strconv.Itoa(deg) + " + 1")
 	require.True(t, ok)
 	assert.Equal(t, deg, p.Degree())
-	_, ok = new(Float64).SetString("x^" + itoa(deg+1))
+	_, ok = new(Float64).SetString("x^" + strconv.Itoa(deg+1))
 	assert.False(t, ok)
 	// Many terms: the work is linear in the length of the text.
 	long := strings.Repeat("x^1000 + ", 10000) + "1"
@@ -194,8 +195,6 @@ func TestSetStringLimit(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, int64(10000), q.Coeff(1000).Int64())
 }
-
-func itoa(n int) string { return big.NewInt(int64(n)).String() }
 
 func TestStringRoundTrip(t *testing.T) {
 	r := newRand(t)
@@ -344,7 +343,7 @@ func BenchmarkIntSetString(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, n := range []int{10, 1000} {
 		s := new(Int).SetCoeffs(randIntsBits(r, n, 64)).String()
-		b.Run("n="+itoa(n), func(b *testing.B) {
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(s)))
 			z := new(Int)
@@ -359,7 +358,7 @@ func BenchmarkIntString(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, n := range []int{10, 1000} {
 		p := new(Int).SetCoeffs(randIntsBits(r, n, 64))
-		b.Run("n="+itoa(n), func(b *testing.B) {
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				_ = p.String()
