@@ -244,6 +244,8 @@ func (z *Dist) Lowest(x, y *Dist) *Dist {
 	return z.extreme(x, y, true)
 }
 
+// extreme sets z to the distribution of max(X, Y), or of min(X, Y) = −max(−X, −Y) if lowest,
+// and returns z.
 func (z *Dist) extreme(x, y *Dist, lowest bool) *Dist {
 	if lowest {
 		nx, ny := new(Dist).Neg(x), new(Dist).Neg(y)
@@ -253,7 +255,7 @@ func (z *Dist) extreme(x, y *Dist, lowest bool) *Dist {
 	ylo, yw, yt := y.parts()
 	lo, hi := max(xlo, ylo), max(xlo+len(xw)-1, ylo+len(yw)-1)
 	cx, cy := cumulative(xw), cumulative(yw)
-	// weightAt returns the weight of v and the cumulative weight of values ≤ v.
+	// at returns the weight of v and the cumulative weight of values ≤ v (nil for none).
 	at := func(lo int, w, c []*big.Int, v int) (p, le *big.Int) {
 		switch {
 		case v < lo:
