@@ -44,8 +44,8 @@ func (x *Float64) String() string {
 // in any case. Numbers are read greedily in that syntax, so "2e3" and "2e+3" are the number
 // 2000, not terms in a variable e (but "2e" and "2e^2" are); prefer another letter than e.
 // A coefficient beyond the float64 range makes s malformed; one that underflows reads as
-// the nearest float64 (possibly 0). Repeated
-// powers are summed in float64 arithmetic, in the order written. SetString never panics.
+// the nearest float64 (possibly 0). Repeated powers are summed in float64 arithmetic, in
+// the order written. SetString never panics.
 func (z *Float64) SetString(s string) (*Float64, bool) {
 	terms, maxExp, ok := parseTerms(s, floatSyntax)
 	if !ok {
