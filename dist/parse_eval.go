@@ -78,14 +78,7 @@ func (ev *evaluator) die(d *dieNode) *Dist {
 		if d.once {
 			depth = 1
 		}
-		x.Reroll(x, func(v int) bool {
-			for _, c := range d.rerolls {
-				if c.match(v) {
-					return true
-				}
-			}
-			return false
-		}, depth)
+		x.Reroll(x, func(v int) bool { return anyMatch(d.rerolls, v) }, depth)
 	}
 	switch {
 	case d.explodeOn != nil:

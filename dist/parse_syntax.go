@@ -147,22 +147,24 @@ func (d *dieNode) minMaxFace() (lo, hi int) {
 	return lo, hi
 }
 
+// anyMatch reports whether v passes one of conds.
+func anyMatch(conds []cond, v int) bool {
+	for _, c := range conds {
+		if c.match(v) {
+			return true
+		}
+	}
+	return false
+}
+
 // matchesAll reports whether every face of d matches one of conds.
 func matchesAll(d *dieNode, conds []cond) bool {
 	if len(conds) == 0 {
 		return false
 	}
-	match := func(v int) bool {
-		for _, c := range conds {
-			if c.match(v) {
-				return true
-			}
-		}
-		return false
-	}
 	if d.kind != dieSides {
 		for _, v := range d.faceValues() {
-			if !match(v) {
+			if !anyMatch(conds, v) {
 				return false
 			}
 		}
@@ -180,7 +182,7 @@ func matchesAll(d *dieNode, conds []cond) bool {
 		}
 	}
 	for _, v := range cand {
-		if !match(v) {
+		if !anyMatch(conds, v) {
 			return false
 		}
 	}
