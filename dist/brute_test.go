@@ -306,18 +306,28 @@ func explodeBrute(x *Dist, depth int) outcomes {
 
 // explodeOnBrute enumerates the tree of rolls exploding on the values that pass match.
 func explodeOnBrute(x *Dist, match func(int) bool, depth int) outcomes {
+	return rollTreeBrute(x, match, depth, true)
+}
+
+// rollTreeBrute enumerates the tree of rolls of x in which a roll that passes match is followed
+// by another, at most depth times: the rolls add up if sum (explosions), else the last one
+// stands (rerolls). Each leaf's weight is scaled to the total of depth+1 rolls.
+func rollTreeBrute(x *Dist, match func(int) bool, depth int, sum bool) outcomes {
 	fs := facesOf(x)
-	t := x.Total()
 	o := outcomes{}
 	var rec func(j, acc int, w *big.Int)
 	rec = func(j, acc int, w *big.Int) {
 		for _, f := range fs {
 			nw := new(big.Int).Mul(w, f.w)
 			if match(f.v) && j < depth {
-				rec(j+1, acc+f.v, nw)
+				if sum {
+					rec(j+1, acc+f.v, nw)
+				} else {
+					rec(j+1, 0, nw)
+				}
 				continue
 			}
-			nw.Mul(nw, new(big.Int).Exp(t, big.NewInt(int64(depth-j)), nil))
+			nw.Mul(nw, totalPow(x, depth-j))
 			o.add(acc+f.v, nw)
 		}
 	}
@@ -357,23 +367,7 @@ func TestExplodeOnBrute(t *testing.T) {
 // rerollBrute enumerates rolls: a roll that matches is replaced by a new roll, at most depth
 // times.
 func rerollBrute(x *Dist, match func(int) bool, depth int) outcomes {
-	fs := facesOf(x)
-	t := x.Total()
-	o := outcomes{}
-	var rec func(j int, w *big.Int)
-	rec = func(j int, w *big.Int) {
-		for _, f := range fs {
-			nw := new(big.Int).Mul(w, f.w)
-			if match(f.v) && j < depth {
-				rec(j+1, nw)
-				continue
-			}
-			nw.Mul(nw, new(big.Int).Exp(t, big.NewInt(int64(depth-j)), nil))
-			o.add(f.v, nw)
-		}
-	}
-	rec(0, big.NewInt(1))
-	return o
+	return rollTreeBrute(x, match, depth, false)
 }
 
 func TestRerollBrute(t *testing.T) {
