@@ -25,18 +25,7 @@ func karaAdd(z, x, y []*big.Int, t *big.Int) {
 	}
 	ny := len(y)
 	if ny < max(karatsubaThreshold, 2) {
-		for i, a := range x {
-			if a.Sign() == 0 {
-				continue
-			}
-			for j, b := range y {
-				if b.Sign() == 0 {
-					continue
-				}
-				t.Mul(a, b)
-				z[i+j].Add(z[i+j], t)
-			}
-		}
+		schoolbookAdd(z, x, y, t)
 		return
 	}
 	m := (len(x) + 1) / 2

@@ -7,17 +7,23 @@ import (
 
 // schoolbook returns x·y in newly allocated big.Ints. Entries of x and y are non-nil and at
 // least one coefficient of each is non-zero. When every coefficient fits in one word the sums
-// are accumulated in three-word registers (no big.Int arithmetic at all); otherwise each output
-// coefficient is accumulated in one big.Int with one reused scratch product.
+// are accumulated in three-word registers (no big.Int arithmetic at all); otherwise by
+// schoolbookAdd.
 func schoolbook(x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	if xs.bits <= 64 && ys.bits <= 64 {
 		return schoolbookWord(xs, ys)
 	}
-	n := len(x) + len(y) - 1
-	res := newInts(n)
-	var t big.Int
-	for k := range n {
-		acc := res[k]
+	res := newInts(len(x) + len(y) - 1)
+	schoolbookAdd(res, x, y, new(big.Int))
+	return res
+}
+
+// schoolbookAdd adds x·y (entries non-nil) to z[:len(x)+len(y)−1] by the quadratic method:
+// each output coefficient is accumulated in its own big.Int, with t as the scratch product.
+// It is also the base case of Karatsuba's recursion.
+func schoolbookAdd(z, x, y []*big.Int, t *big.Int) {
+	for k := range len(x) + len(y) - 1 {
+		acc := z[k]
 		lo, hi := max(0, k-len(y)+1), min(k, len(x)-1)
 		for i := lo; i <= hi; i++ {
 			a, b := x[i], y[k-i]
@@ -25,10 +31,9 @@ func schoolbook(x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 				continue
 			}
 			t.Mul(a, b)
-			acc.Add(acc, &t)
+			acc.Add(acc, t)
 		}
 	}
-	return res
 }
 
 // schoolbookWord is schoolbook for coefficients of at most 64 bits (their magnitudes and signs
