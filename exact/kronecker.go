@@ -20,7 +20,7 @@ func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	if !sq {
 		yw, yneg = pack(y, s, ys.bits)
 	}
-	z := natMul(xw, yw, sq)
+	z := natMul(xw, yw)
 	fresh := dst == nil
 	if fresh {
 		dst = newInts(len(x) + len(y) - 1)
@@ -193,16 +193,14 @@ var halfM3 = func() [3]uint64 {
 	return h
 }()
 
-// natMul returns the product of the naturals x and y (little-endian words; x == y when sq) as
-// len(x)+len(y) words: the 64-bit limbs are convolved modulo three primes (each convolution
-// term is below min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried. The
-// product is written over the third prime's residues, which convolveAll gives one spare word.
-func natMul(x, y []uint64, sq bool) []uint64 {
+// natMul returns the product of the naturals x and y (little-endian words; for a square, pass
+// the same slice twice and each prime's convolution transforms it once) as len(x)+len(y) words:
+// the 64-bit limbs are convolved modulo three primes (each convolution term is below
+// min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried. The product is written
+// over the third prime's residues, which convolveAll gives one spare word.
+func natMul(x, y []uint64) []uint64 {
 	n := len(x) + len(y) - 1
 	b := natBasis
-	if sq {
-		y = x
-	}
 	r := convolveAll(b.m[:], [][]uint64{x, x, x}, [][]uint64{y, y, y})
 	z := r[2][:n+1]
 	b.recombine(z, r[0], r[1], r[2])
