@@ -15,7 +15,8 @@ type Algorithm int
 const (
 	// Auto picks a method from the operand lengths and coefficient sizes.
 	Auto Algorithm = iota
-	// Schoolbook is the quadratic method on word accumulators.
+	// Schoolbook is the quadratic method: on word accumulators when every coefficient fits in
+	// a word, otherwise on big.Int accumulators.
 	Schoolbook
 	// Karatsuba is Karatsuba's method at the polynomial level over big.Int coefficients.
 	Karatsuba
@@ -227,8 +228,7 @@ func scan(x []*big.Int) operandInfo {
 // setZero returns dst (allocated if nil) of length n with every entry zero.
 func setZero(dst []*big.Int, n int) []*big.Int {
 	if dst == nil {
-		dst = newInts(n)
-		return dst
+		return newInts(n)
 	}
 	for i := range dst {
 		if dst[i] == nil {
