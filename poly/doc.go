@@ -27,8 +27,8 @@
 // can be reused; operands may be the receiver itself (z.Mul(z, z), z.Sub(x, z)), and every
 // method is correct under such aliasing. Arithmetic writes into the receiver's existing
 // coefficients and allocates only when it has too few; SetCoeffs, SetString, Rat's
-// division and GCD, and Pow of Rat and Float64 build their results in new memory; Eval,
-// Coeff and Coeffs allocate what they return.
+// division and GCD, and Float64's Pow build their results in new memory; Eval, Coeff and
+// Coeffs allocate what they return.
 //
 // Polynomials are always normalized: the leading coefficient is nonzero, and a result
 // whose top coefficients cancel has a lower degree. Coefficients are indexed by their
