@@ -24,13 +24,11 @@ func BenchmarkMul(b *testing.B) {
 			}
 			b.Run(fmt.Sprintf("algo=%v/n=%d/bits=%d", alg, g.n, g.bits), func(b *testing.B) {
 				x, y := grid.Ints(grid.SeedA, g.n, g.bits), grid.Ints(grid.SeedB, g.n, g.bits)
-				dst := MulUsing(alg, nil, x, y)
+				dst := MulUsing(alg, nil, x, y) // warm-up, also checksummed below
 				b.ReportAllocs()
-				b.ResetTimer()
-				for b.Loop() {
+				for b.Loop() { // b.Loop resets the timer on entry and stops it on exit
 					MulUsing(alg, nil, x, y)
 				}
-				b.StopTimer()
 				b.ReportMetric(float64(grid.Checksum(dst)%1e6), "checksum%1e6")
 			})
 		}
