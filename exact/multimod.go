@@ -328,10 +328,7 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 				if v == 0 {
 					continue
 				}
-				neg := v > p/2
-				if neg {
-					v = p - v
-				}
+				v, neg := symmetric(v, p)
 				words[j] = big.Word(v)
 				z.SetBits(words[j : j+1 : j+1])
 				if neg {
@@ -372,13 +369,8 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 			}
 			if k == 1 {
 				// One prime: the symmetric residue itself.
-				p := basis.mods[0].P()
-				v := r[0][j]
-				neg := v > p/2
-				if neg {
-					v = p - v
-				}
-				acc[0], acc[1] = big.Word(v), 0
+				v, neg := symmetric(r[0][j], basis.mods[0].P())
+				acc[0] = big.Word(v)
 				writeCoeff(dst, j, acc[:1], neg, fresh, &ar)
 				continue
 			}
@@ -409,6 +401,15 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 		}
 	})
 	return dst
+}
+
+// symmetric returns the magnitude of the representative of v (reduced mod the odd p) in
+// (−p/2, p/2) and whether it is negative.
+func symmetric(v, p uint64) (uint64, bool) {
+	if v > p/2 {
+		return p - v, true
+	}
+	return v, false
 }
 
 // writeCoeff sets dst[j] to (−1)^neg·w (w may have high zero words). When fresh, dst[j] is a
