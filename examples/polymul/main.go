@@ -153,12 +153,12 @@ func textProduct(a, b string, stdout, stderr io.Writer) int {
 	}
 	xr, okx := new(poly.Rat).SetString(a)
 	yr, oky := new(poly.Rat).SetString(b)
-	switch {
-	case !okx:
-		fmt.Fprintf(stderr, "polymul: %q is not a polynomial (write it like '3x^2 - 2x + 1' or '1/2x + 3')\n", a)
-		return 2
-	case !oky:
-		fmt.Fprintf(stderr, "polymul: %q is not a polynomial (write it like '3x^2 - 2x + 1' or '1/2x + 3')\n", b)
+	if !okx || !oky {
+		bad := a
+		if okx {
+			bad = b
+		}
+		fmt.Fprintf(stderr, "polymul: %q is not a polynomial (write it like '3x^2 - 2x + 1' or '1/2x + 3')\n", bad)
 		return 2
 	}
 	fmt.Fprintln(stdout, new(poly.Rat).Mul(xr, yr))
