@@ -66,8 +66,7 @@ func resultWords(nx, ny, bx, by int) int64 {
 	if bx == 0 || by == 0 {
 		return 0
 	}
-	cb := int64(bx) + int64(by) + int64(bits.Len(uint(min(nx, ny))))
-	w := (cb + 63) / 64
+	w := int64(boundBits(nx, ny, bx, by)+63) / 64
 	l := int64(nx) + int64(ny) - 1
 	if w > (MaxResultWords+1)/l {
 		return MaxResultWords + 1
