@@ -15,7 +15,6 @@ import (
 	"flag"
 	"fmt"
 	"math/big"
-	"math/bits"
 	"runtime"
 	"slices"
 	"syscall"
@@ -86,13 +85,14 @@ func TestCalibrate(t *testing.T) {
 	basis := basisFor(1)
 	r := [][]uint64{grid.ModP(grid.SeedA, 100000, m.P())}
 	coeff := measure(func() { crtOut(nil, r, len(r[0]), basis, 1) }) / 1e5
-	// Kronecker limbs: the whole method minus its transforms, per limb.
+	// Kronecker limbs: the whole method minus its transforms (as the cost model prices them,
+	// with the transform constants just measured), per limb.
+	costButterfly, costPointwise = butterfly, point
 	x, y, xs, ys = ops(100, 16384)
 	s := boundBits(100, 100, xs.bits, ys.bits) + 1
 	limbs := 199*s/64 + 1
 	kron := measure(func() { kronecker(nil, x, y, xs, ys) })
-	size := 1 << bits.Len(uint(limbs-1))
-	kronWord := (kron - 3*float64(size)*(3*butterfly*float64(log2(size))+point)) / float64(limbs)
+	kronWord := (kron - 3*transformCost(limbs, 3)) / float64(limbs)
 
 	fmt.Printf("// measured by TestCalibrate on %s/%s\n", runtime.GOOS, runtime.GOARCH)
 	fmt.Printf("costMAC = %.2f\ncostBigTerm = %.1f\ncostButterfly = %.3f\ncostPointwise = %.2f\ncostCoeff = %.1f\ncostKroneckerWord = %.1f\n",
@@ -125,5 +125,3 @@ func TestCalibrate(t *testing.T) {
 		fmt.Printf("%d %d: %v (%v;%s)%s\n", sh.n, sh.bits, chosen, best, line, mark)
 	}
 }
-
-func log2(n int) int { return bits.Len(uint(n - 1)) }
