@@ -103,8 +103,9 @@ func Mul(dst, x, y []*big.Int) []*big.Int {
 	return MulUsing(Auto, dst, x, y)
 }
 
-// Sqr sets dst to x·x and returns it, exactly like [Mul](dst, x, x) but faster: transforms of x
-// are shared. The same rules on dst, aliasing, nil entries and panics apply.
+// Sqr sets dst to x·x and returns it. It is [Mul](dst, x, x), which recognizes the repeated
+// operand and reads and transforms x once; the same rules on dst, aliasing, nil entries and
+// panics apply.
 func Sqr(dst, x []*big.Int) []*big.Int {
 	return MulUsing(Auto, dst, x, x)
 }
