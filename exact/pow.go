@@ -476,12 +476,7 @@ func combDiv(out []big.Word, terms [][]big.Word, mults []int64, div uint64) ([]b
 	}
 	neg := carry < 0
 	if neg {
-		var b uint64
-		for i, w := range out {
-			var v uint64
-			v, b = bits.Sub64(0, uint64(w), b)
-			out[i] = big.Word(v)
-		}
+		negWords(out)
 	}
 	out = divExact(out, div)
 	return out, neg

@@ -22,14 +22,7 @@ func naivePow(x []*big.Int, n int) []*big.Int {
 	if len(x) == 0 {
 		return []*big.Int{}
 	}
-	out := make([]*big.Int, len(r))
-	for i, c := range r {
-		out[i] = new(big.Int)
-		if c != nil {
-			out[i].Set(c)
-		}
-	}
-	return out
+	return copyInts(r)
 }
 
 func ints(v ...int64) []*big.Int {
