@@ -240,28 +240,15 @@ func topInverse(dst, b []uint64, i0, i1 int, s, sq, p uint64) {
 	d0 = d0[:len(lo)]
 	for i, u := range lo {
 		v := hi[i]
-		x := u + v
-		y := u - v + p2
+		x, y := u+v, u-v+p2
 		if s != 0 {
-			x = mulShoup(x, s, sq, p)
-			y = mulShoup(y, s, sq, p)
+			x, y = mulShoup(x, s, sq, p), mulShoup(y, s, sq, p)
 		} else {
-			if x >= p2 {
-				x -= p2
-			}
-			if y >= p2 {
-				y -= p2
-			}
+			x, y = csub(x, p2), csub(y, p2)
 		}
-		if x >= p {
-			x -= p
-		}
-		if y >= p {
-			y -= p
-		}
-		d0[i] = x
+		d0[i] = csub(x, p)
 		if i < len(d1) {
-			d1[i] = y
+			d1[i] = csub(y, p)
 		}
 	}
 }

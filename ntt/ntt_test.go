@@ -110,6 +110,14 @@ func TestSchoolbook(t *testing.T) {
 	}
 }
 
+// unlessShort returns full, or short under -short.
+func unlessShort(full, short int) int {
+	if testing.Short() {
+		return short
+	}
+	return full
+}
+
 func randVec(r *rand.Rand, n int, p uint64) []uint64 {
 	v := make([]uint64, n)
 	for i := range v {
@@ -293,10 +301,7 @@ func TestForwardNaive(t *testing.T) {
 
 func TestRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	maxLog := 14
-	if testing.Short() {
-		maxLog = 11
-	}
+	maxLog := unlessShort(14, 11)
 	for _, p := range testPrimes {
 		m := mustModulus(t, p)
 		for logn := 0; logn <= maxLog && 1<<logn <= m.MaxLen(); logn++ {
@@ -402,10 +407,7 @@ func TestConvolveAllSmall(t *testing.T) {
 
 func TestConvolveEdgeLengths(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
-	maxLog := 12
-	if testing.Short() {
-		maxLog = 10
-	}
+	maxLog := unlessShort(12, 10)
 	var lens []int
 	for k := 0; k <= maxLog; k++ {
 		lens = append(lens, max(1, 1<<k-1), 1<<k, 1<<k+1)
@@ -429,10 +431,7 @@ func TestConvolveEdgeLengths(t *testing.T) {
 
 func TestConvolveRandomLengths(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
-	iters := 20
-	if testing.Short() {
-		iters = 6
-	}
+	iters := unlessShort(20, 6)
 	for _, p := range testPrimes {
 		m := mustModulus(t, p)
 		for range iters {

@@ -191,13 +191,7 @@ func reduceInput(a []uint64, m Modulus) {
 func reduce4(a []uint64, p uint64) {
 	p2 := 2 * p
 	for i, v := range a {
-		if v >= p2 {
-			v -= p2
-		}
-		if v >= p {
-			v -= p
-		}
-		a[i] = v
+		a[i] = csub(csub(v, p2), p)
 	}
 }
 
@@ -206,11 +200,7 @@ func reduce4(a []uint64, p uint64) {
 func scaleReduce(dst, src []uint64, s, sq, p uint64) {
 	src = src[:len(dst)]
 	for i, v := range src {
-		r := mulShoup(v, s, sq, p)
-		if r >= p {
-			r -= p
-		}
-		dst[i] = r
+		dst[i] = csub(mulShoup(v, s, sq, p), p)
 	}
 }
 
