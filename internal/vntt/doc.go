@@ -1,0 +1,11 @@
+// Package vntt is a number-theoretic transform that runs eight primes at once, one per lane of
+// a 512-bit vector: point i of the transform keeps its eight residues in a[8i : 8i+8]. The
+// primes are just below 2^50, so that the lazy values of the butterflies stay below 2^52 and
+// every product fits the 52-bit multiply-add instructions of AVX-512 IFMA (VPMADD52LUQ and
+// VPMADD52HUQ). On amd64 CPUs with AVX-512 IFMA the level kernels are assembly (see [Fast]);
+// everywhere else, and with the purego build tag, a generic Go twin computes the same values.
+//
+// The package is internal: exact's big-integer product is its only user. A product of
+// integers cut into limbs of b bits needs 2b + log2(n) + 1 ≤ 399 bits (the eight primes
+// multiply to about 2^399.99), so limbs of about 190 bits.
+package vntt

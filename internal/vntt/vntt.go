@@ -1,0 +1,249 @@
+package vntt
+
+import (
+	"math/bits"
+	"sync"
+	"sync/atomic"
+)
+
+// Lanes is the number of primes, and the number of words each transform point occupies.
+const Lanes = 8
+
+// MaxLog is the largest supported log2 of a transform length: every prime is 1 mod 2^30.
+const MaxLog = 30
+
+// Primes are the eight largest primes p < 2^50 with p ≡ 1 (mod 2^30), in descending order.
+// TestPrimes re-derives them. Treat the array as read-only.
+var Primes = [Lanes]uint64{
+	0x3fff340000001, // 1048525·2^30+1
+	0x3fff300000001, // 1048524·2^30+1
+	0x3ffeec0000001, // 1048507·2^30+1
+	0x3ffed00000001, // 1048500·2^30+1
+	0x3ffec80000001, // 1048498·2^30+1
+	0x3ffeb00000001, // 1048492·2^30+1
+	0x3ffe880000001, // 1048482·2^30+1
+	0x3ffe440000001, // 1048465·2^30+1
+}
+
+const mask52 = 1<<52 - 1
+
+// consts is the per-lane constants block read by the kernels (the assembly depends on the
+// field order).
+type consts struct {
+	p    [Lanes]uint64 // the primes
+	p2   [Lanes]uint64 // 2p
+	pinv [Lanes]uint64 // −p^−1 mod 2^52 (Montgomery)
+}
+
+var lane = func() *consts {
+	c := &consts{}
+	for l, p := range Primes {
+		c.p[l] = p
+		c.p2[l] = 2 * p
+		inv := p // Newton: correct to 3 bits, doubling each step
+		for range 6 {
+			inv *= 2 - p*inv
+		}
+		c.pinv[l] = -inv & mask52
+	}
+	return c
+}()
+
+// Plan is the transform of one power-of-two length n ≥ 2 over the eight primes. A Plan is
+// immutable after construction and safe for concurrent use. Get one with [NewPlan].
+type Plan struct {
+	n, logn int
+	// fw and iw hold n/2 twiddle entries of 16 words: entry b is ω^{rev(b)} in words
+	// [16b, 16b+8) (one per lane) and their 52-bit Shoup quotients ⌊w·2^52/p⌋ in
+	// [16b+8, 16b+16); rev reverses log2(n)−1 bits and ω is the lane's primitive n-th root.
+	// Block b of every level uses entry b. iw holds the inverses, in the same layout.
+	fw, iw []uint64
+	// scale holds, per lane, 2^52·n^−1 mod p and its Shoup quotient (words 8–15): the
+	// Montgomery product of MulScaled divides by 2^52, the inverse transform multiplies by n.
+	scale [2 * Lanes]uint64
+}
+
+var (
+	plans   [MaxLog + 1]atomic.Pointer[Plan]
+	tableMu sync.Mutex
+	fwAll   []uint64 // the longest forward table built so far; shorter plans use prefixes
+	iwAll   []uint64
+)
+
+// NewPlan returns the cached plan of length 2^logn. It panics if logn is not in [1, MaxLog].
+// The first call for a length builds twiddle tables of 16 words per point (shared with every
+// shorter plan); later calls return the same *Plan. NewPlan is safe for concurrent use.
+func NewPlan(logn int) *Plan {
+	if logn < 1 || logn > MaxLog {
+		panic("vntt: transform length out of range")
+	}
+	if pl := plans[logn].Load(); pl != nil {
+		return pl
+	}
+	tableMu.Lock()
+	defer tableMu.Unlock()
+	if pl := plans[logn].Load(); pl != nil {
+		return pl
+	}
+	n := 1 << logn
+	if len(fwAll) < 8*n {
+		fwAll, iwAll = buildTables(logn)
+	}
+	pl := &Plan{n: n, logn: logn, fw: fwAll[: 8*n : 8*n], iw: iwAll[: 8*n : 8*n]}
+	for l, p := range Primes {
+		// 2^52/n mod p = 2^(52−logn) mod p, exact as 52−logn ≥ 22 and 2^52 < p·2^3.
+		s := mulmod(uint64(1)<<(52-logn)%p, 1, p)
+		pl.scale[l] = s
+		pl.scale[Lanes+l] = shoup52(s, p)
+	}
+	plans[logn].Store(pl)
+	return pl
+}
+
+// Len returns the transform length n; the vectors of the plan have 8n words.
+func (pl *Plan) Len() int { return pl.n }
+
+// buildTables returns the forward and inverse twiddle tables for length 2^logn (n/2 entries of
+// 16 words each).
+func buildTables(logn int) (fw, iw []uint64) {
+	n := 1 << logn
+	half := n / 2
+	fw = make([]uint64, 8*n)
+	iw = make([]uint64, 8*n)
+	var wg sync.WaitGroup
+	for l, p := range Primes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := powmod(rootOfUnity(p), uint64(1)<<(MaxLog-logn), p) // primitive n-th root
+			wi := powmod(w, p-2, p)
+			for _, d := range []struct {
+				t []uint64
+				r uint64
+			}{{fw, w}, {iw, wi}} {
+				rq := shoup64(d.r, p)
+				v := uint64(1)
+				for k := range half {
+					b := int(bits.Reverse64(uint64(k)) >> (65 - logn)) // rev over logn−1 bits
+					if logn == 1 {
+						b = 0
+					}
+					d.t[16*b+l] = v
+					d.t[16*b+8+l] = shoup52(v, p)
+					v = mulShoup64(v, d.r, rq, p)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return fw, iw
+}
+
+// rootOfUnity returns a primitive 2^MaxLog-th root of unity mod p: g^((p−1)/2^30) for a
+// quadratic non-residue g.
+func rootOfUnity(p uint64) uint64 {
+	for g := uint64(2); ; g++ {
+		if powmod(g, (p-1)/2, p) == p-1 {
+			return powmod(g, (p-1)>>MaxLog, p)
+		}
+	}
+}
+
+func mulmod(a, b, p uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return bits.Rem64(hi, lo, p)
+}
+
+func powmod(a, e, p uint64) uint64 {
+	r := uint64(1)
+	for ; e > 0; e >>= 1 {
+		if e&1 == 1 {
+			r = mulmod(r, a, p)
+		}
+		a = mulmod(a, a, p)
+	}
+	return r
+}
+
+// shoup52 returns ⌊w·2^52/p⌋ for w < p < 2^50.
+func shoup52(w, p uint64) uint64 {
+	q, _ := bits.Div64(w>>12, w<<52, p)
+	return q
+}
+
+// shoup64 returns ⌊w·2^64/p⌋ for w < p.
+func shoup64(w, p uint64) uint64 {
+	q, _ := bits.Div64(w, 0, p)
+	return q
+}
+
+// mulShoup64 returns a·w mod p for a, w < p, given wq = shoup64(w, p).
+func mulShoup64(a, w, wq, p uint64) uint64 {
+	q, _ := bits.Mul64(a, wq)
+	r := a*w - q*p
+	if r >= p {
+		r -= p
+	}
+	return r
+}
+
+// blockLog is log2 of the number of points the depth-first transforms finish at a time (all
+// levels below one block run while the block's 8·2^blockLog words stay in cache).
+var blockLog = 11
+
+// Forward replaces a (8n words, every entry below 4p of its lane) by its transform: point i
+// becomes the value of Σ_j a_j X^j at ω^{rev(i)}, rev reversing log2(n) bits, lazily reduced
+// (entries below 4p). It panics if len(a) != 8n. It does not allocate.
+func (pl *Plan) Forward(a []uint64) {
+	if len(a) != Lanes*pl.n {
+		panic("vntt: Forward: vector length is not 8n")
+	}
+	n := pl.n
+	m := 1 // blocks at this level
+	for ; n/m > 1<<blockLog; m *= 2 {
+		fwdLevel(a, pl.fw[:16*m], n/(2*m))
+	}
+	s := n / m // points per chunk
+	for c := range m {
+		chunk := a[Lanes*s*c : Lanes*s*(c+1)]
+		for mm := 1; mm < s; mm *= 2 {
+			b := c * mm // the chunk's first block at this level
+			fwdLevel(chunk, pl.fw[16*b:16*(b+mm)], s/(2*mm))
+		}
+	}
+}
+
+// Inverse undoes Forward up to the factor n: given transform values (entries below 2p), it
+// leaves n·a with entries below 2p. Use [Plan.MulScaled] to fold in n^−1. It panics if
+// len(a) != 8n. It does not allocate.
+func (pl *Plan) Inverse(a []uint64) {
+	if len(a) != Lanes*pl.n {
+		panic("vntt: Inverse: vector length is not 8n")
+	}
+	n := pl.n
+	m := 1
+	for n/m > 1<<blockLog {
+		m *= 2
+	}
+	s := n / m
+	for c := range m {
+		chunk := a[Lanes*s*c : Lanes*s*(c+1)]
+		for mm := s / 2; mm >= 1; mm /= 2 {
+			b := c * mm
+			invLevel(chunk, pl.iw[16*b:16*(b+mm)], s/(2*mm))
+		}
+	}
+	for m /= 2; m >= 1; m /= 2 {
+		invLevel(a, pl.iw[:16*m], n/(2*m))
+	}
+}
+
+// MulScaled sets a[i] = a[i]·b[i]·n^−1 modulo the lane's prime, for transform values below 4p;
+// the results are below 2p, ready for Inverse. a and b may be the same slice. It panics if
+// the lengths are not 8n. It does not allocate.
+func (pl *Plan) MulScaled(a, b []uint64) {
+	if len(a) != Lanes*pl.n || len(b) != len(a) {
+		panic("vntt: MulScaled: vector length is not 8n")
+	}
+	pointwise(a, b, &pl.scale)
+}

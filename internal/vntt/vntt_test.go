@@ -1,0 +1,155 @@
+package vntt
+
+import (
+	"math/big"
+	"math/bits"
+	"math/rand/v2"
+	"testing"
+)
+
+func TestPrimes(t *testing.T) {
+	var ps []uint64
+	for c := uint64(1)<<20 - 1; len(ps) < Lanes; c-- {
+		if p := c<<30 + 1; p < 1<<50 && new(big.Int).SetUint64(p).ProbablyPrime(20) {
+			ps = append(ps, p)
+		}
+	}
+	for l, p := range ps {
+		if Primes[l] != p {
+			t.Errorf("Primes[%d] = %#x, want %#x", l, Primes[l], p)
+		}
+	}
+	for l, p := range Primes {
+		if got := lane.pinv[l] * p & mask52; got != mask52 {
+			t.Errorf("lane %d: p·pinv = %#x mod 2^52, want −1", l, got)
+		}
+	}
+}
+
+// randVec returns 8n words with lane l's entries below lim·p_l.
+func randVec(rng *rand.Rand, n int, lim uint64) []uint64 {
+	a := make([]uint64, Lanes*n)
+	for i := range a {
+		a[i] = rng.Uint64N(lim * Primes[i%Lanes])
+	}
+	return a
+}
+
+// cyclic returns the cyclic convolution of lane l of a and b, reduced mod p_l.
+func cyclic(a, b []uint64, l int) []uint64 {
+	n := len(a) / Lanes
+	p := Primes[l]
+	z := make([]uint64, n)
+	for i := range n {
+		for j := range n {
+			k := (i + j) % n
+			z[k] = (z[k] + mulmod(a[Lanes*i+l]%p, b[Lanes*j+l]%p, p)) % p
+		}
+	}
+	return z
+}
+
+func TestForwardIsEvaluation(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for logn := 1; logn <= 7; logn++ {
+		n := 1 << logn
+		pl := NewPlan(logn)
+		a := randVec(rng, n, 4)
+		f := append([]uint64(nil), a...)
+		pl.Forward(f)
+		for l, p := range Primes {
+			w := powmod(rootOfUnity(p), uint64(1)<<(MaxLog-logn), p)
+			for i := range n {
+				r := bits.Reverse64(uint64(i)) >> (64 - logn)
+				x := powmod(w, r, p)
+				var v uint64
+				for j := n - 1; j >= 0; j-- { // Horner
+					v = (mulmod(v, x, p) + a[Lanes*j+l]%p) % p
+				}
+				if got := f[Lanes*i+l]; got >= 4*p || got%p != v {
+					t.Fatalf("n=%d lane %d point %d: %d, want %d mod p (below 4p)", n, l, i, got, v)
+				}
+			}
+		}
+	}
+}
+
+func testConvolution(t *testing.T, rng *rand.Rand, logn int) {
+	t.Helper()
+	n := 1 << logn
+	pl := NewPlan(logn)
+	a, b := randVec(rng, n, 4), randVec(rng, n, 4)
+	if logn <= 2 {
+		// extreme entries: 0 and 4p−1
+		for i := range a {
+			a[i] = 4*Primes[i%Lanes] - 1
+		}
+		b[0] = 0
+	}
+	want := make([][]uint64, Lanes)
+	for l := range Lanes {
+		want[l] = cyclic(a, b, l)
+	}
+	fa, fb := append([]uint64(nil), a...), append([]uint64(nil), b...)
+	pl.Forward(fa)
+	pl.Forward(fb)
+	pl.MulScaled(fa, fb)
+	pl.Inverse(fa)
+	for i := range n {
+		for l, p := range Primes {
+			if got := fa[Lanes*i+l]; got >= 2*p || got%p != want[l][i] {
+				t.Fatalf("n=%d lane %d coefficient %d: %d, want %d mod p (below 2p)", n, l, i, got, want[l][i])
+			}
+		}
+	}
+}
+
+func TestConvolution(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for logn := 1; logn <= 9; logn++ {
+		testConvolution(t, rng, logn)
+	}
+	// Chunked (depth-first) path: blocks much shorter than the transform.
+	defer func(b int) { blockLog = b }(blockLog)
+	for _, bl := range []int{1, 2, 3} {
+		blockLog = bl
+		for logn := 1; logn <= 8; logn++ {
+			testConvolution(t, rng, logn)
+		}
+	}
+}
+
+// TestSquare checks MulScaled with a and b the same slice.
+func TestSquare(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pl := NewPlan(6)
+	a := randVec(rng, 64, 1)
+	want := cyclic(a, a, 3)
+	pl.Forward(a)
+	pl.MulScaled(a, a)
+	pl.Inverse(a)
+	for i, w := range want {
+		if got := a[Lanes*i+3] % Primes[3]; got != w {
+			t.Fatalf("coefficient %d: %d, want %d", i, got, w)
+		}
+	}
+}
+
+func TestPanics(t *testing.T) {
+	for name, f := range map[string]func(){
+		"logn 0":        func() { NewPlan(0) },
+		"logn 31":       func() { NewPlan(MaxLog + 1) },
+		"forward len":   func() { NewPlan(3).Forward(make([]uint64, 63)) },
+		"inverse len":   func() { NewPlan(3).Inverse(make([]uint64, 65)) },
+		"pointwise len": func() { NewPlan(3).MulScaled(make([]uint64, 64), make([]uint64, 8)) },
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			f()
+		}()
+	}
+}
