@@ -26,10 +26,12 @@ func mulhi52(a, b uint64) uint64 {
 
 func mullo52(a, b uint64) uint64 { return a * b & mask52 }
 
-// shoupLazy returns y·w mod p in [0, 2p) for y < 2^52, w < p and wq = ⌊w·2^52/p⌋.
-func shoupLazy(y, w, wq, p uint64) uint64 {
+// shoupLazy returns y·w mod p in [0, 2p) for y < 2^52, w < p and wq = ⌊w·2^52/p⌋, given
+// negp = 2^52 − p. Like the assembly, it adds the low halves of y·w and q·(2^52 − p) and keeps
+// 52 bits: the sum is y·w − q·p modulo 2^52, and y·w − q·p is below 2p < 2^52.
+func shoupLazy(y, w, wq, negp uint64) uint64 {
 	q := mulhi52(y, wq)
-	return (mullo52(y, w) - mullo52(q, p)) & mask52
+	return (mullo52(y, w) + mullo52(q, negp)) & mask52
 }
 
 // montLazy returns a·b·2^−52 mod p in [0, 2p) for a, b < 2p (p < 2^50), pinv = −p^−1 mod 2^52.
@@ -57,7 +59,7 @@ func fwdLevelGeneric(a, tw []uint64, h int) {
 			y := blk[Lanes*(j+h) : Lanes*(j+h)+Lanes]
 			for l := range Lanes {
 				u := csub(x[l], c.p2[l])
-				t := shoupLazy(y[l], w[l], w[Lanes+l], c.p[l])
+				t := shoupLazy(y[l], w[l], w[Lanes+l], c.negp[l])
 				x[l] = u + t
 				y[l] = u - t + c.p2[l]
 			}
@@ -79,7 +81,7 @@ func invLevelGeneric(a, tw []uint64, h int) {
 			for l := range Lanes {
 				u, v := x[l], y[l]
 				x[l] = csub(u+v, c.p2[l])
-				y[l] = shoupLazy(u-v+c.p2[l], w[l], w[Lanes+l], c.p[l])
+				y[l] = shoupLazy(u-v+c.p2[l], w[l], w[Lanes+l], c.negp[l])
 			}
 		}
 	}
@@ -94,7 +96,7 @@ func pointwiseGeneric(a, b []uint64, scale *[2 * Lanes]uint64) {
 		x, y := a[i:i+Lanes], b[i:i+Lanes]
 		for l := range Lanes {
 			r := montLazy(csub(x[l], c.p2[l]), csub(y[l], c.p2[l]), c.p[l], c.pinv[l])
-			x[l] = shoupLazy(r, scale[l], scale[Lanes+l], c.p[l])
+			x[l] = shoupLazy(r, scale[l], scale[Lanes+l], c.negp[l])
 		}
 	}
 }

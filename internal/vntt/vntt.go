@@ -33,6 +33,7 @@ type consts struct {
 	p    [Lanes]uint64 // the primes
 	p2   [Lanes]uint64 // 2p
 	pinv [Lanes]uint64 // −p^−1 mod 2^52 (Montgomery)
+	negp [Lanes]uint64 // 2^52 − p: q·negp ≡ −q·p (mod 2^52)
 }
 
 var lane = func() *consts {
@@ -45,6 +46,7 @@ var lane = func() *consts {
 			inv *= 2 - p*inv
 		}
 		c.pinv[l] = -inv & mask52
+		c.negp[l] = 1<<52 - p
 	}
 	return c
 }()

@@ -153,3 +153,66 @@ func TestPanics(t *testing.T) {
 		}()
 	}
 }
+
+// withGeneric runs f with the generic kernels in place of the assembly ones.
+func withGeneric(f func()) {
+	fw, iv, pw := fwdLevel, invLevel, pointwise
+	defer func() { fwdLevel, invLevel, pointwise = fw, iv, pw }()
+	fwdLevel, invLevel, pointwise = fwdLevelGeneric, invLevelGeneric, pointwiseGeneric
+	f()
+}
+
+// TestGenericConvolution runs TestConvolution on the generic kernels (on machines without
+// AVX-512 IFMA, TestConvolution already does).
+func TestGenericConvolution(t *testing.T) {
+	if !Fast() {
+		t.Skip("the generic kernels are the only ones here")
+	}
+	withGeneric(func() { TestConvolution(t) })
+}
+
+// TestKernelsMatchGeneric compares each kernel in use with its generic twin on random inputs
+// spanning the documented ranges (below 4p for the forward level and the pointwise product,
+// below 2p for the inverse level), for every half-block length h up to 64.
+func TestKernelsMatchGeneric(t *testing.T) {
+	if !Fast() {
+		t.Skip("no assembly kernels on this machine")
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	pl := NewPlan(10)
+	for h := 1; h <= 64; h *= 2 {
+		for _, blocks := range []int{1, 2, 5} {
+			n := 2 * h * blocks
+			for _, k := range []struct {
+				name      string
+				lim       uint64
+				fast, ref func(a, tw []uint64, h int)
+				tw        []uint64
+			}{
+				{"forward", 4, fwdLevel, fwdLevelGeneric, pl.fw},
+				{"inverse", 2, invLevel, invLevelGeneric, pl.iw},
+			} {
+				a := randVec(rng, n, k.lim)
+				a[0], a[Lanes*(n-1)] = 0, k.lim*Primes[0]-1
+				b := append([]uint64(nil), a...)
+				tw := k.tw[16*blocks : 32*blocks]
+				k.fast(a, tw, h)
+				k.ref(b, tw, h)
+				for i := range a {
+					if a[i] != b[i] {
+						t.Fatalf("%s h=%d blocks=%d word %d: %d, generic %d", k.name, h, blocks, i, a[i], b[i])
+					}
+				}
+			}
+			a, b := randVec(rng, n, 4), randVec(rng, n, 4)
+			a2 := append([]uint64(nil), a...)
+			pointwise(a, b, &pl.scale)
+			pointwiseGeneric(a2, b, &pl.scale)
+			for i := range a {
+				if a[i] != a2[i] {
+					t.Fatalf("pointwise n=%d word %d: %d, generic %d", n, i, a[i], a2[i])
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,164 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+
+// Offsets of the fields of consts (vntt.go): p, p2, pinv, negp, eight words each.
+#define C_P 0
+#define C_P2 64
+#define C_PINV 128
+#define C_NEGP 192
+
+// SHOUP(y, w, wq, q, t): t = y·w mod p in [0, 2p), lazily, for y < 2^52 (Z27 = 2^52−1 mask,
+// Z29 = 2^52 − p). Clobbers q.
+#define SHOUP(y, w, wq, q, t) \
+	VPXORQ q, q, q \
+	VPMADD52HUQ wq, y, q \
+	VPXORQ t, t, t \
+	VPMADD52LUQ w, y, t \
+	VPMADD52LUQ Z29, q, t \
+	VPANDQ Z27, t, t
+
+// func fwdLevelAVX512(a, tw []uint64, h int, c *consts)
+TEXT ·fwdLevelAVX512(SB), NOSPLIT, $0-64
+	MOVQ a_base+0(FP), SI
+	MOVQ a_len+8(FP), BX
+	MOVQ tw_base+24(FP), DI
+	MOVQ h+48(FP), CX
+	MOVQ c+56(FP), DX
+	VMOVDQU64 C_P2(DX), Z31
+	VMOVDQU64 C_NEGP(DX), Z29
+	MOVQ $0xfffffffffffff, AX
+	VPBROADCASTQ AX, Z27
+	SHLQ $6, CX              // bytes in half a block
+	LEAQ (SI)(BX*8), BX      // end of a
+fblocks:
+	CMPQ SI, BX
+	JAE fdone
+	VMOVDQU64 0(DI), Z28     // w
+	VMOVDQU64 64(DI), Z26    // ⌊w·2^52/p⌋
+	ADDQ $128, DI
+	MOVQ SI, R11
+	LEAQ (SI)(CX*1), R12     // end of the block's first half
+finner:
+	VMOVDQU64 (R11), Z0
+	VMOVDQU64 (R11)(CX*1), Z1
+	VPSUBQ Z31, Z0, Z2
+	VPMINUQ Z2, Z0, Z0       // x = csub(x, 2p)
+	SHOUP(Z1, Z28, Z26, Z3, Z4)
+	VPADDQ Z4, Z0, Z5        // x + t
+	VPSUBQ Z4, Z0, Z6
+	VPADDQ Z31, Z6, Z6       // x − t + 2p
+	VMOVDQU64 Z5, (R11)
+	VMOVDQU64 Z6, (R11)(CX*1)
+	ADDQ $64, R11
+	CMPQ R11, R12
+	JB finner
+	LEAQ (SI)(CX*2), SI
+	JMP fblocks
+fdone:
+	VZEROUPPER
+	RET
+
+// func invLevelAVX512(a, tw []uint64, h int, c *consts)
+TEXT ·invLevelAVX512(SB), NOSPLIT, $0-64
+	MOVQ a_base+0(FP), SI
+	MOVQ a_len+8(FP), BX
+	MOVQ tw_base+24(FP), DI
+	MOVQ h+48(FP), CX
+	MOVQ c+56(FP), DX
+	VMOVDQU64 C_P2(DX), Z31
+	VMOVDQU64 C_NEGP(DX), Z29
+	MOVQ $0xfffffffffffff, AX
+	VPBROADCASTQ AX, Z27
+	SHLQ $6, CX
+	LEAQ (SI)(BX*8), BX
+iblocks:
+	CMPQ SI, BX
+	JAE idone
+	VMOVDQU64 0(DI), Z28
+	VMOVDQU64 64(DI), Z26
+	ADDQ $128, DI
+	MOVQ SI, R11
+	LEAQ (SI)(CX*1), R12
+iinner:
+	VMOVDQU64 (R11), Z0
+	VMOVDQU64 (R11)(CX*1), Z1
+	VPADDQ Z1, Z0, Z2
+	VPSUBQ Z31, Z2, Z3
+	VPMINUQ Z3, Z2, Z2       // csub(x + y, 2p)
+	VPSUBQ Z1, Z0, Z5
+	VPADDQ Z31, Z5, Z5       // x − y + 2p
+	SHOUP(Z5, Z28, Z26, Z3, Z4)
+	VMOVDQU64 Z2, (R11)
+	VMOVDQU64 Z4, (R11)(CX*1)
+	ADDQ $64, R11
+	CMPQ R11, R12
+	JB iinner
+	LEAQ (SI)(CX*2), SI
+	JMP iblocks
+idone:
+	VZEROUPPER
+	RET
+
+// func pointwiseAVX512(a, b []uint64, scale *[16]uint64, c *consts)
+TEXT ·pointwiseAVX512(SB), NOSPLIT, $0-64
+	MOVQ a_base+0(FP), SI
+	MOVQ a_len+8(FP), BX
+	MOVQ b_base+24(FP), DI
+	MOVQ scale+48(FP), R8
+	MOVQ c+56(FP), DX
+	VMOVDQU64 C_P(DX), Z30
+	VMOVDQU64 C_P2(DX), Z31
+	VMOVDQU64 C_PINV(DX), Z25
+	VMOVDQU64 C_NEGP(DX), Z29
+	VMOVDQU64 0(R8), Z28     // s
+	VMOVDQU64 64(R8), Z26    // ⌊s·2^52/p⌋
+	MOVQ $0xfffffffffffff, AX
+	VPBROADCASTQ AX, Z27
+	LEAQ (SI)(BX*8), BX
+ploop:
+	CMPQ SI, BX
+	JAE pdone
+	VMOVDQU64 (SI), Z0
+	VMOVDQU64 (DI), Z1
+	VPSUBQ Z31, Z0, Z2
+	VPMINUQ Z2, Z0, Z0
+	VPSUBQ Z31, Z1, Z2
+	VPMINUQ Z2, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPMADD52LUQ Z1, Z0, Z2   // lo
+	VPXORQ Z3, Z3, Z3
+	VPMADD52HUQ Z1, Z0, Z3   // hi
+	VPXORQ Z4, Z4, Z4
+	VPMADD52LUQ Z25, Z2, Z4  // m = lo·pinv mod 2^52
+	VPMADD52LUQ Z30, Z4, Z2  // lo + (m·p mod 2^52): 0 or 2^52
+	VPMADD52HUQ Z30, Z4, Z3  // hi + ⌊m·p/2^52⌋
+	VPSRLQ $52, Z2, Z2
+	VPADDQ Z2, Z3, Z3        // Montgomery product, below 2p
+	SHOUP(Z3, Z28, Z26, Z5, Z6)
+	VMOVDQU64 Z6, (SI)
+	ADDQ $64, SI
+	ADDQ $64, DI
+	JMP ploop
+pdone:
+	VZEROUPPER
+	RET
+
+// func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+TEXT ·cpuid(SB), NOSPLIT, $0-24
+	MOVL eaxArg+0(FP), AX
+	MOVL ecxArg+4(FP), CX
+	CPUID
+	MOVL AX, eax+8(FP)
+	MOVL BX, ebx+12(FP)
+	MOVL CX, ecx+16(FP)
+	MOVL DX, edx+20(FP)
+	RET
+
+// func xgetbv() (eax, edx uint32)
+TEXT ·xgetbv(SB), NOSPLIT, $0-8
+	MOVL $0, CX
+	XGETBV
+	MOVL AX, eax+0(FP)
+	MOVL DX, edx+4(FP)
+	RET
