@@ -14,6 +14,12 @@ func invLevelAVX512(a, tw []uint64, h int, c *consts)
 //go:noescape
 func pointwiseAVX512(a, b []uint64, scale *[2 * Lanes]uint64, c *consts)
 
+//go:noescape
+func fwd2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
+
+//go:noescape
+func inv2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
+
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
 func xgetbv() (eax, edx uint32)
@@ -43,5 +49,7 @@ func init() {
 	fast = true
 	fwdLevel = func(a, tw []uint64, h int) { fwdLevelAVX512(a, tw, h, lane) }
 	invLevel = func(a, tw []uint64, h int) { invLevelAVX512(a, tw, h, lane) }
+	fwd2Levels = func(a, tw1, tw2 []uint64, q int) { fwd2LevelsAVX512(a, tw1, tw2, q, lane) }
+	inv2Levels = func(a, tw1, tw2 []uint64, q int) { inv2LevelsAVX512(a, tw1, tw2, q, lane) }
 	pointwise = func(a, b []uint64, scale *[2 * Lanes]uint64) { pointwiseAVX512(a, b, scale, lane) }
 }

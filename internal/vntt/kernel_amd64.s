@@ -162,3 +162,125 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-8
 	MOVL AX, eax+0(FP)
 	MOVL DX, edx+4(FP)
 	RET
+
+// FWD(x, y, w, wq): (x, y) ← (csub(x, 2p) + y·w, csub(x, 2p) − y·w + 2p). Clobbers Z20–Z22.
+#define FWD(x, y, w, wq) \
+	VPSUBQ Z31, x, Z20 \
+	VPMINUQ Z20, x, x \
+	SHOUP(y, w, wq, Z21, Z22) \
+	VPSUBQ Z22, x, y \
+	VPADDQ Z31, y, y \
+	VPADDQ Z22, x, x
+
+// INV(x, y, w, wq): (x, y) ← (csub(x + y, 2p), (x − y + 2p)·w). Clobbers Z20–Z22.
+#define INV(x, y, w, wq) \
+	VPSUBQ y, x, Z20 \
+	VPADDQ Z31, Z20, Z20 \
+	VPADDQ y, x, x \
+	VPSUBQ Z31, x, Z21 \
+	VPMINUQ Z21, x, x \
+	SHOUP(Z20, w, wq, Z21, y)
+
+// func fwd2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
+// Two forward levels on blocks of 4q points: block k uses entry k of tw1, then entries 2k and
+// 2k+1 of tw2 for its halves.
+TEXT ·fwd2LevelsAVX512(SB), NOSPLIT, $0-88
+	MOVQ a_base+0(FP), SI
+	MOVQ a_len+8(FP), BX
+	MOVQ tw1_base+24(FP), DI
+	MOVQ tw2_base+48(FP), R8
+	MOVQ q+72(FP), CX
+	MOVQ c+80(FP), DX
+	VMOVDQU64 C_P2(DX), Z31
+	VMOVDQU64 C_NEGP(DX), Z29
+	MOVQ $0xfffffffffffff, AX
+	VPBROADCASTQ AX, Z27
+	SHLQ $6, CX              // bytes in a quarter block
+	LEAQ (CX)(CX*2), R9      // three quarters
+	LEAQ (SI)(BX*8), BX
+f2blocks:
+	CMPQ SI, BX
+	JAE f2done
+	VMOVDQU64 0(DI), Z28
+	VMOVDQU64 64(DI), Z26
+	VMOVDQU64 0(R8), Z24
+	VMOVDQU64 64(R8), Z23
+	VMOVDQU64 128(R8), Z19
+	VMOVDQU64 192(R8), Z18
+	ADDQ $128, DI
+	ADDQ $256, R8
+	MOVQ SI, R11
+	LEAQ (SI)(CX*1), R12
+f2inner:
+	VMOVDQU64 (R11), Z0
+	VMOVDQU64 (R11)(CX*1), Z1
+	VMOVDQU64 (R11)(CX*2), Z2
+	VMOVDQU64 (R11)(R9*1), Z3
+	FWD(Z0, Z2, Z28, Z26)
+	FWD(Z1, Z3, Z28, Z26)
+	FWD(Z0, Z1, Z24, Z23)
+	FWD(Z2, Z3, Z19, Z18)
+	VMOVDQU64 Z0, (R11)
+	VMOVDQU64 Z1, (R11)(CX*1)
+	VMOVDQU64 Z2, (R11)(CX*2)
+	VMOVDQU64 Z3, (R11)(R9*1)
+	ADDQ $64, R11
+	CMPQ R11, R12
+	JB f2inner
+	LEAQ (SI)(CX*4), SI
+	JMP f2blocks
+f2done:
+	VZEROUPPER
+	RET
+
+// func inv2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
+// Undoes fwd2LevelsAVX512's levels (inverse twiddles): first the halves with entries 2k and
+// 2k+1 of tw2, then the block with entry k of tw1.
+TEXT ·inv2LevelsAVX512(SB), NOSPLIT, $0-88
+	MOVQ a_base+0(FP), SI
+	MOVQ a_len+8(FP), BX
+	MOVQ tw1_base+24(FP), DI
+	MOVQ tw2_base+48(FP), R8
+	MOVQ q+72(FP), CX
+	MOVQ c+80(FP), DX
+	VMOVDQU64 C_P2(DX), Z31
+	VMOVDQU64 C_NEGP(DX), Z29
+	MOVQ $0xfffffffffffff, AX
+	VPBROADCASTQ AX, Z27
+	SHLQ $6, CX
+	LEAQ (CX)(CX*2), R9
+	LEAQ (SI)(BX*8), BX
+i2blocks:
+	CMPQ SI, BX
+	JAE i2done
+	VMOVDQU64 0(DI), Z28
+	VMOVDQU64 64(DI), Z26
+	VMOVDQU64 0(R8), Z24
+	VMOVDQU64 64(R8), Z23
+	VMOVDQU64 128(R8), Z19
+	VMOVDQU64 192(R8), Z18
+	ADDQ $128, DI
+	ADDQ $256, R8
+	MOVQ SI, R11
+	LEAQ (SI)(CX*1), R12
+i2inner:
+	VMOVDQU64 (R11), Z0
+	VMOVDQU64 (R11)(CX*1), Z1
+	VMOVDQU64 (R11)(CX*2), Z2
+	VMOVDQU64 (R11)(R9*1), Z3
+	INV(Z0, Z1, Z24, Z23)
+	INV(Z2, Z3, Z19, Z18)
+	INV(Z0, Z2, Z28, Z26)
+	INV(Z1, Z3, Z28, Z26)
+	VMOVDQU64 Z0, (R11)
+	VMOVDQU64 Z1, (R11)(CX*1)
+	VMOVDQU64 Z2, (R11)(CX*2)
+	VMOVDQU64 Z3, (R11)(R9*1)
+	ADDQ $64, R11
+	CMPQ R11, R12
+	JB i2inner
+	LEAQ (SI)(CX*4), SI
+	JMP i2blocks
+i2done:
+	VZEROUPPER
+	RET

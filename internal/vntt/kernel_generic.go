@@ -8,6 +8,10 @@ var (
 	fwdLevel  = fwdLevelGeneric
 	invLevel  = invLevelGeneric
 	pointwise = pointwiseGeneric
+	// fwd2Levels and inv2Levels run two levels in one pass over blocks of 4q points: block k
+	// uses entry k of tw1 at the upper level and entries 2k, 2k+1 of tw2 at the lower one.
+	fwd2Levels = fwd2LevelsGeneric
+	inv2Levels = inv2LevelsGeneric
 )
 
 // fast reports whether the assembly kernels are in use.
@@ -65,6 +69,18 @@ func fwdLevelGeneric(a, tw []uint64, h int) {
 			}
 		}
 	}
+}
+
+// fwd2LevelsGeneric is two calls of fwdLevelGeneric (the assembly fuses them into one pass).
+func fwd2LevelsGeneric(a, tw1, tw2 []uint64, q int) {
+	fwdLevelGeneric(a, tw1, 2*q)
+	fwdLevelGeneric(a, tw2, q)
+}
+
+// inv2LevelsGeneric is two calls of invLevelGeneric, undoing fwd2LevelsGeneric.
+func inv2LevelsGeneric(a, tw1, tw2 []uint64, q int) {
+	invLevelGeneric(a, tw2, q)
+	invLevelGeneric(a, tw1, 2*q)
 }
 
 // invLevelGeneric runs one inverse (Gentleman–Sande) level with the block layout of

@@ -191,7 +191,7 @@ func mulShoup64(a, w, wq, p uint64) uint64 {
 
 // blockLog is log2 of the number of points the depth-first transforms finish at a time (all
 // levels below one block run while the block's 8·2^blockLog words stay in cache).
-var blockLog = 11
+var blockLog = 12
 
 // Forward replaces a (8n words, every entry below 4p of its lane) by its transform: point i
 // becomes the value of Σ_j a_j X^j at ω^{rev(i)}, rev reversing log2(n) bits, lazily reduced
@@ -200,18 +200,11 @@ func (pl *Plan) Forward(a []uint64) {
 	if len(a) != Lanes*pl.n {
 		panic("vntt: Forward: vector length is not 8n")
 	}
-	n := pl.n
-	m := 1 // blocks at this level
-	for ; n/m > 1<<blockLog; m *= 2 {
-		fwdLevel(a, pl.fw[:16*m], n/(2*m))
-	}
-	s := n / m // points per chunk
-	for c := range m {
-		chunk := a[Lanes*s*c : Lanes*s*(c+1)]
-		for mm := 1; mm < s; mm *= 2 {
-			b := c * mm // the chunk's first block at this level
-			fwdLevel(chunk, pl.fw[16*b:16*(b+mm)], s/(2*mm))
-		}
+	chunks := pl.chunks()
+	pl.fwdRange(a, 0, 1, chunks)
+	s := Lanes * pl.n / chunks
+	for c := range chunks {
+		pl.fwdRange(a[s*c:s*(c+1)], c, chunks, pl.n)
 	}
 }
 
@@ -222,21 +215,50 @@ func (pl *Plan) Inverse(a []uint64) {
 	if len(a) != Lanes*pl.n {
 		panic("vntt: Inverse: vector length is not 8n")
 	}
-	n := pl.n
-	m := 1
-	for n/m > 1<<blockLog {
+	chunks := pl.chunks()
+	s := Lanes * pl.n / chunks
+	for c := range chunks {
+		pl.invRange(a[s*c:s*(c+1)], c, chunks, pl.n)
+	}
+	pl.invRange(a, 0, 1, chunks)
+}
+
+// chunks returns the number of blocks of at most 2^blockLog points that the depth-first
+// transforms finish one at a time (all levels below them run while a block stays in cache).
+func (pl *Plan) chunks() int {
+	return max(1, pl.n>>blockLog)
+}
+
+// fwdRange runs the forward levels with m0 ≤ m < m1 blocks (m1 ≤ n) on a, which holds the
+// consecutive blocks of level m0 starting at block b0, two levels per pass where it can.
+func (pl *Plan) fwdRange(a []uint64, b0, m0, m1 int) {
+	cnt := len(a) * m0 / (Lanes * pl.n) // blocks of level m0 in a
+	for m := m0; m < m1; {
+		b, k := b0*(m/m0), cnt*(m/m0) // first block and block count at level m
+		if 2*m < m1 {
+			fwd2Levels(a, pl.fw[16*b:16*(b+k)], pl.fw[32*b:32*(b+k)], pl.n/(4*m))
+			m *= 4
+			continue
+		}
+		fwdLevel(a, pl.fw[16*b:16*(b+k)], pl.n/(2*m))
 		m *= 2
 	}
-	s := n / m
-	for c := range m {
-		chunk := a[Lanes*s*c : Lanes*s*(c+1)]
-		for mm := s / 2; mm >= 1; mm /= 2 {
-			b := c * mm
-			invLevel(chunk, pl.iw[16*b:16*(b+mm)], s/(2*mm))
+}
+
+// invRange undoes fwdRange(a, b0, m0, m1): the inverse levels from m1/2 blocks up to m0.
+func (pl *Plan) invRange(a []uint64, b0, m0, m1 int) {
+	cnt := len(a) * m0 / (Lanes * pl.n)
+	for m := m1 / 2; m >= m0; {
+		if m/2 >= m0 {
+			u := m / 2 // the upper of the two levels
+			b, k := b0*(u/m0), cnt*(u/m0)
+			inv2Levels(a, pl.iw[16*b:16*(b+k)], pl.iw[32*b:32*(b+k)], pl.n/(2*m))
+			m /= 4
+			continue
 		}
-	}
-	for m /= 2; m >= 1; m /= 2 {
-		invLevel(a, pl.iw[:16*m], n/(2*m))
+		b, k := b0*(m/m0), cnt*(m/m0)
+		invLevel(a, pl.iw[16*b:16*(b+k)], pl.n/(2*m))
+		m /= 2
 	}
 }
 

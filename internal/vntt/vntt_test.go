@@ -156,9 +156,10 @@ func TestPanics(t *testing.T) {
 
 // withGeneric runs f with the generic kernels in place of the assembly ones.
 func withGeneric(f func()) {
-	fw, iv, pw := fwdLevel, invLevel, pointwise
-	defer func() { fwdLevel, invLevel, pointwise = fw, iv, pw }()
+	fw, iv, pw, fw2, iv2 := fwdLevel, invLevel, pointwise, fwd2Levels, inv2Levels
+	defer func() { fwdLevel, invLevel, pointwise, fwd2Levels, inv2Levels = fw, iv, pw, fw2, iv2 }()
 	fwdLevel, invLevel, pointwise = fwdLevelGeneric, invLevelGeneric, pointwiseGeneric
+	fwd2Levels, inv2Levels = fwd2LevelsGeneric, inv2LevelsGeneric
 	f()
 }
 
@@ -201,6 +202,28 @@ func TestKernelsMatchGeneric(t *testing.T) {
 				for i := range a {
 					if a[i] != b[i] {
 						t.Fatalf("%s h=%d blocks=%d word %d: %d, generic %d", k.name, h, blocks, i, a[i], b[i])
+					}
+				}
+			}
+			if h > 1 {
+				for _, k := range []struct {
+					name      string
+					lim       uint64
+					fast, ref func(a, tw1, tw2 []uint64, q int)
+					tw        []uint64
+				}{
+					{"forward2", 4, fwd2Levels, fwd2LevelsGeneric, pl.fw},
+					{"inverse2", 2, inv2Levels, inv2LevelsGeneric, pl.iw},
+				} {
+					a := randVec(rng, n, k.lim)
+					b := append([]uint64(nil), a...)
+					tw1, tw2 := k.tw[16*blocks:32*blocks], k.tw[32*blocks:64*blocks]
+					k.fast(a, tw1, tw2, h/2)
+					k.ref(b, tw1, tw2, h/2)
+					for i := range a {
+						if a[i] != b[i] {
+							t.Fatalf("%s q=%d blocks=%d word %d: %d, generic %d", k.name, h/2, blocks, i, a[i], b[i])
+						}
 					}
 				}
 			}
