@@ -196,31 +196,69 @@ var blockLog = 12
 // Forward replaces a (8n words, every entry below 4p of its lane) by its transform: point i
 // becomes the value of Σ_j a_j X^j at ω^{rev(i)}, rev reversing log2(n) bits, lazily reduced
 // (entries below 4p). It panics if len(a) != 8n. It does not allocate.
-func (pl *Plan) Forward(a []uint64) {
+func (pl *Plan) Forward(a []uint64) { pl.ForwardWorkers(a, 1) }
+
+// ForwardWorkers is Forward run by up to workers goroutines (the first pass over the whole
+// vector runs on one; the blocks below it are shared out). It returns when all are done.
+func (pl *Plan) ForwardWorkers(a []uint64, workers int) {
 	if len(a) != Lanes*pl.n {
 		panic("vntt: Forward: vector length is not 8n")
 	}
 	chunks := pl.chunks()
-	pl.fwdRange(a, 0, 1, chunks)
-	s := Lanes * pl.n / chunks
-	for c := range chunks {
-		pl.fwdRange(a[s*c:s*(c+1)], c, chunks, pl.n)
-	}
+	// The top levels: the first pass (one or two levels) alone, then the blocks of the
+	// level below it in parallel.
+	m := min(4, chunks)
+	pl.fwdRange(a, 0, 1, m)
+	forParts(a, m, workers, func(part []uint64, b0 int) { pl.fwdRange(part, b0, m, chunks) })
+	forParts(a, chunks, workers, func(part []uint64, c int) {
+		s := Lanes * pl.n / chunks
+		for i := 0; i < len(part); i += s {
+			pl.fwdRange(part[i:i+s], c+i/s, chunks, pl.n)
+		}
+	})
 }
 
 // Inverse undoes Forward up to the factor n: given transform values (entries below 2p), it
 // leaves n·a with entries below 2p. Use [Plan.MulScaled] to fold in n^−1. It panics if
 // len(a) != 8n. It does not allocate.
-func (pl *Plan) Inverse(a []uint64) {
+func (pl *Plan) Inverse(a []uint64) { pl.InverseWorkers(a, 1) }
+
+// InverseWorkers is Inverse run by up to workers goroutines, like [Plan.ForwardWorkers].
+func (pl *Plan) InverseWorkers(a []uint64, workers int) {
 	if len(a) != Lanes*pl.n {
 		panic("vntt: Inverse: vector length is not 8n")
 	}
 	chunks := pl.chunks()
-	s := Lanes * pl.n / chunks
-	for c := range chunks {
-		pl.invRange(a[s*c:s*(c+1)], c, chunks, pl.n)
+	forParts(a, chunks, workers, func(part []uint64, c int) {
+		s := Lanes * pl.n / chunks
+		for i := 0; i < len(part); i += s {
+			pl.invRange(part[i:i+s], c+i/s, chunks, pl.n)
+		}
+	})
+	m := min(4, chunks)
+	forParts(a, m, workers, func(part []uint64, b0 int) { pl.invRange(part, b0, m, chunks) })
+	pl.invRange(a, 0, 1, m)
+}
+
+// forParts cuts a into the blocks of a level with m blocks and calls f on up to workers runs of
+// consecutive blocks (f gets the run and its first block index), in parallel when workers > 1.
+func forParts(a []uint64, m, workers int, f func(part []uint64, b0 int)) {
+	workers = max(1, min(workers, m))
+	s := len(a) / m
+	if workers == 1 {
+		f(a, 0)
+		return
 	}
-	pl.invRange(a, 0, 1, chunks)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := m*w/workers, m*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(a[s*lo:s*hi], lo)
+		}()
+	}
+	wg.Wait()
 }
 
 // chunks returns the number of blocks of at most 2^blockLog points that the depth-first

@@ -74,7 +74,7 @@ func TestForwardIsEvaluation(t *testing.T) {
 	}
 }
 
-func testConvolution(t *testing.T, rng *rand.Rand, logn int) {
+func testConvolution(t *testing.T, rng *rand.Rand, logn, workers int) {
 	t.Helper()
 	n := 1 << logn
 	pl := NewPlan(logn)
@@ -91,10 +91,10 @@ func testConvolution(t *testing.T, rng *rand.Rand, logn int) {
 		want[l] = cyclic(a, b, l)
 	}
 	fa, fb := append([]uint64(nil), a...), append([]uint64(nil), b...)
-	pl.Forward(fa)
+	pl.ForwardWorkers(fa, workers)
 	pl.Forward(fb)
 	pl.MulScaled(fa, fb)
-	pl.Inverse(fa)
+	pl.InverseWorkers(fa, workers)
 	for i := range n {
 		for l, p := range Primes {
 			if got := fa[Lanes*i+l]; got >= 2*p || got%p != want[l][i] {
@@ -107,14 +107,16 @@ func testConvolution(t *testing.T, rng *rand.Rand, logn int) {
 func TestConvolution(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for logn := 1; logn <= 9; logn++ {
-		testConvolution(t, rng, logn)
+		testConvolution(t, rng, logn, 1)
 	}
 	// Chunked (depth-first) path: blocks much shorter than the transform.
 	defer func(b int) { blockLog = b }(blockLog)
 	for _, bl := range []int{1, 2, 3} {
 		blockLog = bl
 		for logn := 1; logn <= 8; logn++ {
-			testConvolution(t, rng, logn)
+			for _, w := range []int{1, 2, 3} {
+				testConvolution(t, rng, logn, w)
+			}
 		}
 	}
 }
