@@ -205,15 +205,11 @@ func (pl *Plan) ForwardWorkers(a []uint64, workers int) {
 		panic("vntt: Forward: vector length is not 8n")
 	}
 	chunks := pl.chunks()
-	// The top levels: the first pass (one or two levels) alone, then the blocks of the
-	// level below it in parallel.
-	m := min(4, chunks)
-	pl.fwdRange(a, 0, 1, m)
-	forParts(a, m, workers, func(part []uint64, b0 int) { pl.fwdRange(part, b0, m, chunks) })
+	pl.topLevels(a, chunks, workers, false)
 	forParts(a, chunks, workers, func(part []uint64, c int) {
 		s := Lanes * pl.n / chunks
 		for i := 0; i < len(part); i += s {
-			pl.fwdRange(part[i:i+s], c+i/s, chunks, pl.n)
+			pl.fwdRange(part[i:i+s], c+i/s, chunks, pl.n, pl.n/chunks)
 		}
 	})
 }
@@ -232,12 +228,10 @@ func (pl *Plan) InverseWorkers(a []uint64, workers int) {
 	forParts(a, chunks, workers, func(part []uint64, c int) {
 		s := Lanes * pl.n / chunks
 		for i := 0; i < len(part); i += s {
-			pl.invRange(part[i:i+s], c+i/s, chunks, pl.n)
+			pl.invRange(part[i:i+s], c+i/s, chunks, pl.n, pl.n/chunks)
 		}
 	})
-	m := min(4, chunks)
-	forParts(a, m, workers, func(part []uint64, b0 int) { pl.invRange(part, b0, m, chunks) })
-	pl.invRange(a, 0, 1, m)
+	pl.topLevels(a, chunks, workers, true)
 }
 
 // forParts cuts a into the blocks of a level with m blocks and calls f on up to workers runs of
@@ -267,37 +261,74 @@ func (pl *Plan) chunks() int {
 	return max(1, pl.n>>blockLog)
 }
 
-// fwdRange runs the forward levels with m0 ≤ m < m1 blocks (m1 ≤ n) on a, which holds the
-// consecutive blocks of level m0 starting at block b0, two levels per pass where it can.
-func (pl *Plan) fwdRange(a []uint64, b0, m0, m1 int) {
-	cnt := len(a) * m0 / (Lanes * pl.n) // blocks of level m0 in a
+// fwdRange runs the forward levels with m0 ≤ m < m1 blocks on a, which holds consecutive
+// blocks of size points each (size = n/m0 for the transform itself) starting at block b0 of
+// level m0, two levels per pass where it can.
+func (pl *Plan) fwdRange(a []uint64, b0, m0, m1, size int) {
+	cnt := len(a) / (Lanes * size) // blocks of level m0 in a
 	for m := m0; m < m1; {
 		b, k := b0*(m/m0), cnt*(m/m0) // first block and block count at level m
+		h := size * m0 / (2 * m)
 		if 2*m < m1 {
-			fwd2Levels(a, pl.fw[16*b:16*(b+k)], pl.fw[32*b:32*(b+k)], pl.n/(4*m))
+			fwd2Levels(a, pl.fw[16*b:16*(b+k)], pl.fw[32*b:32*(b+k)], h/2)
 			m *= 4
 			continue
 		}
-		fwdLevel(a, pl.fw[16*b:16*(b+k)], pl.n/(2*m))
+		fwdLevel(a, pl.fw[16*b:16*(b+k)], h)
 		m *= 2
 	}
 }
 
-// invRange undoes fwdRange(a, b0, m0, m1): the inverse levels from m1/2 blocks up to m0.
-func (pl *Plan) invRange(a []uint64, b0, m0, m1 int) {
-	cnt := len(a) * m0 / (Lanes * pl.n)
+// invRange undoes fwdRange(a, b0, m0, m1, size): the inverse levels from m1/2 blocks up to m0.
+func (pl *Plan) invRange(a []uint64, b0, m0, m1, size int) {
+	cnt := len(a) / (Lanes * size)
 	for m := m1 / 2; m >= m0; {
+		h := size * m0 / (2 * m)
 		if m/2 >= m0 {
 			u := m / 2 // the upper of the two levels
 			b, k := b0*(u/m0), cnt*(u/m0)
-			inv2Levels(a, pl.iw[16*b:16*(b+k)], pl.iw[32*b:32*(b+k)], pl.n/(2*m))
+			inv2Levels(a, pl.iw[16*b:16*(b+k)], pl.iw[32*b:32*(b+k)], h)
 			m /= 4
 			continue
 		}
 		b, k := b0*(m/m0), cnt*(m/m0)
-		invLevel(a, pl.iw[16*b:16*(b+k)], pl.n/(2*m))
+		invLevel(a, pl.iw[16*b:16*(b+k)], h)
 		m /= 2
 	}
+}
+
+// colWidth is the number of columns (points) the top levels gather at a time: the top levels
+// of a transform with r = n/2^blockLog rows touch, for each column j < 2^blockLog, only the r
+// points j + k·2^blockLog; a group of colWidth columns is copied to a contiguous buffer of
+// r·colWidth points, run through all top levels in cache, and copied back.
+const colWidth = 16
+
+// topLevels runs the levels above the chunks (forward, or inverse when inv is set) on
+// column groups shared among up to workers goroutines.
+func (pl *Plan) topLevels(a []uint64, chunks, workers int, inv bool) {
+	if chunks == 1 {
+		return
+	}
+	s := pl.n / chunks // columns
+	cw := min(colWidth, s)
+	groups := s / cw
+	forParts(make([]uint64, groups), groups, workers, func(part []uint64, g0 int) {
+		buf := make([]uint64, Lanes*chunks*cw)
+		w := Lanes * cw // words per row of a group
+		for g := g0; g < g0+len(part); g++ {
+			for r := range chunks {
+				copy(buf[w*r:w*(r+1)], a[Lanes*(s*r+cw*g):])
+			}
+			if inv {
+				pl.invRange(buf, 0, 1, chunks, chunks*cw)
+			} else {
+				pl.fwdRange(buf, 0, 1, chunks, chunks*cw)
+			}
+			for r := range chunks {
+				copy(a[Lanes*(s*r+cw*g):Lanes*(s*r+cw*(g+1))], buf[w*r:w*(r+1)])
+			}
+		}
+	})
 }
 
 // MulScaled sets a[i] = a[i]·b[i]·n^−1 modulo the lane's prime, for transform values below 4p;
