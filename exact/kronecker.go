@@ -10,8 +10,9 @@ import (
 // kronecker computes x·y by Kronecker substitution: each operand is packed into one signed big
 // integer with its coefficients at a stride of s bits (s = coefficient bound + 1, so that every
 // product coefficient fits in a slot as a signed value), the integers are multiplied with
-// natMul (an NTT product over three primes, 64-bit limbs), and the product's slots are read back
-// as signed s-bit values with borrows. Every entry of x and y is read before dst is written.
+// mulNat (natMulVec, eight primes in vector transforms, or natMul, an NTT product over three
+// primes with 64-bit limbs), and the product's slots are read back as signed s-bit values with
+// borrows. Every entry of x and y is read before dst is written.
 func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	s := boundBits(len(x), len(y), xs.bits, ys.bits) + 1
 	sq := &x[0] == &y[0] && len(x) == len(y)
@@ -20,13 +21,28 @@ func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	if !sq {
 		yw, yneg = pack(y, s, ys.bits)
 	}
-	z := natMul(xw, yw)
+	z := mulNat(xw, yw)
 	fresh := dst == nil
 	if fresh {
 		dst = newInts(len(x) + len(y) - 1)
 	}
 	unpack(dst, z, s, xneg != yneg, fresh)
 	return dst
+}
+
+// mulNat returns the product of the naturals x and y as len(x)+len(y) words (the contract of
+// natMul): with natMulVec when vecPays says so, otherwise with natMul.
+func mulNat(x, y []uint64) []uint64 {
+	if vecPays(len(x) + len(y)) {
+		return natMulVec(x, y)
+	}
+	return natMul(x, y)
+}
+
+// vecPays reports whether Kronecker substitution multiplies integers of words words in all with
+// natMulVec: when useVec is set and the product has at least vecMinWords words.
+func vecPays(words int) bool {
+	return useVec && words >= vecMinWords
 }
 
 // pack returns |Σ x_i·2^(s·i)| as words and whether the sum is negative. The coefficients have

@@ -1,0 +1,288 @@
+package exact
+
+import (
+	"math/big"
+	"math/bits"
+	"runtime"
+	"sync"
+
+	"github.com/polyconv/polyconv/internal/vntt"
+)
+
+// useVec selects natMulVec (eight primes below 2^50 in one vector transform, package
+// internal/vntt) over natMul (three 62-bit primes, package ntt) for Kronecker substitution's
+// integer product. It is on when vntt runs its AVX-512 IFMA kernels; tests set it to exercise
+// the vector path with the generic kernels.
+var useVec = vntt.Fast()
+
+// vecMinWords is the smallest product, in words (len(x)+len(y)), that kronecker multiplies with
+// natMulVec when useVec is set; smaller ones use natMul. Tests set it to 0.
+var vecMinWords = 1 << 12
+
+// vecParallelMin is the smallest transform length at which natMulVec fills and transforms its
+// two operands in two goroutines (a variable so that tests can exercise the path).
+var vecParallelMin = 1 << 14
+
+// vecBits bounds the product coefficients of natMulVec: every coefficient is below
+// 2^(vecBits−2) ≤ M/4, where M = Π vntt.Primes > 2^399.9.
+const vecBits = 399
+
+// vecMWords is the number of words of M = Π vntt.Primes (below 2^400).
+const vecMWords = 7
+
+// vecBasis holds the per-lane constants of natMulVec: residues of up to three-word limbs
+// (Shoup multiplications by 2^(64j) mod p) and the explicit CRT over the eight primes.
+type vecBasis struct {
+	p, p2   [vntt.Lanes]uint64 // the primes and their doubles
+	oneq    [vntt.Lanes]uint64 // ⌊2^64/p⌋: Shoup quotient of 1
+	c1, c1q [vntt.Lanes]uint64 // 2^64 mod p and its Shoup quotient
+	c2, c2q [vntt.Lanes]uint64 // 2^128 mod p and its Shoup quotient
+	inv     [vntt.Lanes]uint64 // (M/p)^−1 mod p
+	invq    [vntt.Lanes]uint64 // its Shoup quotient
+	finv    [vntt.Lanes]float64
+	mit     [vecMWords - 1][vntt.Lanes]uint64 // mit[j][l] = word j of M/p_l (M/p_l < 2^351)
+	qm      [vntt.Lanes + 1][vecMWords]uint64 // qm[q] = q·M
+}
+
+var vecConsts = func() *vecBasis {
+	vb := &vecBasis{}
+	m := big.NewInt(1)
+	for _, p := range vntt.Primes {
+		m.Mul(m, new(big.Int).SetUint64(p))
+	}
+	if m.BitLen() > 64*vecMWords || m.BitLen() < vecBits+1 {
+		panic("exact: internal error: vntt primes do not fit natMulVec's bounds")
+	}
+	var t big.Int
+	for l, p := range vntt.Primes {
+		pb := new(big.Int).SetUint64(p)
+		vb.p[l], vb.p2[l] = p, 2*p
+		vb.oneq[l] = shoup(1, p)
+		vb.c1[l] = t.Mod(t.Lsh(big.NewInt(1), 64), pb).Uint64()
+		vb.c1q[l] = shoup(vb.c1[l], p)
+		vb.c2[l] = t.Mod(t.Lsh(big.NewInt(1), 128), pb).Uint64()
+		vb.c2q[l] = shoup(vb.c2[l], p)
+		mi := new(big.Int).Quo(m, pb)
+		if mi.BitLen() > 64*(vecMWords-1) {
+			panic("exact: internal error: M/p too large")
+		}
+		vb.inv[l] = t.ModInverse(t.Mod(mi, pb), pb).Uint64()
+		vb.invq[l] = shoup(vb.inv[l], p)
+		vb.finv[l] = 1 / float64(p)
+		for j, w := range mi.Bits() {
+			vb.mit[j][l] = uint64(w)
+		}
+	}
+	for q := range vb.qm {
+		t.Mul(m, big.NewInt(int64(q)))
+		for j, w := range t.Bits() {
+			vb.qm[q][j] = uint64(w)
+		}
+	}
+	return vb
+}()
+
+// natMulVec returns the product of the naturals x and y (little-endian words) as
+// len(x)+len(y) words, like natMul: for a square, pass the same slice and it is transformed
+// once. x and y are cut into limbs of b ≤ 192 bits (b as large as keeps every coefficient of
+// the limb convolution below 2^(vecBits−2)); the limbs' residues modulo the eight primes of
+// package vntt are convolved with one vector transform per operand, and each coefficient is
+// recovered by the explicit CRT and carried into the result at bit offset b·i.
+//
+// x and y are only read; the result is new memory. It allocates one vector of 8n words per
+// distinct operand (n the power-of-two transform length, about 2·64·(len(x)+len(y))/b rounded
+// up) and nothing else that grows with the input; the result is a prefix of x's vector. It
+// uses two goroutines for the operands' transforms when GOMAXPROCS ≥ 2 and n ≥ vecParallelMin.
+// If the transform would exceed vntt.MaxLog, it returns natMul(x, y).
+func natMulVec(x, y []uint64) []uint64 {
+	lz := len(x) + len(y)
+	sq := len(x) == len(y) && len(x) > 0 && &x[0] == &y[0]
+	bx, by := natBitLen(x), natBitLen(y)
+	if bx == 0 || by == 0 {
+		return make([]uint64, lz)
+	}
+	b, lx, ly := vecLimbs(bx, by)
+	limbs := lx + ly - 1 // coefficients of the product
+	logn := max(1, bits.Len(uint(limbs-1)))
+	if logn > vntt.MaxLog {
+		return natMul(x, y)
+	}
+	pl := vntt.NewPlan(logn)
+	n := pl.Len()
+	vb := vecConsts
+	// The output is written over the x vector, behind the points still to be read: the words
+	// of coefficient i end below 3(i+1) < 8(i+1). The vector is extended by a few words when
+	// zero high words of x and y make the output longer than the transform.
+	all := make([]uint64, max(vntt.Lanes*n, lz+4))
+	a := all[:vntt.Lanes*n]
+	if sq {
+		vb.fill(a, x, lx, b)
+		pl.Forward(a)
+		pl.MulScaled(a, a)
+	} else {
+		c := make([]uint64, vntt.Lanes*n)
+		if n >= vecParallelMin && runtime.GOMAXPROCS(0) >= 2 {
+			var wg sync.WaitGroup
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				vb.fill(c, y, ly, b)
+				pl.Forward(c)
+			}()
+			vb.fill(a, x, lx, b)
+			pl.Forward(a)
+			wg.Wait()
+		} else {
+			vb.fill(a, x, lx, b)
+			pl.Forward(a)
+			vb.fill(c, y, ly, b)
+			pl.Forward(c)
+		}
+		pl.MulScaled(a, c)
+	}
+	pl.Inverse(a)
+	vb.carry(all, limbs, b, lz)
+	return all[:lz:lz]
+}
+
+// natBitLen returns the bit length of the natural x.
+func natBitLen(x []uint64) int {
+	for i := len(x) - 1; i >= 0; i-- {
+		if x[i] != 0 {
+			return 64*i + bits.Len64(x[i])
+		}
+	}
+	return 0
+}
+
+// vecLimbs returns the limb size b of natMulVec for operands of bx, by bits and their limb
+// counts: the largest b ≤ 192 with 2b + bits.Len(min(lx, ly)) + 2 ≤ vecBits, so that each of
+// the min(lx, ly) terms of a coefficient is below 2^(2b) and their sum below 2^(vecBits−2).
+func vecLimbs(bx, by int) (b, lx, ly int) {
+	for b = 192; ; b-- {
+		lx, ly = (bx+b-1)/b, (by+b-1)/b
+		if 2*b+bits.Len(uint(min(lx, ly)))+2 <= vecBits {
+			return b, lx, ly
+		}
+	}
+}
+
+// fill sets the first limbs points of a (a fresh vector of 8n zero words) to the residues of
+// the b-bit limbs of x, point i holding limb i's eight residues (each below 4p, as Forward
+// accepts); the other points stay zero. 128 < b ≤ 192.
+func (vb *vecBasis) fill(a, x []uint64, limbs, b int) {
+	e := uint(b - 128)
+	mask := ^uint64(0) >> (64 - e)
+	i := 0
+	for ; i < limbs; i++ {
+		q, r := i*b/64, uint(i*b%64)
+		if q+3 >= len(x) {
+			break
+		}
+		vb.residues((*[vntt.Lanes]uint64)(a[vntt.Lanes*i:]), (*[4]uint64)(x[q:]), r, mask)
+	}
+	for ; i < limbs; i++ {
+		// The last limbs, whose words run past x.
+		var xs [4]uint64
+		q, r := i*b/64, uint(i*b%64)
+		for j := range xs {
+			if q+j < len(x) {
+				xs[j] = x[q+j]
+			}
+		}
+		vb.residues((*[vntt.Lanes]uint64)(a[vntt.Lanes*i:]), &xs, r, mask)
+	}
+}
+
+// residues sets r[l] to the limb at bit sh < 64 of xs, of 128 + bits.OnesCount64(mask) bits,
+// modulo p_l, below 4p_l: with the limb's words w0, w1, w2, three lazy Shoup products
+// w_j·(2^(64j) mod p) (each below 2p) are summed and reduced once by 2p.
+func (vb *vecBasis) residues(r *[vntt.Lanes]uint64, xs *[4]uint64, sh uint, mask uint64) {
+	w0 := xs[0]>>sh | xs[1]<<(64-sh)
+	w1 := xs[1]>>sh | xs[2]<<(64-sh)
+	w2 := (xs[2]>>sh | xs[3]<<(64-sh)) & mask
+	for l := range vntt.Lanes {
+		p := vb.p[l]
+		h0, _ := bits.Mul64(w0, vb.oneq[l])
+		h1, _ := bits.Mul64(w1, vb.c1q[l])
+		h2, _ := bits.Mul64(w2, vb.c2q[l])
+		s := w0 + w1*vb.c1[l] + w2*vb.c2[l] - (h0+h1+h2)*p
+		r[l] = min(s, s-vb.p2[l])
+	}
+}
+
+// carry reads the first limbs points of all (the convolution, residues below 2p per lane),
+// recovers each coefficient c_i < 2^(vecBits−2) by the explicit CRT and writes Σ c_i·2^(b·i)
+// as the first lz words of all, over the points already read. Words past lz may be
+// overwritten with zeros up to index lz+2.
+//
+// The CRT: with t_l = r_l·(M/p_l)^−1 mod p_l, Σ t_l·(M/p_l) = c + q·M for an integer q, so
+// Σ t_l/p_l = q + c/M with c/M < 1/4; the float64 sum (error below 2^−45) plus 1/4 truncates
+// to q exactly, and c = Σ t_l·(M/p_l) − q·M.
+func (vb *vecBasis) carry(all []uint64, limbs, b, lz int) {
+	e := uint(b - 128)
+	mask := ^uint64(0) >> (64 - e)
+	var acc [vecMWords]uint64 // the carry into coefficient i, then plus c_i
+	var pend uint64           // output bits not yet stored, pn of them
+	var pn uint
+	w := 0 // next output word
+	for i := range limbs {
+		r := (*[vntt.Lanes]uint64)(all[vntt.Lanes*i:])
+		var t [vntt.Lanes]uint64
+		f := 0.25
+		for l := range vntt.Lanes {
+			t[l] = mulShoup(r[l], vb.inv[l], vb.invq[l], vb.p[l])
+			f += float64(int64(t[l])) * vb.finv[l]
+		}
+		qm := &vb.qm[int(f)]
+		// c = Σ_l t_l·(M/p_l) column by column (each column below 2^117), minus q·M, plus
+		// the carry.
+		var hi, cb, ca uint64
+		for j := range vecMWords - 1 {
+			var s0, s1 uint64
+			col := &vb.mit[j]
+			for l := range vntt.Lanes {
+				h, lo := bits.Mul64(t[l], col[l])
+				var c uint64
+				s0, c = bits.Add64(s0, lo, 0)
+				s1 += h + c
+			}
+			var c uint64
+			s0, c = bits.Add64(s0, hi, 0)
+			hi = s1 + c
+			s0, cb = bits.Sub64(s0, qm[j], cb)
+			acc[j], ca = bits.Add64(acc[j], s0, ca)
+		}
+		hi, _ = bits.Sub64(hi, qm[vecMWords-1], cb)
+		acc[vecMWords-1] += hi + ca
+		// Emit the low b bits.
+		v0, v1, v2 := acc[0], acc[1], acc[2]&mask
+		all[w] = pend | v0<<pn
+		all[w+1] = v0>>(64-pn) | v1<<pn
+		pend = v1 >> (64 - pn)
+		w += 2
+		pend |= v2 << pn
+		pn += e
+		if pn >= 64 {
+			all[w] = pend
+			w++
+			pn -= 64
+			pend = v2 >> (e - pn)
+		}
+		// acc >>= b.
+		for k := range vecMWords - 3 {
+			acc[k] = acc[k+2]>>e | acc[k+3]<<(64-e)
+		}
+		acc[vecMWords-3] = acc[vecMWords-1] >> e
+		acc[vecMWords-2], acc[vecMWords-1] = 0, 0
+	}
+	for k := 0; w < lz; k++ {
+		var v uint64
+		if k < len(acc) {
+			v = acc[k]
+		}
+		all[w] = pend | v<<pn
+		pend = v >> (64 - pn)
+		w++
+	}
+}

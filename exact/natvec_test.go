@@ -1,0 +1,150 @@
+package exact
+
+import (
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// natBig returns the natural w (little-endian words) as a big.Int.
+func natBig(w []uint64) *big.Int {
+	b := make([]big.Word, len(w))
+	for i, v := range w {
+		b[i] = big.Word(v)
+	}
+	return new(big.Int).SetBits(b)
+}
+
+// randNat returns n random words; kind 1 makes every word all ones, kind 2 zeroes about half
+// of the words and the top one.
+func randNat(r *rand.Rand, n, kind int) []uint64 {
+	w := make([]uint64, n)
+	for i := range w {
+		switch kind {
+		case 1:
+			w[i] = ^uint64(0)
+		case 2:
+			if r.IntN(2) == 0 {
+				w[i] = r.Uint64()
+			}
+		default:
+			w[i] = r.Uint64()
+		}
+	}
+	if kind == 2 {
+		w[n-1] = 0
+	}
+	return w
+}
+
+// checkNatMulVec compares natMulVec(x, y) with math/big, including the result length.
+func checkNatMulVec(t *testing.T, x, y []uint64, msg string) {
+	t.Helper()
+	got := natMulVec(x, y)
+	require.Len(t, got, len(x)+len(y), msg)
+	want := new(big.Int).Mul(natBig(x), natBig(y))
+	if natBig(got).Cmp(want) != 0 {
+		t.Errorf("%s: natMulVec differs from math/big", msg)
+	}
+}
+
+func TestNatMulVec(t *testing.T) {
+	r := rand.New(rand.NewPCG(41, 42))
+	lengths := []int{1, 2, 3, 4, 5, 7}
+	for k := 3; k <= 12; k++ {
+		lengths = append(lengths, 1<<k-1, 1<<k, 1<<k+1)
+	}
+	for _, n := range lengths {
+		for kind := range 3 {
+			x, y := randNat(r, n, kind), randNat(r, n+r.IntN(3), kind)
+			checkNatMulVec(t, x, y, fmt.Sprintf("n=%d kind=%d", n, kind))
+			checkNatMulVec(t, x, x, fmt.Sprintf("square n=%d kind=%d", n, kind))
+		}
+	}
+	// Unbalanced, zero operands and zero high words.
+	checkNatMulVec(t, randNat(r, 1, 0), randNat(r, 5000, 0), "1×5000")
+	checkNatMulVec(t, randNat(r, 5000, 1), randNat(r, 1, 1), "5000×1 all ones")
+	checkNatMulVec(t, randNat(r, 37, 0), randNat(r, 3000, 2), "37×3000 zero words")
+	checkNatMulVec(t, make([]uint64, 5), randNat(r, 9, 0), "zero x")
+	checkNatMulVec(t, randNat(r, 9, 0), make([]uint64, 1), "zero y")
+	checkNatMulVec(t, []uint64{1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, []uint64{3, 0, 0, 0, 0, 0, 0}, "small values, long slices")
+}
+
+// TestNatMulVecLimbCounts crosses powers of two of the product's limb count (transform
+// lengths) and, outside -short, reaches limb sizes below 192 bits (2^13 and 2^15 limbs or more in the
+// shorter operand), with all-ones operands that maximize the coefficients.
+func TestNatMulVecLimbCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(43, 44))
+	seen := map[int]bool{}
+	for k := 2; k <= 11; k++ {
+		for d := -2; d <= 2; d++ {
+			n := max(1, (1<<k)*192/128+d) // about 2^k limbs per operand product
+			x, y := randNat(r, n, 0), randNat(r, n, 0)
+			b, lx, ly := vecLimbs(natBitLen(x), natBitLen(y))
+			seen[b] = true
+			checkNatMulVec(t, x, y, fmt.Sprintf("n=%d limbs=%d", n, lx+ly-1))
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	for _, n := range []int{30000, 100000} {
+		x := randNat(r, n, 1)
+		b, _, _ := vecLimbs(natBitLen(x), natBitLen(x))
+		seen[b] = true
+		checkNatMulVec(t, x, x, fmt.Sprintf("all ones square n=%d b=%d", n, b))
+		checkNatMulVec(t, x, randNat(r, n+5, 1), fmt.Sprintf("all ones n=%d b=%d", n, b))
+	}
+	assert.True(t, seen[192] && seen[191] && seen[190], "limb sizes covered: %v", seen)
+}
+
+// TestNatMulVecParallel runs the two-goroutine path on small transforms.
+func TestNatMulVecParallel(t *testing.T) {
+	defer func(m int) { vecParallelMin = m }(vecParallelMin)
+	vecParallelMin = 2
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	r := rand.New(rand.NewPCG(45, 46))
+	for _, n := range []int{1, 10, 100, 1000} {
+		checkNatMulVec(t, randNat(r, n, 0), randNat(r, n+3, 0), fmt.Sprintf("parallel n=%d", n))
+	}
+}
+
+// forceVec makes kronecker use natMulVec at every size until the returned function is called.
+func forceVec() (restore func()) {
+	u, m := useVec, vecMinWords
+	useVec, vecMinWords = true, 0
+	return func() { useVec, vecMinWords = u, m }
+}
+
+// TestKroneckerVec checks Kronecker substitution on the vector product against schoolbook:
+// signs, huge coefficients, unbalanced lengths, squares and dst aliasing an operand.
+func TestKroneckerVec(t *testing.T) {
+	defer forceVec()()
+	r := rand.New(rand.NewPCG(47, 48))
+	for _, sh := range []struct{ nx, ny, bits int }{
+		{1, 1, 1}, {1, 1, 64}, {3, 2, 65}, {20, 20, 100}, {1, 300, 500}, {200, 3, 64},
+		{40, 40, 3000}, {5, 7, 20000}, {100, 100, 16}, {300, 250, 190},
+	} {
+		x, y := randPoly(r, sh.nx, sh.bits, true), randPoly(r, sh.ny, sh.bits, true)
+		want := MulUsing(Schoolbook, nil, x, y)
+		msg := fmt.Sprintf("%d×%d bits=%d", sh.nx, sh.ny, sh.bits)
+		equalInts(t, MulUsing(Kronecker, nil, x, y), want, msg)
+		equalInts(t, MulUsing(Kronecker, nil, x, x), MulUsing(Schoolbook, nil, x, x), "square "+msg)
+		if sh.ny == 1 {
+			xc := copyInts(x)
+			equalInts(t, MulUsing(Kronecker, xc, xc, y), want, "dst==x "+msg)
+		}
+		if sh.nx == 1 {
+			yc := copyInts(y)
+			equalInts(t, MulUsing(Kronecker, yc, x, yc), want, "dst==y "+msg)
+		}
+		dst := make([]*big.Int, sh.nx+sh.ny-1)
+		copy(dst, copyInts(x))
+		equalInts(t, MulUsing(Kronecker, dst, x, y), want, "dst reused "+msg)
+	}
+}
