@@ -2,6 +2,7 @@ package exact
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/polyconv/polyconv/internal/grid"
@@ -57,5 +58,25 @@ func BenchmarkPow(b *testing.B) {
 				Pow(nil, x, d.n)
 			}
 		})
+	}
+}
+
+// BenchmarkNatMul compares Kronecker substitution's two integer products, natMulVec (vec) and
+// natMul (scalar), on random operands of equal length words (the product has 2·words words).
+func BenchmarkNatMul(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, w := range []int{8, 32, 128, 512, 2048, 8192, 32768, 131072, 1 << 20} {
+		x, y := randNat(r, w, 0), randNat(r, w, 0)
+		for _, impl := range []struct {
+			name string
+			f    func(x, y []uint64) []uint64
+		}{{"vec", natMulVec}, {"scalar", natMul}} {
+			b.Run(fmt.Sprintf("impl=%s/words=%d", impl.name, w), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					impl.f(x, y)
+				}
+			})
+		}
 	}
 }

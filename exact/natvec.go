@@ -16,11 +16,13 @@ import (
 var useVec = vntt.Fast()
 
 // vecMinWords is the smallest product, in words (len(x)+len(y)), that kronecker multiplies with
-// natMulVec when useVec is set; smaller ones use natMul. Tests set it to 0.
-var vecMinWords = 1 << 12
+// natMulVec when useVec is set; smaller ones use natMul. Measured with BenchmarkNatMul
+// (GOMAXPROCS=1, AVX-512 IFMA kernels, AMD EPYC): natMulVec is level with natMul at 8×8 words
+// and twice as fast from 32×32 words on. Tests set it to 0.
+var vecMinWords = 32
 
-// vecParallelMin is the smallest transform length at which natMulVec fills and transforms its
-// two operands in two goroutines (a variable so that tests can exercise the path).
+// vecParallelMin is the smallest transform length at which natMulVec uses several goroutines
+// (a variable so that tests can exercise the path).
 var vecParallelMin = 1 << 14
 
 // vecBits bounds the product coefficients of natMulVec: every coefficient is below
@@ -91,8 +93,9 @@ var vecConsts = func() *vecBasis {
 //
 // x and y are only read; the result is new memory. It allocates one vector of 8n words per
 // distinct operand (n the power-of-two transform length, about 2·64·(len(x)+len(y))/b rounded
-// up) and nothing else that grows with the input; the result is a prefix of x's vector. It
-// uses two goroutines for the operands' transforms when GOMAXPROCS ≥ 2 and n ≥ vecParallelMin.
+// up) and nothing else that grows with the input; the result is a prefix of x's vector. When
+// GOMAXPROCS ≥ 2 and n ≥ vecParallelMin, the two operands are filled and transformed in two
+// goroutines (a square's transform and the inverse share GOMAXPROCS workers).
 // If the transform would exceed vntt.MaxLog, it returns natMul(x, y).
 func natMulVec(x, y []uint64) []uint64 {
 	lz := len(x) + len(y)
@@ -115,13 +118,17 @@ func natMulVec(x, y []uint64) []uint64 {
 	// zero high words of x and y make the output longer than the transform.
 	all := make([]uint64, max(vntt.Lanes*n, lz+4))
 	a := all[:vntt.Lanes*n]
+	workers := 1
+	if n >= vecParallelMin {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	if sq {
 		vb.fill(a, x, lx, b)
-		pl.Forward(a)
+		pl.ForwardWorkers(a, workers)
 		pl.MulScaled(a, a)
 	} else {
 		c := make([]uint64, vntt.Lanes*n)
-		if n >= vecParallelMin && runtime.GOMAXPROCS(0) >= 2 {
+		if workers >= 2 {
 			var wg sync.WaitGroup
 			wg.Add(1)
 			go func() {
@@ -140,9 +147,43 @@ func natMulVec(x, y []uint64) []uint64 {
 		}
 		pl.MulScaled(a, c)
 	}
-	pl.Inverse(a)
+	pl.InverseWorkers(a, workers)
 	vb.carry(all, limbs, b, lz)
 	return all[:lz:lz]
+}
+
+// dot8 returns Σ t[l]·c[l] as lo + hi·2^64, for t[l] < 2^51 (the sum is below 2^118).
+func dot8(t, c *[vntt.Lanes]uint64) (lo, hi uint64) {
+	h0, l0 := bits.Mul64(t[0], c[0])
+	h1, l1 := bits.Mul64(t[1], c[1])
+	h2, l2 := bits.Mul64(t[2], c[2])
+	h3, l3 := bits.Mul64(t[3], c[3])
+	h4, l4 := bits.Mul64(t[4], c[4])
+	h5, l5 := bits.Mul64(t[5], c[5])
+	h6, l6 := bits.Mul64(t[6], c[6])
+	h7, l7 := bits.Mul64(t[7], c[7])
+	var k0, k1, k2, k3 uint64
+	l0, k0 = bits.Add64(l0, l1, 0)
+	l2, k1 = bits.Add64(l2, l3, 0)
+	l4, k2 = bits.Add64(l4, l5, 0)
+	l6, k3 = bits.Add64(l6, l7, 0)
+	h0 += h1 + k0
+	h2 += h3 + k1
+	h4 += h5 + k2
+	h6 += h7 + k3
+	l0, k0 = bits.Add64(l0, l2, 0)
+	l4, k1 = bits.Add64(l4, l6, 0)
+	h0 += h2 + k0
+	h4 += h6 + k1
+	lo, k0 = bits.Add64(l0, l4, 0)
+	return lo, h0 + h4 + k0
+}
+
+// mulShoupLazy returns a·w mod p in [0, 2p) for a < 2^64 and w < p < 2^63, given
+// wq = shoup(w, p).
+func mulShoupLazy(a, w, wq, p uint64) uint64 {
+	q, _ := bits.Mul64(a, wq)
+	return a*w - q*p
 }
 
 // natBitLen returns the bit length of the natural x.
@@ -216,9 +257,10 @@ func (vb *vecBasis) residues(r *[vntt.Lanes]uint64, xs *[4]uint64, sh uint, mask
 // as the first lz words of all, over the points already read. Words past lz may be
 // overwritten with zeros up to index lz+2.
 //
-// The CRT: with t_l = r_l·(M/p_l)^−1 mod p_l, Σ t_l·(M/p_l) = c + q·M for an integer q, so
-// Σ t_l/p_l = q + c/M with c/M < 1/4; the float64 sum (error below 2^−45) plus 1/4 truncates
-// to q exactly, and c = Σ t_l·(M/p_l) − q·M.
+// The CRT: with t_l ≡ r_l·(M/p_l)^−1 (mod p_l), 0 ≤ t_l < 2p_l (lazy Shoup products),
+// Σ t_l·(M/p_l) = c + q·M for an integer 0 ≤ q < 16, so Σ t_l/p_l = q + c/M with c/M < 1/4; the
+// float64 sum (error below 2^−45) plus 1/4 truncates to q exactly, and c = Σ t_l·(M/p_l) − q·M,
+// where the sum is below 16M < 2^404, seven words.
 func (vb *vecBasis) carry(all []uint64, limbs, b, lz int) {
 	e := uint(b - 128)
 	mask := ^uint64(0) >> (64 - e)
@@ -229,24 +271,18 @@ func (vb *vecBasis) carry(all []uint64, limbs, b, lz int) {
 	for i := range limbs {
 		r := (*[vntt.Lanes]uint64)(all[vntt.Lanes*i:])
 		var t [vntt.Lanes]uint64
-		f := 0.25
-		for l := range vntt.Lanes {
-			t[l] = mulShoup(r[l], vb.inv[l], vb.invq[l], vb.p[l])
-			f += float64(int64(t[l])) * vb.finv[l]
+		f0, f1 := 0.25, 0.0 // two sums, to halve the chain of dependent additions
+		for l := 0; l < vntt.Lanes; l += 2 {
+			t[l] = mulShoupLazy(r[l], vb.inv[l], vb.invq[l], vb.p[l])
+			t[l+1] = mulShoupLazy(r[l+1], vb.inv[l+1], vb.invq[l+1], vb.p[l+1])
+			f0 += float64(int64(t[l])) * vb.finv[l]
+			f1 += float64(int64(t[l+1])) * vb.finv[l+1]
 		}
-		qm := &vb.qm[int(f)]
-		// c = Σ_l t_l·(M/p_l) column by column (each column below 2^117), minus q·M, plus
-		// the carry.
+		qm := &vb.qm[int(f0+f1)]
+		// c = Σ_l t_l·(M/p_l) column by column, minus q·M, plus the carry.
 		var hi, cb, ca uint64
 		for j := range vecMWords - 1 {
-			var s0, s1 uint64
-			col := &vb.mit[j]
-			for l := range vntt.Lanes {
-				h, lo := bits.Mul64(t[l], col[l])
-				var c uint64
-				s0, c = bits.Add64(s0, lo, 0)
-				s1 += h + c
-			}
+			s0, s1 := dot8(&t, &vb.mit[j])
 			var c uint64
 			s0, c = bits.Add64(s0, hi, 0)
 			hi = s1 + c

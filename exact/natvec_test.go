@@ -4,12 +4,21 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// EXACT_USEVEC=0 or 1 in the environment sets useVec for the whole test binary (to compare the
+// two integer products of Kronecker substitution in benchmarks).
+func init() {
+	if v := os.Getenv("EXACT_USEVEC"); v != "" {
+		useVec = v == "1"
+	}
+}
 
 // natBig returns the natural w (little-endian words) as a big.Int.
 func natBig(w []uint64) *big.Int {
