@@ -241,3 +241,21 @@ func TestKernelsMatchGeneric(t *testing.T) {
 		}
 	}
 }
+
+func TestVecPool(t *testing.T) {
+	pl := NewPlan(4)
+	v := pl.GetVec()
+	if len(v) != Lanes*16 {
+		t.Fatalf("GetVec: %d words, want %d", len(v), Lanes*16)
+	}
+	pl.PutVec(v)
+	if w := pl.GetVec(); len(w) != Lanes*16 {
+		t.Fatalf("GetVec after PutVec: %d words", len(w))
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("PutVec of a short vector did not panic")
+		}
+	}()
+	pl.PutVec(make([]uint64, 8))
+}
