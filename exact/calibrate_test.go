@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"math/big"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"syscall"
@@ -22,6 +23,7 @@ import (
 	"time"
 
 	"github.com/polyconv/polyconv/internal/grid"
+	"github.com/polyconv/polyconv/internal/vntt"
 	"github.com/polyconv/polyconv/ntt"
 )
 
@@ -91,21 +93,59 @@ func TestCalibrate(t *testing.T) {
 	x, y, xs, ys = ops(100, 16384)
 	s := boundBits(100, 100, xs.bits, ys.bits) + 1
 	limbs := 199*s/64 + 1
+	defer func(u bool) { useVec = u }(useVec)
+	useVec = false // the three-prime product that costKroneckerWord prices
 	kron := measure(func() { kronecker(nil, x, y, xs, ys) })
 	kronWord := (kron - 3*transformCost(limbs, 3)) / float64(limbs)
+
+	// The vector path (natMulVec), when its IFMA kernels run: a product on transforms of
+	// length 2^17, natMulVec on operands whose product has just under 2^17 limbs minus that
+	// (per limb), and Kronecker substitution on it minus natMulVec and costCoeff per
+	// coefficient (per product word) on a shape where it competes with the multi-modular method.
+	vecBF, vecLimb, vecWord := costVecButterfly, costVecLimb, costVecWord
+	if vntt.Fast() {
+		const lg = 17
+		pl := vntt.NewPlan(lg)
+		va, vb := make([]uint64, vntt.Lanes<<lg), make([]uint64, vntt.Lanes<<lg)
+		vtr := measure(func() {
+			pl.Forward(va)
+			pl.Forward(vb)
+			pl.MulScaled(va, vb)
+			pl.Inverse(va)
+		})
+		vecBF = vtr / (3 * (1 << (lg - 1)) * lg)
+		rng := rand.New(rand.NewPCG(1, 2))
+		w := (1<<(lg-1) - 8) * 190 / 64 // words per operand: 2^(lg−1) limbs of 190 bits
+		xw, yw := randNat(rng, w, 0), randNat(rng, w, 0)
+		_, lx, ly := vecLimbs(64*len(xw), 64*len(yw))
+		vecLimb = (measure(func() { natMulVec(xw, yw) }) - vtr) / float64(lx+ly-1)
+		useVec = true
+		x, y, xs, ys = ops(3000, 64)
+		s := boundBits(3000, 3000, xs.bits, ys.bits) + 1
+		xw, _ = pack(x, s, xs.bits)
+		yw, _ = pack(y, s, ys.bits)
+		nv := measure(func() { natMulVec(xw, yw) })
+		kv := measure(func() { kronecker(nil, x, y, xs, ys) })
+		vecWord = (kv - nv - 6000*coeff) / float64(len(xw)+len(yw))
+	} else {
+		fmt.Println("// vntt.Fast() is false: costVecButterfly, costVecLimb, costVecWord not measured")
+	}
 
 	fmt.Printf("// measured by TestCalibrate on %s/%s\n", runtime.GOOS, runtime.GOARCH)
 	fmt.Printf("costMAC = %.2f\ncostBigTerm = %.1f\ncostButterfly = %.3f\ncostPointwise = %.2f\ncostCoeff = %.1f\ncostKroneckerWord = %.1f\n",
 		mac, bigTerm, butterfly, point, coeff, max(kronWord, 1))
+	fmt.Printf("costVecButterfly = %.2f\ncostVecLimb = %.1f\ncostVecWord = %.1f\n", vecBF, vecLimb, max(vecWord, 0.1))
 
 	costMAC, costBigTerm, costButterfly, costPointwise, costCoeff = mac, bigTerm, butterfly, point, coeff
 	costKroneckerWord = max(kronWord, 1)
+	costVecButterfly, costVecLimb, costVecWord = vecBF, vecLimb, max(vecWord, 0.1)
 
 	// Check the choice against the fastest method on a grid of shapes.
 	fmt.Println("n bits: chosen (fastest; times in µs per method)")
 	for _, sh := range []struct{ n, bits int }{
 		{4, 64}, {16, 64}, {40, 64}, {100, 64}, {300, 64}, {16, 1024}, {40, 1024}, {100, 1024},
 		{300, 1024}, {10, 8192}, {40, 8192}, {100, 4096}, {2000, 16}, {3000, 300},
+		{3000, 64}, {1000, 1024}, {200, 16384}, {20000, 16},
 	} {
 		x, y, _, _ := ops(sh.n, sh.bits)
 		best, bestT := Auto, 0.0

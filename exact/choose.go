@@ -9,8 +9,11 @@ import (
 // linux/amd64). Auto evaluates each method's estimated time from the operand lengths and
 // coefficient sizes and takes the cheapest. costMAC through costKroneckerWord are measured by
 // TestCalibrate (calibrate_test.go, run with -calibrate) in the manner of math/big's
-// karatsubaThreshold; costSetup and costSetupPrime are estimates that TestCalibrate does not
-// measure.
+// karatsubaThreshold, and so are costVecButterfly through costVecWord (the Kronecker
+// substitution on natMulVec, priced instead of the three-prime one when useVec is set) when
+// the AVX-512 IFMA kernels run (the values installed were measured at 2^17 transform points,
+// GOMAXPROCS=1, on a machine shared with other work); costSetup and costSetupPrime are estimates that TestCalibrate
+// does not measure.
 var (
 	// costMAC is one 64×64→128-bit multiply-accumulate in a word loop (schoolbook on words,
 	// residues, CRT).
@@ -28,6 +31,16 @@ var (
 	// costKroneckerWord is the cost per 64-bit limb of packing, carrying and unpacking in
 	// Kronecker substitution, including its three-prime recombination.
 	costKroneckerWord = 15.5
+	// costVecButterfly is one eight-lane butterfly of natMulVec's vector transforms (package
+	// internal/vntt), including its share of the pointwise product: a product on transforms of
+	// length N costs costVecButterfly·3·(N/2)·log2(N).
+	costVecButterfly = 2.03
+	// costVecLimb is natMulVec's cost per limb of the product (limbs of about 190 bits): the
+	// residues of one operand limb and the explicit CRT and carry of one product coefficient.
+	costVecLimb = 84.0
+	// costVecWord is the cost per 64-bit word of the product of Kronecker substitution outside
+	// natMulVec: packing, and unpacking the signed slots.
+	costVecWord = 6.9
 	// costSetup is the fixed cost of a transform-based product (plans, buffers, goroutines);
 	// each prime of the multi-modular method adds costSetupPrime.
 	costSetup      = 4000.0
@@ -93,9 +106,27 @@ func multiModularCost(nx, ny, bx, by int) float64 {
 // quadratic cost of reduction and CRT per coefficient loses to Kronecker substitution anyway.
 var maxMultiModularPrimes = 128
 
+// kroneckerCost prices Kronecker substitution on the integer product kronecker will use
+// (mulNat): natMulVec's vector transforms, limbs and packing when vecPays, otherwise natMul's
+// three transforms per prime and its per-word costs.
 func kroneckerCost(nx, ny, bx, by int) float64 {
 	s := boundBits(nx, ny, bx, by) + 1
-	limbs := (nx+ny-1)*s/64 + 1
-	return 3*transformCost(limbs, 3) + float64(limbs)*costKroneckerWord +
-		float64(nx+ny)*costCoeff + costSetup + 3*costSetupPrime
+	limbs := (nx+ny-1)*s/64 + 1 // words of the product
+	fixed := float64(nx+ny)*costCoeff + costSetup
+	if vecPays(limbs) {
+		wx, wy := ((nx-1)*s+bx)/64+1, ((ny-1)*s+by)/64+1 // words of the packed operands
+		return vecCost(64*wx, 64*wy) + float64(limbs)*costVecWord + fixed
+	}
+	return 3*transformCost(limbs, 3) + float64(limbs)*costKroneckerWord + fixed + 3*costSetupPrime
+}
+
+// vecCost is natMulVec's estimated time for operands of bx and by bits: three vector
+// transforms of the power-of-two length n that holds the product's limbs (n/2·log2(n)
+// butterflies each), and the residues and CRT per limb.
+func vecCost(bx, by int) float64 {
+	_, lx, ly := vecLimbs(bx, by)
+	l := lx + ly - 1
+	lg := max(1, bits.Len(uint(l-1)))
+	n := float64(int(1) << lg)
+	return 3*n/2*float64(lg)*costVecButterfly + float64(l)*costVecLimb
 }

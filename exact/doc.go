@@ -20,8 +20,11 @@
 //   - Kronecker: each operand is packed into one big integer (coefficients at a fixed bit
 //     stride, one bit wider than the bound on the product's coefficients, so signed slots can
 //     be read back with borrows), the two integers are multiplied with this package's own
-//     integer product (64-bit limbs convolved modulo three NTT primes, Garner's CRT, carries),
-//     never with math/big's, and the product is unpacked. This is the method for large
+//     integer product, never with math/big's, and the product is unpacked. On CPUs with
+//     AVX-512 IFMA the product cuts the integers into limbs of about 190 bits and convolves
+//     them modulo eight primes below 2^50 at once in vector transforms (package
+//     internal/vntt), with the explicit CRT; elsewhere it convolves 64-bit limbs modulo three
+//     NTT primes, with Garner's CRT. This is the method for large
 //     coefficients, where the multi-modular method would need too many primes.
 //
 // Auto estimates each method's time with a cost model whose constants are package variables
