@@ -127,7 +127,11 @@ func natMulVec(x, y []uint64) []uint64 {
 		pl.ForwardWorkers(a, workers)
 		pl.MulScaled(a, a)
 	} else {
-		c := make([]uint64, vntt.Lanes*n)
+		// y's vector is pooled: repeated products of one size then neither allocate nor
+		// fault in its pages again. A pooled vector holds old values, so its padding is cleared.
+		c := pl.GetVec()
+		defer pl.PutVec(c)
+		clear(c[vntt.Lanes*ly:])
 		if workers >= 2 {
 			var wg sync.WaitGroup
 			wg.Add(1)
