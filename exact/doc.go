@@ -40,9 +40,12 @@
 // The multi-modular method holds the residues of the operands and of the product (about one
 // more copy of the product's size in words) besides its result; its peak heap is below twice
 // the size of the operands plus the result on the benchmark grid. Kronecker substitution holds
-// three residue vectors of the packed product plus transform scratch, about five times the
-// size of the result. The transform plans (twiddle tables) are cached by package ntt across
-// calls.
+// the packed operands and product and, on the eight-prime vector product, two transform vectors
+// of eight words per point (each about 2.7 times the packed product): its peak heap measured
+// 5–7 times the operands plus the result on the grid (three residue vectors of the packed
+// product on the three-prime product, about five times). The transform plans (twiddle tables)
+// are cached across calls by package ntt and internal/vntt (16 words per point of the longest
+// vector transform used).
 //
 // # Conventions
 //
