@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"sync"
 	"sync/atomic"
+
+	"github.com/polyconv/polyconv/ntt"
 )
 
 // Lanes is the number of primes, and the number of words each transform point occupies.
@@ -93,8 +95,8 @@ func NewPlan(logn int) *Plan {
 	}
 	pl := &Plan{n: n, logn: logn, fw: fwAll[: 8*n : 8*n], iw: iwAll[: 8*n : 8*n]}
 	for l, p := range Primes {
-		// 2^52/n mod p = 2^(52−logn) mod p, exact as 52−logn ≥ 22 and 2^52 < p·2^3.
-		s := mulmod(uint64(1)<<(52-logn)%p, 1, p)
+		// 2^52/n mod p = 2^(52−logn) mod p.
+		s := uint64(1) << (52 - logn) % p
 		pl.scale[l] = s
 		pl.scale[Lanes+l] = shoup52(s, p)
 	}
@@ -117,13 +119,13 @@ func buildTables(logn int) (fw, iw []uint64) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := powmod(rootOfUnity(p), uint64(1)<<(MaxLog-logn), p) // primitive n-th root
-			wi := powmod(w, p-2, p)
+			m := modulus(p)
+			w := m.Pow(rootOfUnity(m), uint64(1)<<(MaxLog-logn)) // primitive n-th root
+			wi := m.Inv(w)
 			for _, d := range []struct {
 				t []uint64
 				r uint64
 			}{{fw, w}, {iw, wi}} {
-				rq := shoup64(d.r, p)
 				v := uint64(1)
 				for k := range half {
 					b := int(bits.Reverse64(uint64(k)) >> (65 - logn)) // rev over logn−1 bits
@@ -132,7 +134,7 @@ func buildTables(logn int) (fw, iw []uint64) {
 					}
 					d.t[16*b+l] = v
 					d.t[16*b+8+l] = shoup52(v, p)
-					v = mulShoup64(v, d.r, rq, p)
+					v = m.Mul(v, d.r)
 				}
 			}
 		}()
@@ -141,52 +143,30 @@ func buildTables(logn int) (fw, iw []uint64) {
 	return fw, iw
 }
 
+// modulus returns ntt's Modulus of one of the primes (its arithmetic builds the tables).
+func modulus(p uint64) ntt.Modulus {
+	m, err := ntt.NewModulus(p)
+	if err != nil {
+		panic("vntt: internal error: " + err.Error())
+	}
+	return m
+}
+
 // rootOfUnity returns a primitive 2^MaxLog-th root of unity mod p: g^((p−1)/2^30) for a
 // quadratic non-residue g.
-func rootOfUnity(p uint64) uint64 {
+func rootOfUnity(m ntt.Modulus) uint64 {
+	p := m.P()
 	for g := uint64(2); ; g++ {
-		if powmod(g, (p-1)/2, p) == p-1 {
-			return powmod(g, (p-1)>>MaxLog, p)
+		if m.Pow(g, (p-1)/2) == p-1 {
+			return m.Pow(g, (p-1)>>MaxLog)
 		}
 	}
-}
-
-func mulmod(a, b, p uint64) uint64 {
-	hi, lo := bits.Mul64(a, b)
-	return bits.Rem64(hi, lo, p)
-}
-
-func powmod(a, e, p uint64) uint64 {
-	r := uint64(1)
-	for ; e > 0; e >>= 1 {
-		if e&1 == 1 {
-			r = mulmod(r, a, p)
-		}
-		a = mulmod(a, a, p)
-	}
-	return r
 }
 
 // shoup52 returns ⌊w·2^52/p⌋ for w < p < 2^50.
 func shoup52(w, p uint64) uint64 {
 	q, _ := bits.Div64(w>>12, w<<52, p)
 	return q
-}
-
-// shoup64 returns ⌊w·2^64/p⌋ for w < p.
-func shoup64(w, p uint64) uint64 {
-	q, _ := bits.Div64(w, 0, p)
-	return q
-}
-
-// mulShoup64 returns a·w mod p for a, w < p, given wq = shoup64(w, p).
-func mulShoup64(a, w, wq, p uint64) uint64 {
-	q, _ := bits.Mul64(a, wq)
-	r := a*w - q*p
-	if r >= p {
-		r -= p
-	}
-	return r
 }
 
 // blockLog is log2 of the number of points the depth-first transforms finish at a time (all

@@ -38,12 +38,12 @@ func randVec(rng *rand.Rand, n int, lim uint64) []uint64 {
 // cyclic returns the cyclic convolution of lane l of a and b, reduced mod p_l.
 func cyclic(a, b []uint64, l int) []uint64 {
 	n := len(a) / Lanes
-	p := Primes[l]
+	m := modulus(Primes[l])
 	z := make([]uint64, n)
 	for i := range n {
 		for j := range n {
 			k := (i + j) % n
-			z[k] = (z[k] + mulmod(a[Lanes*i+l]%p, b[Lanes*j+l]%p, p)) % p
+			z[k] = m.Add(z[k], m.Mul(m.Reduce(a[Lanes*i+l]), m.Reduce(b[Lanes*j+l])))
 		}
 	}
 	return z
@@ -58,13 +58,14 @@ func TestForwardIsEvaluation(t *testing.T) {
 		f := append([]uint64(nil), a...)
 		pl.Forward(f)
 		for l, p := range Primes {
-			w := powmod(rootOfUnity(p), uint64(1)<<(MaxLog-logn), p)
+			m := modulus(p)
+			w := m.Pow(rootOfUnity(m), uint64(1)<<(MaxLog-logn))
 			for i := range n {
 				r := bits.Reverse64(uint64(i)) >> (64 - logn)
-				x := powmod(w, r, p)
+				x := m.Pow(w, r)
 				var v uint64
 				for j := n - 1; j >= 0; j-- { // Horner
-					v = (mulmod(v, x, p) + a[Lanes*j+l]%p) % p
+					v = m.Add(m.Mul(v, x), m.Reduce(a[Lanes*j+l]))
 				}
 				if got := f[Lanes*i+l]; got >= 4*p || got%p != v {
 					t.Fatalf("n=%d lane %d point %d: %d, want %d mod p (below 4p)", n, l, i, got, v)
