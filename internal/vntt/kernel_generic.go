@@ -49,26 +49,32 @@ func montLazy(a, b, p, pinv uint64) uint64 {
 // csub returns x − m if x ≥ m, else x (as min(x, x−m) unsigned, like VPMINUQ).
 func csub(x, m uint64) uint64 { return min(x, x-m) }
 
-// fwdLevelGeneric runs one forward (Cooley–Tukey) level on a, which holds len(a)/(16h) blocks
-// of 2h points; block k uses twiddle entry k of tw (16 words: w, then ⌊w·2^52/p⌋). For each
-// pair (x, y) = (a[j], a[j+h]) of a block, with inputs below 4p:
-// x ← csub(x, 2p); t ← y·w (lazy, below 2p); (x, y) ← (x + t, x − t + 2p), both below 4p.
-func fwdLevelGeneric(a, tw []uint64, h int) {
-	c := lane
+// levelPairs calls f on every butterfly pair of one level: a holds len(a)/(16h) blocks of 2h
+// points, block k uses twiddle entry k of tw (16 words: w, then ⌊w·2^52/p⌋), and the pairs of a
+// block are (a[j], a[j+h]), eight lanes each.
+func levelPairs(a, tw []uint64, h int, f func(x, y, w []uint64)) {
 	for k := 0; k < len(a)/(16*h); k++ {
 		w := tw[16*k : 16*k+16]
 		blk := a[16*h*k : 16*h*(k+1)]
 		for j := range h {
-			x := blk[Lanes*j : Lanes*j+Lanes]
-			y := blk[Lanes*(j+h) : Lanes*(j+h)+Lanes]
-			for l := range Lanes {
-				u := csub(x[l], c.p2[l])
-				t := shoupLazy(y[l], w[l], w[Lanes+l], c.negp[l])
-				x[l] = u + t
-				y[l] = u - t + c.p2[l]
-			}
+			f(blk[Lanes*j:Lanes*j+Lanes], blk[Lanes*(j+h):Lanes*(j+h)+Lanes], w)
 		}
 	}
+}
+
+// fwdLevelGeneric runs one forward (Cooley–Tukey) level (block layout of levelPairs). For each
+// pair (x, y), with inputs below 4p: x ← csub(x, 2p); t ← y·w (lazy, below 2p);
+// (x, y) ← (x + t, x − t + 2p), both below 4p.
+func fwdLevelGeneric(a, tw []uint64, h int) {
+	c := lane
+	levelPairs(a, tw, h, func(x, y, w []uint64) {
+		for l := range Lanes {
+			u := csub(x[l], c.p2[l])
+			t := shoupLazy(y[l], w[l], w[Lanes+l], c.negp[l])
+			x[l] = u + t
+			y[l] = u - t + c.p2[l]
+		}
+	})
 }
 
 // fwd2LevelsGeneric is two calls of fwdLevelGeneric (the assembly fuses them into one pass).
@@ -83,24 +89,17 @@ func inv2LevelsGeneric(a, tw1, tw2 []uint64, q int) {
 	invLevelGeneric(a, tw1, 2*q)
 }
 
-// invLevelGeneric runs one inverse (Gentleman–Sande) level with the block layout of
-// fwdLevelGeneric; inputs below 2p: (x, y) ← (csub(x + y, 2p), (x − y + 2p)·w lazily), both
-// below 2p.
+// invLevelGeneric runs one inverse (Gentleman–Sande) level (block layout of levelPairs);
+// inputs below 2p: (x, y) ← (csub(x + y, 2p), (x − y + 2p)·w lazily), both below 2p.
 func invLevelGeneric(a, tw []uint64, h int) {
 	c := lane
-	for k := 0; k < len(a)/(16*h); k++ {
-		w := tw[16*k : 16*k+16]
-		blk := a[16*h*k : 16*h*(k+1)]
-		for j := range h {
-			x := blk[Lanes*j : Lanes*j+Lanes]
-			y := blk[Lanes*(j+h) : Lanes*(j+h)+Lanes]
-			for l := range Lanes {
-				u, v := x[l], y[l]
-				x[l] = csub(u+v, c.p2[l])
-				y[l] = shoupLazy(u-v+c.p2[l], w[l], w[Lanes+l], c.negp[l])
-			}
+	levelPairs(a, tw, h, func(x, y, w []uint64) {
+		for l := range Lanes {
+			u, v := x[l], y[l]
+			x[l] = csub(u+v, c.p2[l])
+			y[l] = shoupLazy(u-v+c.p2[l], w[l], w[Lanes+l], c.negp[l])
 		}
-	}
+	})
 }
 
 // pointwiseGeneric sets a[i] ← csub(a[i], 2p)·csub(b[i], 2p)·2^−52·s mod p, below 2p, where
