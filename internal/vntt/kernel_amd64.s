@@ -18,6 +18,26 @@
 	VPMADD52LUQ Z29, q, t \
 	VPANDQ Z27, t, t
 
+// LEVELCONSTS loads the constants of the level kernels from the consts at DX: Z31 = 2p,
+// Z29 = 2^52 − p, Z27 = the 52-bit mask.
+#define LEVELCONSTS \
+	VMOVDQU64 C_P2(DX), Z31 \
+	VMOVDQU64 C_NEGP(DX), Z29 \
+	MOVQ $0xfffffffffffff, AX \
+	VPBROADCASTQ AX, Z27
+
+// TWIDDLES2 loads a block's twiddles for two levels and advances past them: entry k of tw1 at
+// DI (Z28, Z26) and entries 2k, 2k+1 of tw2 at R8 (Z24, Z23 and Z19, Z18).
+#define TWIDDLES2 \
+	VMOVDQU64 0(DI), Z28 \
+	VMOVDQU64 64(DI), Z26 \
+	VMOVDQU64 0(R8), Z24 \
+	VMOVDQU64 64(R8), Z23 \
+	VMOVDQU64 128(R8), Z19 \
+	VMOVDQU64 192(R8), Z18 \
+	ADDQ $128, DI \
+	ADDQ $256, R8
+
 // func fwdLevelAVX512(a, tw []uint64, h int, c *consts)
 TEXT ·fwdLevelAVX512(SB), NOSPLIT, $0-64
 	MOVQ a_base+0(FP), SI
@@ -25,10 +45,7 @@ TEXT ·fwdLevelAVX512(SB), NOSPLIT, $0-64
 	MOVQ tw_base+24(FP), DI
 	MOVQ h+48(FP), CX
 	MOVQ c+56(FP), DX
-	VMOVDQU64 C_P2(DX), Z31
-	VMOVDQU64 C_NEGP(DX), Z29
-	MOVQ $0xfffffffffffff, AX
-	VPBROADCASTQ AX, Z27
+	LEVELCONSTS
 	SHLQ $6, CX              // bytes in half a block
 	LEAQ (SI)(BX*8), BX      // end of a
 fblocks:
@@ -66,10 +83,7 @@ TEXT ·invLevelAVX512(SB), NOSPLIT, $0-64
 	MOVQ tw_base+24(FP), DI
 	MOVQ h+48(FP), CX
 	MOVQ c+56(FP), DX
-	VMOVDQU64 C_P2(DX), Z31
-	VMOVDQU64 C_NEGP(DX), Z29
-	MOVQ $0xfffffffffffff, AX
-	VPBROADCASTQ AX, Z27
+	LEVELCONSTS
 	SHLQ $6, CX
 	LEAQ (SI)(BX*8), BX
 iblocks:
@@ -191,24 +205,14 @@ TEXT ·fwd2LevelsAVX512(SB), NOSPLIT, $0-88
 	MOVQ tw2_base+48(FP), R8
 	MOVQ q+72(FP), CX
 	MOVQ c+80(FP), DX
-	VMOVDQU64 C_P2(DX), Z31
-	VMOVDQU64 C_NEGP(DX), Z29
-	MOVQ $0xfffffffffffff, AX
-	VPBROADCASTQ AX, Z27
+	LEVELCONSTS
 	SHLQ $6, CX              // bytes in a quarter block
 	LEAQ (CX)(CX*2), R9      // three quarters
 	LEAQ (SI)(BX*8), BX
 f2blocks:
 	CMPQ SI, BX
 	JAE f2done
-	VMOVDQU64 0(DI), Z28
-	VMOVDQU64 64(DI), Z26
-	VMOVDQU64 0(R8), Z24
-	VMOVDQU64 64(R8), Z23
-	VMOVDQU64 128(R8), Z19
-	VMOVDQU64 192(R8), Z18
-	ADDQ $128, DI
-	ADDQ $256, R8
+	TWIDDLES2
 	MOVQ SI, R11
 	LEAQ (SI)(CX*1), R12
 f2inner:
@@ -243,24 +247,14 @@ TEXT ·inv2LevelsAVX512(SB), NOSPLIT, $0-88
 	MOVQ tw2_base+48(FP), R8
 	MOVQ q+72(FP), CX
 	MOVQ c+80(FP), DX
-	VMOVDQU64 C_P2(DX), Z31
-	VMOVDQU64 C_NEGP(DX), Z29
-	MOVQ $0xfffffffffffff, AX
-	VPBROADCASTQ AX, Z27
+	LEVELCONSTS
 	SHLQ $6, CX
 	LEAQ (CX)(CX*2), R9
 	LEAQ (SI)(BX*8), BX
 i2blocks:
 	CMPQ SI, BX
 	JAE i2done
-	VMOVDQU64 0(DI), Z28
-	VMOVDQU64 64(DI), Z26
-	VMOVDQU64 0(R8), Z24
-	VMOVDQU64 64(R8), Z23
-	VMOVDQU64 128(R8), Z19
-	VMOVDQU64 192(R8), Z18
-	ADDQ $128, DI
-	ADDQ $256, R8
+	TWIDDLES2
 	MOVQ SI, R11
 	LEAQ (SI)(CX*1), R12
 i2inner:
