@@ -93,7 +93,10 @@ func maxBitLen(x []*big.Int) int {
 // have exactly the result length, its non-nil entries are reused as storage and its nil entries
 // are allocated. dst may be x or y (the same slice, or entries shared with them): every
 // coefficient of x and y is read before any entry of dst is written. Mul never modifies x or y
-// otherwise.
+// otherwise. Scratch (the operands' word magnitudes and signs, and the multi-modular method's
+// residue and convolution vectors) is taken from pools shared by all calls and handed back
+// before Mul returns, so that repeated products of similar sizes allocate little besides the
+// result; the result never refers to pooled memory.
 //
 // Mul panics with "exact: wrong dst length" if dst is non-nil and has the wrong length, and with
 // "exact: result too large" if the result would exceed [MaxResultWords] words (see
@@ -135,6 +138,12 @@ func MulUsing(alg Algorithm, dst, x, y []*big.Int) []*big.Int {
 		panic("exact: result too large")
 	}
 	x, y = xs.vals, ys.vals // the same slice again when squaring
+	defer func() {
+		xs.release()
+		if !sq {
+			ys.release()
+		}
+	}()
 	if xs.bits == 0 || ys.bits == 0 {
 		return setZero(dst, n)
 	}
@@ -174,17 +183,33 @@ type operandInfo struct {
 	// in the same pass so that later passes read them sequentially.
 	mag   []uint64
 	signs []bool
+	// The pooled buffers behind mag and signs (see release).
+	magBuf  *[]uint64
+	signBuf *[]bool
+}
+
+// release hands the scratch behind info.mag and info.signs back to their pools; nothing may
+// use them afterwards. Operands scanned without a release simply leave them to the collector.
+func (info *operandInfo) release() {
+	wordPool.put(info.magBuf)
+	boolPool.put(info.signBuf)
+	info.mag, info.signs, info.magBuf, info.signBuf = nil, nil, nil, nil
 }
 
 var zeroInt = new(big.Int) // shared read-only zero for nil entries; never written
 
+// scan returns the summary of x. Its magnitudes and signs are scratch from wordPool and boolPool,
+// to be handed back with release once the product no longer needs them.
 func scan(x []*big.Int) operandInfo {
-	info := operandInfo{vals: x, mag: make([]uint64, len(x)), signs: make([]bool, len(x))}
+	info := operandInfo{vals: x, magBuf: wordPool.get(len(x)), signBuf: boolPool.get(len(x))}
+	info.mag, info.signs = *info.magBuf, *info.signBuf
 	var mu sync.Mutex
 	hasNil := false
 	parallelFor(len(x), 1<<15, func(lo, hi int) {
 		b, neg, nilSeen := 0, false, false
 		mag, signs := info.mag[lo:hi], info.signs[lo:hi]
+		clear(mag) // pooled: stale contents
+		clear(signs)
 		for i, c := range x[lo:hi] {
 			if c == nil {
 				nilSeen = true
@@ -211,7 +236,7 @@ func scan(x []*big.Int) operandInfo {
 		mu.Unlock()
 	})
 	if info.bits > 64 {
-		info.mag, info.signs = nil, nil
+		info.release()
 	}
 	if hasNil {
 		info.vals = make([]*big.Int, len(x))

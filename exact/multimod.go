@@ -110,6 +110,59 @@ func wordsK(x *big.Int, k int) []big.Word {
 	return out
 }
 
+// slicePool keeps released scratch slices of T for reuse by later calls, in size classes of
+// eight per octave (capacities at most an eighth above the requested length), so that a
+// buffer is only ever handed to a request of about its own size. Requests below minPooled
+// entries are plain allocations. Pooled slices are dropped by the collector like any
+// sync.Pool content. Slices from get have unspecified contents.
+type slicePool[T any] struct{ pools [65 * 8]sync.Pool }
+
+// minPooled is the length below which slicePool does not pool (a plain allocation is cheap);
+// at least 16 (a variable so that tests can exercise the pools on small inputs).
+var minPooled = 1 << 12
+
+// poolClass returns the size class of a request of n ≥ minPooled entries and its capacity.
+func poolClass(n int) (class, capacity int) {
+	l := bits.Len(uint(n - 1)) // 2^(l−1) < n ≤ 2^l
+	step := 1 << (l - 4)
+	c := (n + step - 1) / step // in [9, 16]
+	return l*8 + c - 9, c * step
+}
+
+// get returns a slice of length n (contents unspecified) to be handed back with put.
+func (sp *slicePool[T]) get(n int) *[]T {
+	if n < minPooled {
+		b := make([]T, n)
+		return &b
+	}
+	class, capacity := poolClass(n)
+	if b, ok := sp.pools[class].Get().(*[]T); ok {
+		*b = (*b)[:n]
+		return b
+	}
+	b := make([]T, n, capacity)
+	return &b
+}
+
+// put hands b (from get, no longer referenced anywhere) back for reuse; nil is ignored.
+func (sp *slicePool[T]) put(b *[]T) {
+	if b == nil || cap(*b) < minPooled {
+		return
+	}
+	class, capacity := poolClass(cap(*b))
+	if capacity != cap(*b) {
+		return // not from get
+	}
+	sp.pools[class].Put(b)
+}
+
+// Scratch of the multi-modular product and of scan: residue and convolution vectors and
+// magnitudes, and signs.
+var (
+	wordPool slicePool[uint64]
+	boolPool slicePool[bool]
+)
+
 // Work sizes of the parallel loops over coefficients (variables so that tests can exercise the
 // parallel paths on small inputs).
 var (
@@ -158,28 +211,38 @@ func multiModular(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	sq := &x[0] == &y[0] && len(x) == len(y)
 	n := len(x) + len(y) - 1
 	basis := basisFor(k)
-	xr := residues(x, xs, basis)
-	yr := xr
+	xr, xbuf := residues(x, xs, basis)
+	yr, ybuf := xr, xbuf
 	if !sq {
-		yr = residues(y, ys, basis)
+		yr, ybuf = residues(y, ys, basis)
 	}
-	zr := convolveAll(basis.mods, xr, yr)
-	return crtOut(dst, zr, n, basis, (b+63)/64)
+	zbuf := wordPool.get(k * n)
+	zr := convolveInto(*zbuf, basis.mods, xr, yr)
+	wordPool.put(xbuf)
+	if !sq {
+		wordPool.put(ybuf)
+	}
+	dst = crtOut(dst, zr, n, basis, (b+63)/64)
+	wordPool.put(zbuf)
+	return dst
 }
 
 // residues returns the k vectors x mod p_i (entries of the vectors may be unreduced: ntt's
-// convolution reduces its inputs). Word-size non-negative coefficients are passed as they are.
-func residues(x []*big.Int, info operandInfo, basis *crtBasis) [][]uint64 {
+// convolution reduces its inputs), and the wordPool buffer holding them (to be put back by the
+// caller), or nil if they are info.mag itself: word-size non-negative coefficients are passed
+// as they are.
+func residues(x []*big.Int, info operandInfo, basis *crtBasis) ([][]uint64, *[]uint64) {
 	k := len(basis.mods)
-	if info.mag != nil {
+	if info.mag != nil && !info.neg {
 		r := make([][]uint64, k)
-		if !info.neg {
-			for i := range r {
-				r[i] = info.mag
-			}
-			return r
+		for i := range r {
+			r[i] = info.mag
 		}
-		all := make([]uint64, k*len(x))
+		return r, nil
+	}
+	buf := wordPool.get(k * len(x))
+	if info.mag != nil {
+		all := *buf
 		parallelFor(len(x), residueGrain, func(lo, hi int) {
 			for j, m := range basis.mods {
 				p := m.P()
@@ -193,9 +256,9 @@ func residues(x []*big.Int, info operandInfo, basis *crtBasis) [][]uint64 {
 				}
 			}
 		})
-		return split(all, len(x))
+		return split(all, len(x)), buf
 	}
-	r := split(make([]uint64, k*len(x)), len(x))
+	r := split(*buf, len(x))
 	words := (info.bits + 63) / 64
 	var pow [][]uint64
 	if words > 1 {
@@ -234,7 +297,7 @@ func residues(x []*big.Int, info operandInfo, basis *crtBasis) [][]uint64 {
 			}
 		}
 	})
-	return r
+	return r, buf
 }
 
 // reduce64 returns a mod p for a prime 2^61 < p < 2^62 without a division: a − ⌊a/2^62⌋·p is
@@ -294,8 +357,16 @@ func convolveAll(mods []ntt.Modulus, xr, yr [][]uint64) [][]uint64 {
 	n := len(xr[0]) + len(yr[0]) - 1
 	k := len(mods)
 	all := make([]uint64, k*n+1)
-	zr := split(all[:k*n], n)
+	zr := convolveInto(all[:k*n], mods, xr, yr)
 	zr[k-1] = all[(k-1)*n : k*n : k*n+1]
+	return zr
+}
+
+// convolveInto is convolveAll writing the k results into consecutive runs of all (at least
+// k·n words), which it does not retain.
+func convolveInto(all []uint64, mods []ntt.Modulus, xr, yr [][]uint64) [][]uint64 {
+	n := len(xr[0]) + len(yr[0]) - 1
+	zr := split(all[:len(mods)*n], n)
 	parallelFor(len(mods), 1, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			mods[i].Convolve(zr[i], xr[i], yr[i])
