@@ -26,24 +26,16 @@ var vecMinWords = 32
 var vecParallelMin = 1 << 14
 
 // vecBits bounds the product coefficients of natMulVec: every coefficient is below
-// 2^(vecBits−2) ≤ M/4, where M = Π vntt.Primes > 2^399.9.
+// 2^(vecBits−2) ≤ M/4, where M = Π vntt.Primes > 2^399.9, as vntt.Recombine requires.
 const vecBits = 399
 
-// vecMWords is the number of words of M = Π vntt.Primes (below 2^400).
-const vecMWords = 7
-
-// vecBasis holds the per-lane constants of natMulVec: residues of up to three-word limbs
-// (Shoup multiplications by 2^(64j) mod p) and the explicit CRT over the eight primes.
+// vecBasis holds the per-lane constants of natMulVec's residues of up to three-word limbs
+// (Shoup multiplications by 2^(64j) mod p).
 type vecBasis struct {
 	p, p2   [vntt.Lanes]uint64 // the primes and their doubles
 	oneq    [vntt.Lanes]uint64 // ⌊2^64/p⌋: Shoup quotient of 1
 	c1, c1q [vntt.Lanes]uint64 // 2^64 mod p and its Shoup quotient
 	c2, c2q [vntt.Lanes]uint64 // 2^128 mod p and its Shoup quotient
-	inv     [vntt.Lanes]uint64 // (M/p)^−1 mod p
-	invq    [vntt.Lanes]uint64 // its Shoup quotient
-	finv    [vntt.Lanes]float64
-	mit     [vecMWords - 1][vntt.Lanes]uint64 // mit[j][l] = word j of M/p_l (M/p_l < 2^351)
-	qm      [vntt.Lanes + 1][vecMWords]uint64 // qm[q] = q·M
 }
 
 var vecConsts = func() *vecBasis {
@@ -52,7 +44,7 @@ var vecConsts = func() *vecBasis {
 	for _, p := range vntt.Primes {
 		m.Mul(m, new(big.Int).SetUint64(p))
 	}
-	if m.BitLen() > 64*vecMWords || m.BitLen() < vecBits+1 {
+	if m.BitLen() > 64*vntt.CRTWords || m.BitLen() < vecBits+1 {
 		panic("exact: internal error: vntt primes do not fit natMulVec's bounds")
 	}
 	var t big.Int
@@ -64,22 +56,6 @@ var vecConsts = func() *vecBasis {
 		vb.c1q[l] = shoup(vb.c1[l], p)
 		vb.c2[l] = t.Mod(t.Lsh(big.NewInt(1), 128), pb).Uint64()
 		vb.c2q[l] = shoup(vb.c2[l], p)
-		mi := new(big.Int).Quo(m, pb)
-		if mi.BitLen() > 64*(vecMWords-1) {
-			panic("exact: internal error: M/p too large")
-		}
-		vb.inv[l] = t.ModInverse(t.Mod(mi, pb), pb).Uint64()
-		vb.invq[l] = shoup(vb.inv[l], p)
-		vb.finv[l] = 1 / float64(p)
-		for j, w := range mi.Bits() {
-			vb.mit[j][l] = uint64(w)
-		}
-	}
-	for q := range vb.qm {
-		t.Mul(m, big.NewInt(int64(q)))
-		for j, w := range t.Bits() {
-			vb.qm[q][j] = uint64(w)
-		}
 	}
 	return vb
 }()
@@ -113,10 +89,11 @@ func natMulVec(x, y []uint64) []uint64 {
 	pl := vntt.NewPlan(logn)
 	n := pl.Len()
 	vb := vecConsts
-	// The output is written over the x vector, behind the points still to be read: the words
-	// of coefficient i end below 3(i+1) < 8(i+1). The vector is extended by a few words when
-	// zero high words of x and y make the output longer than the transform.
-	all := make([]uint64, max(vntt.Lanes*n, lz+4))
+	// The output is written over the x vector, behind the points still to be read (see
+	// carry). The vector is extended to a whole group of eight points for Recombine when the
+	// transform is shorter, and by a few words when zero high words of x and y make the
+	// output longer than the transform.
+	all := make([]uint64, max(vntt.Lanes*n, vntt.Lanes*vntt.Lanes, lz+4))
 	a := all[:vntt.Lanes*n]
 	workers := 1
 	if n >= vecParallelMin {
@@ -154,40 +131,6 @@ func natMulVec(x, y []uint64) []uint64 {
 	pl.InverseWorkers(a, workers)
 	vb.carry(all, limbs, b, lz)
 	return all[:lz:lz]
-}
-
-// dot8 returns Σ t[l]·c[l] as lo + hi·2^64, for t[l] < 2^51 (the sum is below 2^118).
-func dot8(t, c *[vntt.Lanes]uint64) (lo, hi uint64) {
-	h0, l0 := bits.Mul64(t[0], c[0])
-	h1, l1 := bits.Mul64(t[1], c[1])
-	h2, l2 := bits.Mul64(t[2], c[2])
-	h3, l3 := bits.Mul64(t[3], c[3])
-	h4, l4 := bits.Mul64(t[4], c[4])
-	h5, l5 := bits.Mul64(t[5], c[5])
-	h6, l6 := bits.Mul64(t[6], c[6])
-	h7, l7 := bits.Mul64(t[7], c[7])
-	var k0, k1, k2, k3 uint64
-	l0, k0 = bits.Add64(l0, l1, 0)
-	l2, k1 = bits.Add64(l2, l3, 0)
-	l4, k2 = bits.Add64(l4, l5, 0)
-	l6, k3 = bits.Add64(l6, l7, 0)
-	h0 += h1 + k0
-	h2 += h3 + k1
-	h4 += h5 + k2
-	h6 += h7 + k3
-	l0, k0 = bits.Add64(l0, l2, 0)
-	l4, k1 = bits.Add64(l4, l6, 0)
-	h0 += h2 + k0
-	h4 += h6 + k1
-	lo, k0 = bits.Add64(l0, l4, 0)
-	return lo, h0 + h4 + k0
-}
-
-// mulShoupLazy returns a·w mod p in [0, 2p) for a < 2^64 and w < p < 2^63, given
-// wq = shoup(w, p).
-func mulShoupLazy(a, w, wq, p uint64) uint64 {
-	q, _ := bits.Mul64(a, wq)
-	return a*w - q*p
 }
 
 // natBitLen returns the bit length of the natural x.
@@ -257,44 +200,29 @@ func (vb *vecBasis) residues(r *[vntt.Lanes]uint64, xs *[4]uint64, sh uint, mask
 }
 
 // carry reads the first limbs points of all (the convolution, residues below 2p per lane),
-// recovers each coefficient c_i < 2^(vecBits−2) by the explicit CRT and writes Σ c_i·2^(b·i)
-// as the first lz words of all, over the points already read. Words past lz may be
-// overwritten with zeros up to index lz+2.
-//
-// The CRT: with t_l ≡ r_l·(M/p_l)^−1 (mod p_l), 0 ≤ t_l < 2p_l (lazy Shoup products),
-// Σ t_l·(M/p_l) = c + q·M for an integer 0 ≤ q < 16, so Σ t_l/p_l = q + c/M with c/M < 1/4; the
-// float64 sum (error below 2^−45) plus 1/4 truncates to q exactly, and c = Σ t_l·(M/p_l) − q·M,
-// where the sum is below 16M < 2^404, seven words.
+// recovers each coefficient c_i < 2^(vecBits−2) with vntt.Recombine (eight points at a time,
+// so all holds at least 8·⌈limbs/8⌉ points) and writes Σ c_i·2^(b·i) as the first lz words of
+// all, over the points already read. Words past lz may be overwritten with zeros up to index
+// lz+2.
 func (vb *vecBasis) carry(all []uint64, limbs, b, lz int) {
+	const g = vntt.Lanes * vntt.Lanes // words of a group of eight points
+	vntt.Recombine(all[:g*((limbs+vntt.Lanes-1)/vntt.Lanes)])
 	e := uint(b - 128)
 	mask := ^uint64(0) >> (64 - e)
-	var acc [vecMWords]uint64 // the carry into coefficient i, then plus c_i
-	var pend uint64           // output bits not yet stored, pn of them
+	var grp [g]uint64             // the current group, copied out before output overwrites it
+	var acc [vntt.CRTWords]uint64 // the carry into coefficient i, then plus c_i
+	var pend uint64               // output bits not yet stored, pn of them
 	var pn uint
-	w := 0 // next output word
+	w := 0 // next output word: below 3i+3 ≤ 64·⌈(i+1)/8⌉ while coefficient i is added
 	for i := range limbs {
-		r := (*[vntt.Lanes]uint64)(all[vntt.Lanes*i:])
-		var t [vntt.Lanes]uint64
-		f0, f1 := 0.25, 0.0 // two sums, to halve the chain of dependent additions
-		for l := 0; l < vntt.Lanes; l += 2 {
-			t[l] = mulShoupLazy(r[l], vb.inv[l], vb.invq[l], vb.p[l])
-			t[l+1] = mulShoupLazy(r[l+1], vb.inv[l+1], vb.invq[l+1], vb.p[l+1])
-			f0 += float64(int64(t[l])) * vb.finv[l]
-			f1 += float64(int64(t[l+1])) * vb.finv[l+1]
+		k := i % vntt.Lanes
+		if k == 0 {
+			copy(grp[:], all[i*vntt.Lanes:])
 		}
-		qm := &vb.qm[int(f0+f1)]
-		// c = Σ_l t_l·(M/p_l) column by column, minus q·M, plus the carry.
-		var hi, cb, ca uint64
-		for j := range vecMWords - 1 {
-			s0, s1 := dot8(&t, &vb.mit[j])
-			var c uint64
-			s0, c = bits.Add64(s0, hi, 0)
-			hi = s1 + c
-			s0, cb = bits.Sub64(s0, qm[j], cb)
-			acc[j], ca = bits.Add64(acc[j], s0, ca)
+		var c uint64
+		for j := range acc {
+			acc[j], c = bits.Add64(acc[j], grp[vntt.Lanes*j+k], c)
 		}
-		hi, _ = bits.Sub64(hi, qm[vecMWords-1], cb)
-		acc[vecMWords-1] += hi + ca
 		// Emit the low b bits.
 		v0, v1, v2 := acc[0], acc[1], acc[2]&mask
 		all[w] = pend | v0<<pn
@@ -310,16 +238,16 @@ func (vb *vecBasis) carry(all []uint64, limbs, b, lz int) {
 			pend = v2 >> (e - pn)
 		}
 		// acc >>= b.
-		for k := range vecMWords - 3 {
-			acc[k] = acc[k+2]>>e | acc[k+3]<<(64-e)
+		for j := range len(acc) - 3 {
+			acc[j] = acc[j+2]>>e | acc[j+3]<<(64-e)
 		}
-		acc[vecMWords-3] = acc[vecMWords-1] >> e
-		acc[vecMWords-2], acc[vecMWords-1] = 0, 0
+		acc[len(acc)-3] = acc[len(acc)-1] >> e
+		acc[len(acc)-2], acc[len(acc)-1] = 0, 0
 	}
-	for k := 0; w < lz; k++ {
+	for j := 0; w < lz; j++ {
 		var v uint64
-		if k < len(acc) {
-			v = acc[k]
+		if j < len(acc) {
+			v = acc[j]
 		}
 		all[w] = pend | v<<pn
 		pend = v >> (64 - pn)

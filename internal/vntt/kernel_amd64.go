@@ -20,6 +20,9 @@ func fwd2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
 //go:noescape
 func inv2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
 
+//go:noescape
+func recombineAVX512(a []uint64, c *crtConsts)
+
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
 func xgetbv() (eax, edx uint32)
@@ -52,4 +55,5 @@ func init() {
 	fwd2Levels = func(a, tw1, tw2 []uint64, q int) { fwd2LevelsAVX512(a, tw1, tw2, q, lane) }
 	inv2Levels = func(a, tw1, tw2 []uint64, q int) { inv2LevelsAVX512(a, tw1, tw2, q, lane) }
 	pointwise = func(a, b []uint64, scale *[2 * Lanes]uint64) { pointwiseAVX512(a, b, scale, lane) }
+	recombine = func(a []uint64) { recombineAVX512(a, crt) }
 }

@@ -278,3 +278,175 @@ i2inner:
 i2done:
 	VZEROUPPER
 	RET
+
+// Offsets of the fields of crtConsts (crt.go).
+#define R_INV 0
+#define R_INVQ 64
+#define R_NEGP 128
+#define R_G 192
+#define R_MI 256
+#define R_MNEG 704
+#define R_IDX 768
+
+// RPF is how far ahead of the current group Recombine prefetches, in bytes.
+#define RPF 2048
+
+// RGATHER(l, z): z = lane l of the eight points at SI (gather indices in Z30).
+#define RGATHER(l, z) \
+	KXNORW K1, K1, K1 \
+	VPGATHERQQ (8*l)(SI)(Z30*8), K1, z
+
+// RSHOUP(l, z): z = z·(M/p_l)^−1 mod p_l in [0, 2p_l) (Shoup, broadcast constants), and
+// Z16 += the high half of z·⌊2^97/p_l⌋ (the quotient estimate). Clobbers Z17, Z18.
+#define RSHOUP(l, z) \
+	VPXORQ Z17, Z17, Z17 \
+	VPMADD52HUQ.BCST (R_INVQ+8*l)(DX), z, Z17 \
+	VPXORQ Z18, Z18, Z18 \
+	VPMADD52LUQ.BCST (R_INV+8*l)(DX), z, Z18 \
+	VPMADD52LUQ.BCST (R_NEGP+8*l)(DX), Z17, Z18 \
+	VPANDQ Z27, Z18, z \
+	VPMADD52HUQ.BCST (R_G+8*l)(DX), z, Z16
+
+// RTERMS(l, z): the limb columns Z8..Z15 += z·(M/p_l), the seven limbs' low halves into
+// their columns and high halves into the next.
+#define RTERMS(l, z) \
+	VPMADD52LUQ.BCST (R_MI+56*l)(DX), z, Z8 \
+	VPMADD52HUQ.BCST (R_MI+56*l)(DX), z, Z9 \
+	VPMADD52LUQ.BCST (R_MI+56*l+8)(DX), z, Z9 \
+	VPMADD52HUQ.BCST (R_MI+56*l+8)(DX), z, Z10 \
+	VPMADD52LUQ.BCST (R_MI+56*l+16)(DX), z, Z10 \
+	VPMADD52HUQ.BCST (R_MI+56*l+16)(DX), z, Z11 \
+	VPMADD52LUQ.BCST (R_MI+56*l+24)(DX), z, Z11 \
+	VPMADD52HUQ.BCST (R_MI+56*l+24)(DX), z, Z12 \
+	VPMADD52LUQ.BCST (R_MI+56*l+32)(DX), z, Z12 \
+	VPMADD52HUQ.BCST (R_MI+56*l+32)(DX), z, Z13 \
+	VPMADD52LUQ.BCST (R_MI+56*l+40)(DX), z, Z13 \
+	VPMADD52HUQ.BCST (R_MI+56*l+40)(DX), z, Z14 \
+	VPMADD52LUQ.BCST (R_MI+56*l+48)(DX), z, Z14 \
+	VPMADD52HUQ.BCST (R_MI+56*l+48)(DX), z, Z15
+
+// RCARRY(a, b): carry the bits of limb a above 52 into limb b.
+#define RCARRY(a, b) \
+	VPSRLQ $52, a, Z17 \
+	VPANDQ Z27, a, a \
+	VPADDQ Z17, b, b
+
+// func recombineAVX512(a []uint64, c *crtConsts)
+// recombineGeneric's steps on eight points at once, one point per lane: the eight residues of
+// prime l are gathered into Z0..Z7, and the value's 52-bit limbs accumulate in Z8..Z15.
+TEXT ·recombineAVX512(SB), NOSPLIT, $0-32
+	MOVQ a_base+0(FP), SI
+	MOVQ a_len+8(FP), BX
+	MOVQ c+24(FP), DX
+	LEAQ (SI)(BX*8), BX
+	MOVQ $0xfffffffffffff, AX
+	VPBROADCASTQ AX, Z27
+	MOVQ $0x80000000000, AX  // 2^43: 1/4 in units of 2^−45
+	VPBROADCASTQ AX, Z28
+	VMOVDQU64 R_IDX(DX), Z30
+rloop:
+	CMPQ SI, BX
+	JAE rdone
+	// The gathers read eight cache lines at once, which the hardware prefetcher does not
+	// anticipate: fetch the group RPF bytes ahead.
+	PREFETCHT0 (RPF+0)(SI)
+	PREFETCHT0 (RPF+64)(SI)
+	PREFETCHT0 (RPF+128)(SI)
+	PREFETCHT0 (RPF+192)(SI)
+	PREFETCHT0 (RPF+256)(SI)
+	PREFETCHT0 (RPF+320)(SI)
+	PREFETCHT0 (RPF+384)(SI)
+	PREFETCHT0 (RPF+448)(SI)
+	RGATHER(0, Z0)
+	RGATHER(1, Z1)
+	RGATHER(2, Z2)
+	RGATHER(3, Z3)
+	RGATHER(4, Z4)
+	RGATHER(5, Z5)
+	RGATHER(6, Z6)
+	RGATHER(7, Z7)
+	VMOVDQA64 Z28, Z16
+	RSHOUP(0, Z0)
+	RSHOUP(1, Z1)
+	RSHOUP(2, Z2)
+	RSHOUP(3, Z3)
+	RSHOUP(4, Z4)
+	RSHOUP(5, Z5)
+	RSHOUP(6, Z6)
+	RSHOUP(7, Z7)
+	VPSRLQ $45, Z16, Z16     // q
+	VPXORQ Z8, Z8, Z8
+	VPXORQ Z9, Z9, Z9
+	VPXORQ Z10, Z10, Z10
+	VPXORQ Z11, Z11, Z11
+	VPXORQ Z12, Z12, Z12
+	VPXORQ Z13, Z13, Z13
+	VPXORQ Z14, Z14, Z14
+	VPXORQ Z15, Z15, Z15
+	RTERMS(0, Z0)
+	RTERMS(1, Z1)
+	RTERMS(2, Z2)
+	RTERMS(3, Z3)
+	RTERMS(4, Z4)
+	RTERMS(5, Z5)
+	RTERMS(6, Z6)
+	RTERMS(7, Z7)
+	// + q·(2^416 − M), modulo 2^416.
+	VPMADD52LUQ.BCST (R_MNEG+0)(DX), Z16, Z8
+	VPMADD52HUQ.BCST (R_MNEG+0)(DX), Z16, Z9
+	VPMADD52LUQ.BCST (R_MNEG+8)(DX), Z16, Z9
+	VPMADD52HUQ.BCST (R_MNEG+8)(DX), Z16, Z10
+	VPMADD52LUQ.BCST (R_MNEG+16)(DX), Z16, Z10
+	VPMADD52HUQ.BCST (R_MNEG+16)(DX), Z16, Z11
+	VPMADD52LUQ.BCST (R_MNEG+24)(DX), Z16, Z11
+	VPMADD52HUQ.BCST (R_MNEG+24)(DX), Z16, Z12
+	VPMADD52LUQ.BCST (R_MNEG+32)(DX), Z16, Z12
+	VPMADD52HUQ.BCST (R_MNEG+32)(DX), Z16, Z13
+	VPMADD52LUQ.BCST (R_MNEG+40)(DX), Z16, Z13
+	VPMADD52HUQ.BCST (R_MNEG+40)(DX), Z16, Z14
+	VPMADD52LUQ.BCST (R_MNEG+48)(DX), Z16, Z14
+	VPMADD52HUQ.BCST (R_MNEG+48)(DX), Z16, Z15
+	VPMADD52LUQ.BCST (R_MNEG+56)(DX), Z16, Z15
+	RCARRY(Z8, Z9)
+	RCARRY(Z9, Z10)
+	RCARRY(Z10, Z11)
+	RCARRY(Z11, Z12)
+	RCARRY(Z12, Z13)
+	RCARRY(Z13, Z14)
+	RCARRY(Z14, Z15)
+	VPANDQ Z27, Z15, Z15
+	// 52-bit limbs to 64-bit words, one row of eight points each.
+	VPSLLQ $52, Z9, Z17
+	VPORQ Z17, Z8, Z0
+	VPSRLQ $12, Z9, Z17
+	VPSLLQ $40, Z10, Z18
+	VPORQ Z17, Z18, Z1
+	VPSRLQ $24, Z10, Z17
+	VPSLLQ $28, Z11, Z18
+	VPORQ Z17, Z18, Z2
+	VPSRLQ $36, Z11, Z17
+	VPSLLQ $16, Z12, Z18
+	VPORQ Z17, Z18, Z3
+	VPSRLQ $48, Z12, Z17
+	VPSLLQ $4, Z13, Z18
+	VPORQ Z17, Z18, Z4
+	VPSLLQ $56, Z14, Z17
+	VPORQ Z17, Z4, Z4
+	VPSRLQ $8, Z14, Z17
+	VPSLLQ $44, Z15, Z18
+	VPORQ Z17, Z18, Z5
+	VPSRLQ $20, Z15, Z6
+	VPXORQ Z7, Z7, Z7
+	VMOVDQU64 Z0, 0(SI)
+	VMOVDQU64 Z1, 64(SI)
+	VMOVDQU64 Z2, 128(SI)
+	VMOVDQU64 Z3, 192(SI)
+	VMOVDQU64 Z4, 256(SI)
+	VMOVDQU64 Z5, 320(SI)
+	VMOVDQU64 Z6, 384(SI)
+	VMOVDQU64 Z7, 448(SI)
+	ADDQ $512, SI
+	JMP rloop
+rdone:
+	VZEROUPPER
+	RET

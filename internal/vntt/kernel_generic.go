@@ -12,6 +12,8 @@ var (
 	// uses entry k of tw1 at the upper level and entries 2k, 2k+1 of tw2 at the lower one.
 	fwd2Levels = fwd2LevelsGeneric
 	inv2Levels = inv2LevelsGeneric
+	// recombine is Recombine's kernel (crt.go).
+	recombine = recombineGeneric
 )
 
 // fast reports whether the assembly kernels are in use.

@@ -1,0 +1,74 @@
+package vntt
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestRecombine checks Recombine and its generic kernel against big.Int: random values below
+// M/4 (and 0, 1, M/4 − 1) are reduced mod each prime, p is added at random (residues below 2p
+// are allowed), and the words read back in the transposed layout must equal the value.
+func TestRecombine(t *testing.T) {
+	m := big.NewInt(1)
+	for _, p := range Primes {
+		m.Mul(m, new(big.Int).SetUint64(p))
+	}
+	lim := new(big.Int).Rsh(m, 2) // M/4 rounded down
+	rng := rand.New(rand.NewPCG(3, 4))
+	rbig := func(bound *big.Int) *big.Int {
+		// A random integer below bound, with a random bit length so small values occur too.
+		x := new(big.Int)
+		for range 7 {
+			x.Lsh(x, 64).Or(x, new(big.Int).SetUint64(rng.Uint64()))
+		}
+		x.Rsh(x, uint(rng.IntN(bound.BitLen())))
+		return x.Mod(x, bound)
+	}
+	for _, points := range []int{8, 16, 64, 200} {
+		for _, kernel := range []struct {
+			name string
+			f    func([]uint64)
+		}{{"Recombine", Recombine}, {"generic", recombineGeneric}} {
+			want := make([]*big.Int, points)
+			a := make([]uint64, Lanes*points)
+			for i := range want {
+				switch i {
+				case 0:
+					want[i] = new(big.Int)
+				case 1:
+					want[i] = big.NewInt(1)
+				case 2:
+					want[i] = new(big.Int).Sub(lim, big.NewInt(1))
+				default:
+					want[i] = rbig(lim)
+				}
+				var r big.Int
+				for l, p := range Primes {
+					v := r.Mod(want[i], new(big.Int).SetUint64(p)).Uint64()
+					if rng.IntN(2) == 0 {
+						v += p
+					}
+					a[Lanes*i+l] = v
+				}
+			}
+			kernel.f(a)
+			for i, w := range want {
+				g, k := i/Lanes, i%Lanes
+				got := new(big.Int)
+				for j := CRTWords - 1; j >= 0; j-- {
+					got.Lsh(got, 64).Or(got, new(big.Int).SetUint64(a[64*g+Lanes*j+k]))
+				}
+				if got.Cmp(w) != 0 || a[64*g+56+k] != 0 {
+					t.Fatalf("%s, %d points: point %d = %v (pad %d), want %v", kernel.name, points, i, got, a[64*g+56+k], w)
+				}
+			}
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Recombine of 8 words did not panic")
+		}
+	}()
+	Recombine(make([]uint64, 8))
+}
