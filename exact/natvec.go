@@ -29,17 +29,9 @@ var vecParallelMin = 1 << 14
 // 2^(vecBits−2) ≤ M/4, where M = Π vntt.Primes > 2^399.9, as vntt.Recombine requires.
 const vecBits = 399
 
-// vecBasis holds the per-lane constants of natMulVec's residues of up to three-word limbs
-// (Shoup multiplications by 2^(64j) mod p).
-type vecBasis struct {
-	p, p2   [vntt.Lanes]uint64 // the primes and their doubles
-	oneq    [vntt.Lanes]uint64 // ⌊2^64/p⌋: Shoup quotient of 1
-	c1, c1q [vntt.Lanes]uint64 // 2^64 mod p and its Shoup quotient
-	c2, c2q [vntt.Lanes]uint64 // 2^128 mod p and its Shoup quotient
-}
-
-var vecConsts = func() *vecBasis {
-	vb := &vecBasis{}
+// The bounds natMulVec relies on: M = Π vntt.Primes has more than vecBits bits and fits in
+// vntt.CRTWords words.
+func init() {
 	m := big.NewInt(1)
 	for _, p := range vntt.Primes {
 		m.Mul(m, new(big.Int).SetUint64(p))
@@ -47,18 +39,7 @@ var vecConsts = func() *vecBasis {
 	if m.BitLen() > 64*vntt.CRTWords || m.BitLen() < vecBits+1 {
 		panic("exact: internal error: vntt primes do not fit natMulVec's bounds")
 	}
-	var t big.Int
-	for l, p := range vntt.Primes {
-		pb := new(big.Int).SetUint64(p)
-		vb.p[l], vb.p2[l] = p, 2*p
-		vb.oneq[l] = shoup(1, p)
-		vb.c1[l] = t.Mod(t.Lsh(big.NewInt(1), 64), pb).Uint64()
-		vb.c1q[l] = shoup(vb.c1[l], p)
-		vb.c2[l] = t.Mod(t.Lsh(big.NewInt(1), 128), pb).Uint64()
-		vb.c2q[l] = shoup(vb.c2[l], p)
-	}
-	return vb
-}()
+}
 
 // natMulVec returns the product of the naturals x and y (little-endian words) as
 // len(x)+len(y) words, like natMul: for a square, pass the same slice and it is transformed
@@ -88,7 +69,6 @@ func natMulVec(x, y []uint64) []uint64 {
 	}
 	pl := vntt.NewPlan(logn)
 	n := pl.Len()
-	vb := vecConsts
 	// The output is written over the x vector, behind the points still to be read (see
 	// carry). The vector is extended to a whole group of eight points for Recombine when the
 	// transform is shorter, and by a few words when zero high words of x and y make the
@@ -100,7 +80,7 @@ func natMulVec(x, y []uint64) []uint64 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	if sq {
-		vb.fill(a, x, lx, b)
+		fillVec(a, x, lx, b)
 		pl.ForwardWorkers(a, workers)
 		pl.MulScaled(a, a)
 	} else {
@@ -114,22 +94,22 @@ func natMulVec(x, y []uint64) []uint64 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				vb.fill(c, y, ly, b)
+				fillVec(c, y, ly, b)
 				pl.Forward(c)
 			}()
-			vb.fill(a, x, lx, b)
+			fillVec(a, x, lx, b)
 			pl.Forward(a)
 			wg.Wait()
 		} else {
-			vb.fill(a, x, lx, b)
+			fillVec(a, x, lx, b)
 			pl.Forward(a)
-			vb.fill(c, y, ly, b)
+			fillVec(c, y, ly, b)
 			pl.Forward(c)
 		}
 		pl.MulScaled(a, c)
 	}
 	pl.InverseWorkers(a, workers)
-	vb.carry(all, limbs, b, lz)
+	carryVec(all, limbs, b, lz)
 	return all[:lz:lz]
 }
 
@@ -155,56 +135,51 @@ func vecLimbs(bx, by int) (b, lx, ly int) {
 	}
 }
 
-// fill sets the first limbs points of a (a fresh vector of 8n zero words) to the residues of
-// the b-bit limbs of x, point i holding limb i's eight residues (each below 4p, as Forward
-// accepts); the other points stay zero. 128 < b ≤ 192.
-func (vb *vecBasis) fill(a, x []uint64, limbs, b int) {
+// fillBatch is the number of limbs whose 52-bit digits fillVec gathers for one
+// vntt.SetLimbs call.
+const fillBatch = 256
+
+// fillVec sets the first limbs points of a (a fresh vector of 8n zero words) to the residues
+// of the b-bit limbs of x, point i holding limb i's eight residues (each below 4p, as Forward
+// accepts); the other points stay zero. 128 < b ≤ 192: each limb is cut into four 52-bit
+// digits, which vntt.SetLimbs reduces.
+func fillVec(a, x []uint64, limbs, b int) {
 	e := uint(b - 128)
 	mask := ^uint64(0) >> (64 - e)
-	i := 0
-	for ; i < limbs; i++ {
-		q, r := i*b/64, uint(i*b%64)
-		if q+3 >= len(x) {
-			break
-		}
-		vb.residues((*[vntt.Lanes]uint64)(a[vntt.Lanes*i:]), (*[4]uint64)(x[q:]), r, mask)
-	}
-	for ; i < limbs; i++ {
-		// The last limbs, whose words run past x.
-		var xs [4]uint64
-		q, r := i*b/64, uint(i*b%64)
-		for j := range xs {
-			if q+j < len(x) {
-				xs[j] = x[q+j]
+	var d [4 * fillBatch]uint64
+	for i0 := 0; i0 < limbs; i0 += fillBatch {
+		i1 := min(i0+fillBatch, limbs)
+		for i := i0; i < i1; i++ {
+			q, r := i*b/64, uint(i*b%64)
+			var xs [4]uint64
+			if q+3 < len(x) {
+				xs = [4]uint64(x[q : q+4])
+			} else {
+				// The last limbs, whose words run past x.
+				copy(xs[:], x[q:])
 			}
+			w0 := xs[0]>>r | xs[1]<<(64-r)
+			w1 := xs[1]>>r | xs[2]<<(64-r)
+			w2 := (xs[2]>>r | xs[3]<<(64-r)) & mask
+			k := 4 * (i - i0)
+			d[k] = w0 & mask52
+			d[k+1] = (w0>>52 | w1<<12) & mask52
+			d[k+2] = (w1>>40 | w2<<24) & mask52
+			d[k+3] = w2 >> 28
 		}
-		vb.residues((*[vntt.Lanes]uint64)(a[vntt.Lanes*i:]), &xs, r, mask)
+		vntt.SetLimbs(a[vntt.Lanes*i0:vntt.Lanes*i1], d[:4*(i1-i0)])
 	}
 }
 
-// residues sets r[l] to the limb at bit sh < 64 of xs, of 128 + bits.OnesCount64(mask) bits,
-// modulo p_l, below 4p_l: with the limb's words w0, w1, w2, three lazy Shoup products
-// w_j·(2^(64j) mod p) (each below 2p) are summed and reduced once by 2p.
-func (vb *vecBasis) residues(r *[vntt.Lanes]uint64, xs *[4]uint64, sh uint, mask uint64) {
-	w0 := xs[0]>>sh | xs[1]<<(64-sh)
-	w1 := xs[1]>>sh | xs[2]<<(64-sh)
-	w2 := (xs[2]>>sh | xs[3]<<(64-sh)) & mask
-	for l := range vntt.Lanes {
-		p := vb.p[l]
-		h0, _ := bits.Mul64(w0, vb.oneq[l])
-		h1, _ := bits.Mul64(w1, vb.c1q[l])
-		h2, _ := bits.Mul64(w2, vb.c2q[l])
-		s := w0 + w1*vb.c1[l] + w2*vb.c2[l] - (h0+h1+h2)*p
-		r[l] = min(s, s-vb.p2[l])
-	}
-}
+// mask52 keeps the low 52 bits of a word.
+const mask52 = 1<<52 - 1
 
-// carry reads the first limbs points of all (the convolution, residues below 2p per lane),
+// carryVec reads the first limbs points of all (the convolution, residues below 2p per lane),
 // recovers each coefficient c_i < 2^(vecBits−2) with vntt.Recombine (eight points at a time,
 // so all holds at least 8·⌈limbs/8⌉ points) and writes Σ c_i·2^(b·i) as the first lz words of
 // all, over the points already read. Words past lz may be overwritten with zeros up to index
 // lz+2.
-func (vb *vecBasis) carry(all []uint64, limbs, b, lz int) {
+func carryVec(all []uint64, limbs, b, lz int) {
 	const g = vntt.Lanes * vntt.Lanes // words of a group of eight points
 	vntt.Recombine(all[:g*((limbs+vntt.Lanes-1)/vntt.Lanes)])
 	e := uint(b - 128)

@@ -22,6 +22,55 @@ type crtConsts struct {
 	idx  [Lanes]uint64    // gather indices 0, 8, …, 56 (the words of one lane in 8 points)
 }
 
+// limbConsts is the constants block of SetLimbs (the assembly depends on the field order).
+type limbConsts struct {
+	pw   [4][Lanes]uint64 // 2^(52k) mod p_l
+	pwq  [4][Lanes]uint64 // ⌊pw·2^52/p_l⌋
+	negp [Lanes]uint64    // 2^52 − p_l
+	p4   [Lanes]uint64    // 4p_l
+}
+
+var limbc = func() *limbConsts {
+	c := &limbConsts{}
+	for l, p := range Primes {
+		m := modulus(p)
+		for k := range c.pw {
+			c.pw[k][l] = m.Pow(2, uint64(52*k))
+			c.pwq[k][l] = shoup52(c.pw[k][l], p)
+		}
+		c.negp[l] = 1<<52 - p
+		c.p4[l] = 4 * p
+	}
+	return c
+}()
+
+// SetLimbs sets point i of a (words [8i, 8i+8)) to the residues, below 4p of each lane (as
+// Forward accepts), of the integer whose 52-bit digits are d[4i], …, d[4i+3], least significant
+// first: every digit must be below 2^52. It panics unless len(a) = 2·len(d). It does not
+// allocate.
+func SetLimbs(a, d []uint64) {
+	if len(a) != 2*len(d) || len(d)%4 != 0 {
+		panic("vntt: SetLimbs: lengths do not match")
+	}
+	setLimbs(a, d)
+}
+
+// setLimbsGeneric is SetLimbs's generic kernel: per lane, four lazy Shoup products
+// d_k·(2^(52k) mod p) below 2p each, summed (below 8p) and reduced once by 4p.
+func setLimbsGeneric(a, d []uint64) {
+	c := limbc
+	for i := 0; i < len(d); i += 4 {
+		r := a[2*i : 2*i+Lanes]
+		for l := range Lanes {
+			s := uint64(0)
+			for k := range 4 {
+				s += shoupLazy(d[i+k], c.pw[k][l], c.pwq[k][l], c.negp[l])
+			}
+			r[l] = csub(s, c.p4[l])
+		}
+	}
+}
+
 var crt = func() *crtConsts {
 	c := &crtConsts{}
 	m := big.NewInt(1)

@@ -72,3 +72,47 @@ func TestRecombine(t *testing.T) {
 	}()
 	Recombine(make([]uint64, 8))
 }
+
+// TestSetLimbs checks SetLimbs and its generic kernel against big.Int on random digits and the
+// extremes (zero, all digits 2^52 − 1).
+func TestSetLimbs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, points := range []int{1, 2, 7, 8, 100} {
+		d := make([]uint64, 4*points)
+		for i := range d {
+			d[i] = rng.Uint64() >> (12 + rng.IntN(2)*rng.IntN(52))
+		}
+		for k := range 4 {
+			d[k] = 0
+			if points > 1 {
+				d[4+k] = mask52
+			}
+		}
+		for _, kernel := range []struct {
+			name string
+			f    func(a, d []uint64)
+		}{{"SetLimbs", SetLimbs}, {"generic", setLimbsGeneric}} {
+			a := make([]uint64, 8*points)
+			kernel.f(a, d)
+			for i := range points {
+				v := new(big.Int)
+				for k := 3; k >= 0; k-- {
+					v.Lsh(v, 52).Or(v, new(big.Int).SetUint64(d[4*i+k]))
+				}
+				for l, p := range Primes {
+					r := a[Lanes*i+l]
+					want := new(big.Int).Mod(v, new(big.Int).SetUint64(p)).Uint64()
+					if r >= 4*p || r%p != want {
+						t.Fatalf("%s, point %d lane %d: %d, want %d mod p below 4p", kernel.name, i, l, r, want)
+					}
+				}
+			}
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("SetLimbs with mismatched lengths did not panic")
+		}
+	}()
+	SetLimbs(make([]uint64, 8), make([]uint64, 8))
+}

@@ -450,3 +450,59 @@ rloop:
 rdone:
 	VZEROUPPER
 	RET
+
+// Offsets of the fields of limbConsts (crt.go).
+#define L_PW 0
+#define L_PWQ 256
+#define L_NEGP 512
+#define L_P4 576
+
+// LDIGIT(k, w, wq): Z1 += d_k·w lazily (below 2p), d_k broadcast from DI, w = 2^(52k) mod p
+// and wq its Shoup quotient.
+#define LDIGIT(k, w, wq) \
+	VPBROADCASTQ (8*k)(DI), Z0 \
+	VPXORQ Z2, Z2, Z2 \
+	VPMADD52HUQ wq, Z0, Z2 \
+	VPXORQ Z3, Z3, Z3 \
+	VPMADD52LUQ w, Z0, Z3 \
+	VPMADD52LUQ Z29, Z2, Z3 \
+	VPANDQ Z27, Z3, Z3 \
+	VPADDQ Z3, Z1, Z1
+
+// func setLimbsAVX512(a, d []uint64, c *limbConsts)
+// setLimbsGeneric's steps, one point (eight lanes) per iteration.
+TEXT ·setLimbsAVX512(SB), NOSPLIT, $0-56
+	MOVQ a_base+0(FP), SI
+	MOVQ d_base+24(FP), DI
+	MOVQ d_len+32(FP), BX
+	MOVQ c+48(FP), DX
+	LEAQ (DI)(BX*8), BX
+	MOVQ $0xfffffffffffff, AX
+	VPBROADCASTQ AX, Z27
+	VMOVDQU64 L_NEGP(DX), Z29
+	VMOVDQU64 L_P4(DX), Z28
+	VMOVDQU64 (L_PW+0)(DX), Z10
+	VMOVDQU64 (L_PW+64)(DX), Z11
+	VMOVDQU64 (L_PW+128)(DX), Z12
+	VMOVDQU64 (L_PW+192)(DX), Z13
+	VMOVDQU64 (L_PWQ+0)(DX), Z14
+	VMOVDQU64 (L_PWQ+64)(DX), Z15
+	VMOVDQU64 (L_PWQ+128)(DX), Z16
+	VMOVDQU64 (L_PWQ+192)(DX), Z17
+lloop:
+	CMPQ DI, BX
+	JAE ldone
+	VPXORQ Z1, Z1, Z1
+	LDIGIT(0, Z10, Z14)
+	LDIGIT(1, Z11, Z15)
+	LDIGIT(2, Z12, Z16)
+	LDIGIT(3, Z13, Z17)
+	VPSUBQ Z28, Z1, Z2
+	VPMINUQ Z2, Z1, Z1
+	VMOVDQU64 Z1, (SI)
+	ADDQ $64, SI
+	ADDQ $32, DI
+	JMP lloop
+ldone:
+	VZEROUPPER
+	RET
