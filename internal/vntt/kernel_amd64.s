@@ -461,12 +461,7 @@ rdone:
 // and wq its Shoup quotient.
 #define LDIGIT(k, w, wq) \
 	VPBROADCASTQ (8*k)(DI), Z0 \
-	VPXORQ Z2, Z2, Z2 \
-	VPMADD52HUQ wq, Z0, Z2 \
-	VPXORQ Z3, Z3, Z3 \
-	VPMADD52LUQ w, Z0, Z3 \
-	VPMADD52LUQ Z29, Z2, Z3 \
-	VPANDQ Z27, Z3, Z3 \
+	SHOUP(Z0, w, wq, Z2, Z3) \
 	VPADDQ Z3, Z1, Z1
 
 // func setLimbsAVX512(a, d []uint64, c *limbConsts)
