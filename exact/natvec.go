@@ -81,30 +81,30 @@ func natMulVec(x, y []uint64) []uint64 {
 	}
 	if sq {
 		fillVec(a, x, lx, b)
-		pl.ForwardWorkers(a, workers)
+		pl.ForwardPrefix(a, lx, workers)
 		pl.MulScaled(a, a)
 	} else {
 		// y's vector is pooled: repeated products of one size then neither allocate nor
-		// fault in its pages again. A pooled vector holds old values, so its padding is cleared.
+		// fault in its pages again. A pooled vector holds old values past y's limbs, which
+		// ForwardPrefix takes as zero without reading them; so is x's zero padding skipped.
 		c := pl.GetVec()
 		defer pl.PutVec(c)
-		clear(c[vntt.Lanes*ly:])
 		if workers >= 2 {
 			var wg sync.WaitGroup
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				fillVec(c, y, ly, b)
-				pl.Forward(c)
+				pl.ForwardPrefix(c, ly, 1)
 			}()
 			fillVec(a, x, lx, b)
-			pl.Forward(a)
+			pl.ForwardPrefix(a, lx, 1)
 			wg.Wait()
 		} else {
 			fillVec(a, x, lx, b)
-			pl.Forward(a)
+			pl.ForwardPrefix(a, lx, 1)
 			fillVec(c, y, ly, b)
-			pl.Forward(c)
+			pl.ForwardPrefix(c, ly, 1)
 		}
 		pl.MulScaled(a, c)
 	}
@@ -139,10 +139,10 @@ func vecLimbs(bx, by int) (b, lx, ly int) {
 // vntt.SetLimbs call.
 const fillBatch = 256
 
-// fillVec sets the first limbs points of a (a fresh vector of 8n zero words) to the residues
-// of the b-bit limbs of x, point i holding limb i's eight residues (each below 4p, as Forward
-// accepts); the other points stay zero. 128 < b ≤ 192: each limb is cut into four 52-bit
-// digits, which vntt.SetLimbs reduces.
+// fillVec sets the first limbs points of a to the residues of the b-bit limbs of x, point i
+// holding limb i's eight residues (each below 4p, as Forward accepts); the other points are
+// not written. 128 < b ≤ 192: each limb is cut into four 52-bit digits, which vntt.SetLimbs
+// reduces.
 func fillVec(a, x []uint64, limbs, b int) {
 	e := uint(b - 128)
 	mask := ^uint64(0) >> (64 - e)

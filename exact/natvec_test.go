@@ -84,6 +84,26 @@ func TestNatMulVec(t *testing.T) {
 	checkNatMulVec(t, []uint64{1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, []uint64{3, 0, 0, 0, 0, 0, 0}, "small values, long slices")
 }
 
+// TestNatMulVecStalePool multiplies all-ones operands and then, on the same transform length,
+// a short y against a long x: y's pooled vector then holds the first product's residues past
+// y's limbs, which must be taken as zero. Both orders, and on the two-goroutine path too.
+func TestNatMulVecStalePool(t *testing.T) {
+	r := rand.New(rand.NewPCG(47, 48))
+	for _, par := range []bool{false, true} {
+		if par {
+			defer func(m int) { vecParallelMin = m }(vecParallelMin)
+			vecParallelMin = 2
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+		}
+		for _, n := range []int{40, 3000} {
+			checkNatMulVec(t, randNat(r, n, 1), randNat(r, n, 1), fmt.Sprintf("all ones n=%d", n))
+			checkNatMulVec(t, randNat(r, 2*n-3, 0), randNat(r, 2, 0), fmt.Sprintf("long x, short y n=%d", n))
+			checkNatMulVec(t, randNat(r, 2, 0), randNat(r, 2*n-3, 1), fmt.Sprintf("short x, long y n=%d", n))
+			checkNatMulVec(t, randNat(r, 2*n-3, 0), randNat(r, 3, 0), fmt.Sprintf("long x, short y again n=%d", n))
+		}
+	}
+}
+
 // TestNatMulVecLimbCounts crosses powers of two of the product's limb count (transform
 // lengths) and, outside -short, reaches limb sizes below 192 bits (2^13 and 2^15 limbs or more in the
 // shorter operand), with all-ones operands that maximize the coefficients.

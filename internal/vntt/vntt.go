@@ -180,12 +180,24 @@ func (pl *Plan) Forward(a []uint64) { pl.ForwardWorkers(a, 1) }
 
 // ForwardWorkers is Forward run by up to workers goroutines (the first pass over the whole
 // vector runs on one; the blocks below it are shared out). It returns when all are done.
-func (pl *Plan) ForwardWorkers(a []uint64, workers int) {
+func (pl *Plan) ForwardWorkers(a []uint64, workers int) { pl.ForwardPrefix(a, pl.n, workers) }
+
+// ForwardPrefix is ForwardWorkers on the vector whose first points points are those of a and
+// whose others are zero, whatever a holds there: a zero-padded input need not be cleared, and
+// the passes over the whole vector skip reading its zero part. It panics if len(a) != 8n or
+// points is not in [0, n]. It does not allocate beyond ForwardWorkers's column buffers.
+func (pl *Plan) ForwardPrefix(a []uint64, points, workers int) {
 	if len(a) != Lanes*pl.n {
 		panic("vntt: Forward: vector length is not 8n")
 	}
+	if points < 0 || points > pl.n {
+		panic("vntt: ForwardPrefix: points out of range")
+	}
 	chunks := pl.chunks()
-	pl.topLevels(a, chunks, workers, false)
+	if chunks == 1 {
+		clear(a[Lanes*points:])
+	}
+	pl.topLevels(a, chunks, workers, false, points)
 	forParts(a, chunks, workers, func(part []uint64, c int) {
 		s := Lanes * pl.n / chunks
 		for i := 0; i < len(part); i += s {
@@ -211,7 +223,7 @@ func (pl *Plan) InverseWorkers(a []uint64, workers int) {
 			pl.invRange(part[i:i+s], c+i/s, chunks, pl.n, pl.n/chunks)
 		}
 	})
-	pl.topLevels(a, chunks, workers, true)
+	pl.topLevels(a, chunks, workers, true, pl.n)
 }
 
 // forParts cuts a into the blocks of a level with m blocks and calls f on up to workers runs of
@@ -284,8 +296,9 @@ func (pl *Plan) invRange(a []uint64, b0, m0, m1, size int) {
 const colWidth = 16
 
 // topLevels runs the levels above the chunks (forward, or inverse when inv is set) on
-// column groups shared among up to workers goroutines.
-func (pl *Plan) topLevels(a []uint64, chunks, workers int, inv bool) {
+// column groups shared among up to workers goroutines. Points from points on are taken as
+// zero: they are not read.
+func (pl *Plan) topLevels(a []uint64, chunks, workers int, inv bool, points int) {
 	if chunks == 1 {
 		return
 	}
@@ -297,7 +310,11 @@ func (pl *Plan) topLevels(a []uint64, chunks, workers int, inv bool) {
 		w := Lanes * cw // words per row of a group
 		for g := g0; g < g0+len(part); g++ {
 			for r := range chunks {
-				copy(buf[w*r:w*(r+1)], a[Lanes*(s*r+cw*g):])
+				// Row r of the group holds points p0 … p0+cw−1; those from points on are zero.
+				p0 := s*r + cw*g
+				k := min(max(points-p0, 0), cw)
+				copy(buf[w*r:w*r+Lanes*k], a[Lanes*p0:])
+				clear(buf[w*r+Lanes*k : w*(r+1)])
 			}
 			if inv {
 				pl.invRange(buf, 0, 1, chunks, chunks*cw)

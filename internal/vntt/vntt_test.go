@@ -87,12 +87,17 @@ func testConvolution(t *testing.T, rng *rand.Rand, logn, workers int) {
 		}
 		b[0] = 0
 	}
+	// a is transformed by ForwardPrefix as its first pts points followed by zeros; its
+	// other points hold values ForwardPrefix must ignore.
+	pts := rng.IntN(n + 1)
+	ref := append([]uint64(nil), a...)
+	clear(ref[Lanes*pts:])
 	want := make([][]uint64, Lanes)
 	for l := range Lanes {
-		want[l] = cyclic(a, b, l)
+		want[l] = cyclic(ref, b, l)
 	}
 	fa, fb := append([]uint64(nil), a...), append([]uint64(nil), b...)
-	pl.ForwardWorkers(fa, workers)
+	pl.ForwardPrefix(fa, pts, workers)
 	pl.Forward(fb)
 	pl.MulScaled(fa, fb)
 	pl.InverseWorkers(fa, workers)
@@ -143,6 +148,8 @@ func TestPanics(t *testing.T) {
 		"logn 0":        func() { NewPlan(0) },
 		"logn 31":       func() { NewPlan(MaxLog + 1) },
 		"forward len":   func() { NewPlan(3).Forward(make([]uint64, 63)) },
+		"prefix > n":    func() { NewPlan(3).ForwardPrefix(make([]uint64, 64), 9, 1) },
+		"prefix < 0":    func() { NewPlan(3).ForwardPrefix(make([]uint64, 64), -1, 1) },
 		"inverse len":   func() { NewPlan(3).Inverse(make([]uint64, 65)) },
 		"pointwise len": func() { NewPlan(3).MulScaled(make([]uint64, 64), make([]uint64, 8)) },
 	} {
