@@ -267,11 +267,8 @@ func setZero(dst []*big.Int, n int) []*big.Int {
 
 // newInts returns n distinct zero big.Ints allocated in one block.
 func newInts(n int) []*big.Int {
-	block := make([]big.Int, n)
 	out := make([]*big.Int, n)
-	for i := range out {
-		out[i] = &block[i]
-	}
+	linkInts(out)
 	return out
 }
 

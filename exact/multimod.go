@@ -379,28 +379,26 @@ func convolveInto(all []uint64, mods []ntt.Modulus, xr, yr [][]uint64) [][]uint6
 // expectWords is the expected size of one result coefficient in words, to size allocations.
 func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords int) []*big.Int {
 	fresh := dst == nil
-	var block []big.Int
 	if fresh {
-		// One block of big.Ints, linked into dst by the workers.
-		block = make([]big.Int, n)
+		// The big.Ints are allocated by the workers, one block per chunk of coefficients
+		// (so that the allocation's zeroing and first touch are shared among them).
 		dst = make([]*big.Int, n)
 	}
 	k := len(basis.mods)
 	if k == 1 && fresh {
 		// One prime: each coefficient is the symmetric residue itself, one word, stored in
-		// one shared block.
-		words := make([]big.Word, n)
+		// the chunk's block of words.
 		p := basis.mods[0].P()
 		parallelFor(n, crtGrain, func(lo, hi int) {
+			block := linkInts(dst[lo:hi])
+			words := make([]big.Word, hi-lo)
 			for j, v := range r[0][lo:hi] {
-				j += lo
-				z := &block[j]
-				dst[j] = z
 				if v == 0 {
 					continue
 				}
 				v, neg := symmetric(v, p)
 				words[j] = big.Word(v)
+				z := &block[j]
 				z.SetBits(words[j : j+1 : j+1])
 				if neg {
 					z.Neg(z)
@@ -411,9 +409,7 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 	}
 	parallelFor(n, crtGrain, func(lo, hi int) {
 		if fresh {
-			for j := lo; j < hi; j++ {
-				dst[j] = &block[j]
-			}
+			linkInts(dst[lo:hi])
 		}
 		acc := make([]big.Word, k+1)
 		t := make([]uint64, k)
@@ -472,6 +468,15 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 		}
 	})
 	return dst
+}
+
+// linkInts points the entries of dst at the zero big.Ints of a new block, which it returns.
+func linkInts(dst []*big.Int) []big.Int {
+	block := make([]big.Int, len(dst))
+	for j := range dst {
+		dst[j] = &block[j]
+	}
+	return block
 }
 
 // symmetric returns the magnitude of the representative of v (reduced mod the odd p) in
