@@ -98,10 +98,11 @@ func TestCalibrate(t *testing.T) {
 	kron := measure(func() { kronecker(nil, x, y, xs, ys) })
 	kronWord := (kron - 3*transformCost(limbs, 3)) / float64(limbs)
 
-	// The vector path (natMulVec), when its IFMA kernels run: a product on transforms of
-	// length 2^17, natMulVec on operands whose product has just under 2^17 limbs minus that
-	// (per limb), and Kronecker substitution on it minus natMulVec and costCoeff per
-	// coefficient (per product word) on a shape where it competes with the multi-modular method.
+	// The vector path (natMulVec), when its IFMA kernels run: natMulVec on operands whose
+	// product has just under 2^17 limbs minus a product on transforms of length 2^17 (per
+	// limb); natMulVec at each transform length of the costVecButterfly table minus that (per
+	// butterfly); and Kronecker substitution minus natMulVec and costCoeff per coefficient (per
+	// product word) on a shape where it competes with the multi-modular method.
 	vecBF, vecLimb, vecWord := costVecButterfly, costVecLimb, costVecWord
 	if vntt.Fast() {
 		const lg = 17
@@ -113,12 +114,21 @@ func TestCalibrate(t *testing.T) {
 			pl.MulScaled(va, vb)
 			pl.Inverse(va)
 		})
-		vecBF = vtr / (3 * (1 << (lg - 1)) * lg)
 		rng := rand.New(rand.NewPCG(1, 2))
 		w := (1<<(lg-1) - 8) * 190 / 64 // words per operand: 2^(lg−1) limbs of 190 bits
 		xw, yw := randNat(rng, w, 0), randNat(rng, w, 0)
 		_, lx, ly := vecLimbs(64*len(xw), 64*len(yw))
 		vecLimb = (measure(func() { natMulVec(xw, yw) }) - vtr) / float64(lx+ly-1)
+		// natMulVec on operands whose product fills transforms of each length of the table:
+		// its time beyond vecLimb per limb, per butterfly.
+		for i := range vecBF {
+			lg := vecMinLog + i
+			w := (1<<(lg-1) - 8) * 190 / 64
+			xw, yw := randNat(rng, w, 0), randNat(rng, w, 0)
+			_, lx, ly := vecLimbs(64*len(xw), 64*len(yw))
+			t := measure(func() { natMulVec(xw, yw) })
+			vecBF[i] = (t - vecLimb*float64(lx+ly-1)) / (3 * float64(int(1)<<(lg-1)) * float64(lg))
+		}
 		useVec = true
 		x, y, xs, ys = ops(3000, 64)
 		s := boundBits(3000, 3000, xs.bits, ys.bits) + 1

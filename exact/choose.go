@@ -9,7 +9,7 @@ import (
 // linux/amd64). Auto evaluates each method's estimated time from the operand lengths and
 // coefficient sizes and takes the cheapest. costMAC through costKroneckerWord are measured by
 // TestCalibrate (calibrate_test.go, run with -calibrate) in the manner of math/big's
-// karatsubaThreshold, and so are costVecButterfly through costVecWord (the Kronecker
+// karatsubaThreshold, and so are costVecButterfly, costVecLimb and costVecWord (the Kronecker
 // substitution on natMulVec, priced instead of the three-prime one when useVec is set) when
 // the AVX-512 IFMA kernels run (the values installed were measured at 2^17 transform points,
 // GOMAXPROCS=1, on a machine shared with other work); costSetup and costSetupPrime are estimates that TestCalibrate
@@ -32,12 +32,15 @@ var (
 	// Kronecker substitution, including its three-prime recombination.
 	costKroneckerWord = 15.5
 	// costVecButterfly is one eight-lane butterfly of natMulVec's vector transforms (package
-	// internal/vntt), including its share of the pointwise product: a product on transforms of
-	// length N costs costVecButterfly·3·(N/2)·log2(N).
-	costVecButterfly = 2.03
+	// internal/vntt), including its share of the pointwise product, the allocation and first
+	// touch of the vectors and everything else natMulVec spends beyond costVecLimb per limb:
+	// a product on transforms of length N = 2^lg costs costVecButterfly[i]·3·(N/2)·lg with
+	// i = lg − vecMinLog, clamped to the table. The cost per butterfly grows steeply once the
+	// vectors (64 bytes per point) leave the caches.
+	costVecButterfly = [...]float64{1.68, 2.01, 2.89, 6.18, 6.18, 10.91}
 	// costVecLimb is natMulVec's cost per limb of the product (limbs of about 190 bits): the
 	// residues of one operand limb and the explicit CRT and carry of one product coefficient.
-	costVecLimb = 84.0
+	costVecLimb = 31.2
 	// costVecWord is the cost per 64-bit word of the product of Kronecker substitution outside
 	// natMulVec: packing, and unpacking the signed slots.
 	costVecWord = 6.9
@@ -128,5 +131,9 @@ func vecCost(bx, by int) float64 {
 	l := lx + ly - 1
 	lg := max(1, bits.Len(uint(l-1)))
 	n := float64(int(1) << lg)
-	return 3*n/2*float64(lg)*costVecButterfly + float64(l)*costVecLimb
+	bf := costVecButterfly[min(max(lg-vecMinLog, 0), len(costVecButterfly)-1)]
+	return 3*n/2*float64(lg)*bf + float64(l)*costVecLimb
 }
+
+// vecMinLog is log2 of the transform length of costVecButterfly's first entry.
+const vecMinLog = 16
