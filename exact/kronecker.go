@@ -46,41 +46,82 @@ func vecPays(words int) bool {
 }
 
 // pack returns |Σ x_i·2^(s·i)| as words and whether the sum is negative. The coefficients have
-// at most maxBits < s bits, so positive and negative parts are packed without overlap and then
-// subtracted.
+// at most maxBits < s bits. The sum is built in one array from the lowest slot up: with the
+// slots below s·i holding L and a pending borrow σ ∈ {0, 1}, the partial sum is L − σ·2^(s·i);
+// slot i then receives t = x_i − σ when t ≥ 0 (σ becomes 0), or 2^s + t when t < 0 (σ becomes
+// 1). A final borrow makes the sum negative, and it is negated in place.
 func pack(x []*big.Int, s, maxBits int) ([]uint64, bool) {
-	l := ((len(x)-1)*s+maxBits)/64 + 1
-	pos := make([]uint64, l)
-	var neg []uint64
+	l := ((len(x)-1)*s+maxBits)/64 + 1 // words of the result
+	e := s * len(x)                    // a slot of 2^s + t reaches bit e of the last slot
+	z := make([]uint64, max(l, (e+63)/64))
+	sw := (s + 63) / 64
+	buf := make([]big.Word, sw)
+	borrow := false
 	for i, c := range x {
-		if c.Sign() == 0 {
-			continue
+		w := c.Bits()
+		switch {
+		case c.Sign() > 0 && !borrow:
+			orShifted(z, w, i*s)
+		case c.Sign() > 0:
+			// c − 1 ≥ 0, and the borrow is paid.
+			n := copy(buf, w)
+			subOne(buf[:n])
+			orShifted(z, buf[:n], i*s)
+			borrow = false
+		case c.Sign() == 0 && !borrow:
+		default:
+			// t = −|c| − σ < 0: the slot holds 2^s − |c| − σ, which is the complement of |c|
+			// over s bits, plus one when σ = 0.
+			clear(buf[copy(buf, w):])
+			for j := range buf {
+				buf[j] = ^buf[j]
+			}
+			if !borrow {
+				addOne(buf)
+			}
+			if r := uint(s % 64); r != 0 {
+				buf[sw-1] &= 1<<r - 1
+			}
+			orShifted(z, buf, i*s)
+			borrow = true
 		}
-		if c.Sign() > 0 {
-			orShifted(pos, c.Bits(), i*s)
-			continue
+	}
+	if borrow {
+		// The sum is L − 2^e < 0, L = z < 2^e: its magnitude 2^e − L is z's two's complement
+		// (2^(64·len(z)) − L) without the bits from e up.
+		var b uint64
+		for j, v := range z {
+			z[j], b = bits.Sub64(0, v, b)
 		}
-		if neg == nil {
-			neg = make([]uint64, l)
+		for j := e / 64; j < len(z); j++ {
+			if j == e/64 {
+				z[j] &= 1<<uint(e%64) - 1
+			} else {
+				z[j] = 0
+			}
 		}
-		orShifted(neg, c.Bits(), i*s)
 	}
-	if neg == nil {
-		return pos, false
+	return z[:l:l], borrow
+}
+
+// subOne subtracts 1 from the nonzero natural w in place.
+func subOne(w []big.Word) {
+	for j := range w {
+		w[j]--
+		if w[j] != ^big.Word(0) {
+			return
+		}
 	}
-	// pos − neg in two's complement over l words.
-	var b uint64
-	for i := range pos {
-		pos[i], b = bits.Sub64(pos[i], neg[i], b)
+}
+
+// addOne adds 1 to w in place, discarding a carry out of it.
+func addOne(w []big.Word) {
+	for j := range w {
+		w[j]++
+		if w[j] != 0 {
+			return
+		}
 	}
-	if b == 0 {
-		return pos, false
-	}
-	var c uint64 = 1
-	for i := range pos {
-		pos[i], c = bits.Add64(^pos[i], 0, c)
-	}
-	return pos, true
 }
 
 // orShifted ORs w·2^shift into z (the target bits are zero and in range).
