@@ -113,9 +113,60 @@ func wordsK(x *big.Int, k int) []big.Word {
 // slicePool keeps released scratch slices of T for reuse by later calls, in size classes of
 // eight per octave (capacities at most an eighth above the requested length), so that a
 // buffer is only ever handed to a request of about its own size. Requests below minPooled
-// entries are plain allocations. Pooled slices are dropped by the collector like any
-// sync.Pool content. Slices from get have unspecified contents.
-type slicePool[T any] struct{ pools [65 * 8]sync.Pool }
+// entries are plain allocations. Like a sync.Pool, it lets the collector have a slice that
+// has lain unused through two collections; unlike one, it has no per-processor slots, so a
+// slice put back on one processor is found by the next get on any other (a sync.Pool's
+// private slot hid the one large product buffer from half the calls with GOMAXPROCS=2).
+// Slices from get have unspecified contents.
+type slicePool[T any] struct {
+	mu   sync.Mutex
+	free [65 * 8][]pooled[T] // by class, most recently put last
+}
+
+// pooled is a slice in a slicePool and the collection count (gcCount) when it was put.
+type pooled[T any] struct {
+	b   *[]T
+	gen uint64
+}
+
+// maxPooledPerClass bounds the slices kept per size class; further ones are left to the
+// collector.
+const maxPooledPerClass = 8
+
+// gcCount counts garbage collections, as seen by watchGC.
+var gcCount atomic.Uint64
+
+func init() { watchGC() }
+
+// watchGC counts the next collection: the cleanup of an unreachable object runs after the
+// cycle that finds it dead, and arms the next one. It also drops the stale pooled slices.
+func watchGC() {
+	runtime.AddCleanup(new([32]byte), func(struct{}) {
+		gcCount.Add(1)
+		wordPool.prune()
+		boolPool.prune()
+		watchGC()
+	}, struct{}{})
+}
+
+// stale reports whether a slice put at collection count gen has lain through two collections.
+func stale(gen uint64) bool { return gen+2 <= gcCount.Load() }
+
+// prune drops the stale slices of every class.
+func (sp *slicePool[T]) prune() {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	for c, l := range sp.free {
+		i := 0
+		for i < len(l) && stale(l[i].gen) {
+			l[i] = pooled[T]{}
+			i++
+		}
+		if i > 0 {
+			sp.free[c] = append(l[:0], l[i:]...)
+		}
+	}
+}
 
 // minPooled is the length below which slicePool does not pool (a plain allocation is cheap);
 // at least 16 (a variable so that tests can exercise the pools on small inputs).
@@ -136,10 +187,18 @@ func (sp *slicePool[T]) get(n int) *[]T {
 		return &b
 	}
 	class, capacity := poolClass(n)
-	if b, ok := sp.pools[class].Get().(*[]T); ok {
-		*b = (*b)[:n]
-		return b
+	sp.mu.Lock()
+	for l := sp.free[class]; len(l) > 0; l = sp.free[class] {
+		e := l[len(l)-1]
+		l[len(l)-1] = pooled[T]{}
+		sp.free[class] = l[:len(l)-1]
+		if !stale(e.gen) { // a stale one is dropped, and so are the older ones below it
+			sp.mu.Unlock()
+			*e.b = (*e.b)[:n]
+			return e.b
+		}
 	}
+	sp.mu.Unlock()
 	b := make([]T, n, capacity)
 	return &b
 }
@@ -153,7 +212,11 @@ func (sp *slicePool[T]) put(b *[]T) {
 	if capacity != cap(*b) {
 		return // not from get
 	}
-	sp.pools[class].Put(b)
+	sp.mu.Lock()
+	if l := sp.free[class]; len(l) < maxPooledPerClass {
+		sp.free[class] = append(l, pooled[T]{b, gcCount.Load()})
+	}
+	sp.mu.Unlock()
 }
 
 // Scratch of the multi-modular product and of scan: residue and convolution vectors and

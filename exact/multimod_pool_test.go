@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestPoolClass(t *testing.T) {
@@ -123,4 +124,38 @@ func TestPooledConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestSlicePoolReuseAndDrop checks that a put slice is handed out again (also to a request of
+// another length of its class, and from another goroutine) and that the collector gets it after
+// it has lain unused through two collections.
+func TestSlicePoolReuseAndDrop(t *testing.T) {
+	var sp slicePool[uint64]
+	b := sp.get(5000)
+	if len(*b) != 5000 {
+		t.Fatalf("get(5000) has length %d", len(*b))
+	}
+	sp.put(b)
+	got := make(chan *[]uint64)
+	go func() { got <- sp.get(4900) }()
+	if b2 := <-got; b2 != b || len(*b2) != 4900 {
+		t.Fatalf("get after put: a new slice (or length %d), want the put one", len(*b2))
+	}
+	sp.put(b)
+	if b3 := sp.get(1 << 14); b3 == b {
+		t.Fatal("get of another class returned the put slice")
+	}
+	// Wait for two collections to be counted (the count runs in a cleanup after the cycle).
+	start := gcCount.Load()
+	for i := 0; gcCount.Load() < start+2; i++ {
+		if i > 1000 {
+			t.Fatal("watchGC counted no collections")
+		}
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	sp.prune()
+	if b4 := sp.get(5000); b4 == b {
+		t.Fatal("a slice unused through two collections was handed out again")
+	}
 }
