@@ -5,6 +5,12 @@
 // VPMADD52HUQ). On amd64 CPUs with AVX-512 IFMA the level kernels are assembly (see [Fast]);
 // everywhere else, and with the purego build tag, a generic Go twin computes the same values.
 //
+// Around the transforms, [SetLimbs] reduces integers given as four 52-bit digits to the
+// eight residues of a point, and [Recombine] runs the explicit CRT back to integers below M/4
+// (M the product of the primes), eight points per vector: both are IFMA assembly too, with
+// generic twins. [Plan.ForwardPrefix] transforms a zero-padded vector without reading (or
+// needing cleared) its padding.
+//
 // The package is internal: exact's big-integer product is its only user. A product of
 // integers cut into limbs of b bits needs 2b + log2(n) + 1 ≤ 399 bits (the eight primes
 // multiply to about 2^399.99), so limbs of about 190 bits.
