@@ -18,13 +18,17 @@
 	VPMADD52LUQ Z29, q, t \
 	VPANDQ Z27, t, t
 
+// MASK52 sets Z27 to the 52-bit mask in every lane (clobbers AX).
+#define MASK52 \
+	MOVQ $0xfffffffffffff, AX \
+	VPBROADCASTQ AX, Z27
+
 // LEVELCONSTS loads the constants of the level kernels from the consts at DX: Z31 = 2p,
 // Z29 = 2^52 − p, Z27 = the 52-bit mask.
 #define LEVELCONSTS \
 	VMOVDQU64 C_P2(DX), Z31 \
 	VMOVDQU64 C_NEGP(DX), Z29 \
-	MOVQ $0xfffffffffffff, AX \
-	VPBROADCASTQ AX, Z27
+	MASK52
 
 // TWIDDLES2 loads a block's twiddles for two levels and advances past them: entry k of tw1 at
 // DI (Z28, Z26) and entries 2k, 2k+1 of tw2 at R8 (Z24, Z23 and Z19, Z18).
@@ -127,8 +131,7 @@ TEXT ·pointwiseAVX512(SB), NOSPLIT, $0-64
 	VMOVDQU64 C_NEGP(DX), Z29
 	VMOVDQU64 0(R8), Z28     // s
 	VMOVDQU64 64(R8), Z26    // ⌊s·2^52/p⌋
-	MOVQ $0xfffffffffffff, AX
-	VPBROADCASTQ AX, Z27
+	MASK52
 	LEAQ (SI)(BX*8), BX
 ploop:
 	CMPQ SI, BX
@@ -339,8 +342,7 @@ TEXT ·recombineAVX512(SB), NOSPLIT, $0-32
 	MOVQ a_len+8(FP), BX
 	MOVQ c+24(FP), DX
 	LEAQ (SI)(BX*8), BX
-	MOVQ $0xfffffffffffff, AX
-	VPBROADCASTQ AX, Z27
+	MASK52
 	MOVQ $0x80000000000, AX  // 2^43: 1/4 in units of 2^−45
 	VPBROADCASTQ AX, Z28
 	VMOVDQU64 R_IDX(DX), Z30
@@ -472,8 +474,7 @@ TEXT ·setLimbsAVX512(SB), NOSPLIT, $0-56
 	MOVQ d_len+32(FP), BX
 	MOVQ c+48(FP), DX
 	LEAQ (DI)(BX*8), BX
-	MOVQ $0xfffffffffffff, AX
-	VPBROADCASTQ AX, Z27
+	MASK52
 	VMOVDQU64 L_NEGP(DX), Z29
 	VMOVDQU64 L_P4(DX), Z28
 	VMOVDQU64 (L_PW+0)(DX), Z10
