@@ -123,17 +123,52 @@ func kroneckerCost(nx, ny, bx, by int) float64 {
 	return 3*transformCost(limbs, 3) + float64(limbs)*costKroneckerWord + fixed + 3*costSetupPrime
 }
 
-// vecCost is natMulVec's estimated time for operands of bx and by bits: three vector
-// transforms of the power-of-two length n that holds the product's limbs (n/2·log2(n)
-// butterflies each), and the residues and CRT per limb.
+// vecCost is natMulVec's estimated time for operands of bx and by bits (see vecPlan).
 func vecCost(bx, by int) float64 {
 	_, lx, ly := vecLimbs(bx, by)
-	l := lx + ly - 1
-	lg := max(1, bits.Len(uint(l-1)))
-	n := float64(int(1) << lg)
-	bf := costVecButterfly[min(max(lg-vecMinLog, 0), len(costVecButterfly)-1)]
-	return 3*n/2*float64(lg)*bf + float64(l)*costVecLimb
+	_, _, _, cost := vecPlan(max(lx, ly), min(lx, ly), false)
+	return cost
 }
+
+// vecPlan returns how natMulVec multiplies operands of lx ≥ ly limbs: the longer one is cut
+// into pieces of m limbs (a multiple of vecPieceAlign; one piece of lx limbs when pieces is 1),
+// each multiplied by the shorter one on transforms of length 2^lg, which transform the shorter
+// operand once; and the estimated time: 1 + 2·pieces transforms (three for one piece, two for a
+// square) of 2^(lg−1)·lg butterflies at costVecButterfly for that length, and costVecLimb per
+// limb of the pieces' products. The plan with the least estimated time is chosen (squares are
+// not cut).
+func vecPlan(lx, ly int, sq bool) (pieces, m, lg int, cost float64) {
+	cost = math.Inf(1)
+	for k := 1; k <= 8; k++ {
+		pm := lx
+		if k > 1 {
+			if sq {
+				break
+			}
+			pm = (lx + k - 1) / k
+			pm = (pm + vecPieceAlign - 1) / vecPieceAlign * vecPieceAlign
+		}
+		pk := (lx + pm - 1) / pm
+		if pk < k {
+			continue // the same cut as a smaller k
+		}
+		plg := max(1, bits.Len(uint(pm+ly-2)))
+		bf := costVecButterfly[min(max(plg-vecMinLog, 0), len(costVecButterfly)-1)]
+		tr := 1 + 2*pk
+		if sq {
+			tr = 2
+		}
+		c := float64(tr)*float64(int(1)<<(plg-1))*float64(plg)*bf + float64(lx+pk*(ly-1))*costVecLimb
+		if c < cost {
+			pieces, m, lg, cost = pk, pm, plg, c
+		}
+	}
+	return pieces, m, lg, cost
+}
+
+// vecPieceAlign is the granularity of natMulVec's pieces, in limbs: 64 limbs of b bits are b
+// words, so the pieces' products add into the result at word offsets.
+const vecPieceAlign = 64
 
 // vecMinLog is log2 of the transform length of costVecButterfly's first entry.
 const vecMinLog = 16

@@ -62,11 +62,17 @@ func natMulVec(x, y []uint64) []uint64 {
 		return make([]uint64, lz)
 	}
 	b, lx, ly := vecLimbs(bx, by)
-	limbs := lx + ly - 1 // coefficients of the product
-	logn := max(1, bits.Len(uint(limbs-1)))
+	if lx < ly {
+		x, y, lx, ly, bx, by = y, x, ly, lx, by, bx
+	}
+	pieces, m, logn, _ := vecPlan(lx, ly, sq)
 	if logn > vntt.MaxLog {
 		return natMul(x, y)
 	}
+	if pieces > 1 {
+		return natMulVecPieces(x, y, b, lx, ly, by, m, logn)
+	}
+	limbs := lx + ly - 1 // coefficients of the product
 	pl := vntt.NewPlan(logn)
 	n := pl.Len()
 	// The output is written over the x vector, behind the points still to be read (see
@@ -80,7 +86,7 @@ func natMulVec(x, y []uint64) []uint64 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	if sq {
-		fillVec(a, x, lx, b)
+		fillVec(a, x, 0, lx, b)
 		pl.ForwardPrefix(a, lx, workers)
 		pl.MulScaled(a, a)
 	} else {
@@ -94,16 +100,16 @@ func natMulVec(x, y []uint64) []uint64 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				fillVec(c, y, ly, b)
+				fillVec(c, y, 0, ly, b)
 				pl.ForwardPrefix(c, ly, 1)
 			}()
-			fillVec(a, x, lx, b)
+			fillVec(a, x, 0, lx, b)
 			pl.ForwardPrefix(a, lx, 1)
 			wg.Wait()
 		} else {
-			fillVec(a, x, lx, b)
+			fillVec(a, x, 0, lx, b)
 			pl.ForwardPrefix(a, lx, 1)
-			fillVec(c, y, ly, b)
+			fillVec(c, y, 0, ly, b)
 			pl.ForwardPrefix(c, ly, 1)
 		}
 		pl.MulScaled(a, c)
@@ -111,6 +117,50 @@ func natMulVec(x, y []uint64) []uint64 {
 	pl.InverseWorkers(a, workers)
 	carryVec(all, limbs, b, lz)
 	return all[:lz:lz]
+}
+
+// natMulVecPieces is natMulVec with x (lx ≥ ly limbs of b bits; y has by bits) cut into
+// pieces of m limbs (m a multiple of vecPieceAlign): y is transformed once, on transforms of
+// length 2^logn, and each piece's product with it is added into the result at the piece's
+// word offset. It holds two pooled vectors of that length and the result.
+func natMulVecPieces(x, y []uint64, b, lx, ly, by, m, logn int) []uint64 {
+	lz := len(x) + len(y)
+	pl := vntt.NewPlan(logn)
+	workers := 1
+	if pl.Len() >= vecParallelMin {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	c := pl.GetVec()
+	defer pl.PutVec(c)
+	fillVec(c, y, 0, ly, b)
+	pl.ForwardPrefix(c, ly, workers)
+	a := pl.GetVec()
+	defer pl.PutVec(a)
+	z := make([]uint64, lz)
+	for j := 0; j < lx; j += m {
+		cnt := min(m, lx-j)
+		fillVec(a, x, j, cnt, b)
+		pl.ForwardPrefix(a, cnt, workers)
+		pl.MulScaled(a, c)
+		pl.InverseWorkers(a, workers)
+		// The piece's product is below 2^(cnt·b + by); it starts at bit j·b, a word boundary.
+		off := j * b / 64
+		w := min(lz-off, (cnt*b+by+63)/64)
+		carryVec(a, cnt+ly-1, b, w)
+		addAt(z[off:], a[:w])
+	}
+	return z
+}
+
+// addAt adds v into z (len(z) ≥ len(v)), carrying into z's higher words; the sum must fit.
+func addAt(z, v []uint64) {
+	var c uint64
+	for i, w := range v {
+		z[i], c = bits.Add64(z[i], w, c)
+	}
+	for i := len(v); c != 0; i++ {
+		z[i], c = bits.Add64(z[i], 0, c)
+	}
 }
 
 // natBitLen returns the bit length of the natural x.
@@ -139,18 +189,18 @@ func vecLimbs(bx, by int) (b, lx, ly int) {
 // vntt.SetLimbs call.
 const fillBatch = 256
 
-// fillVec sets the first limbs points of a to the residues of the b-bit limbs of x, point i
-// holding limb i's eight residues (each below 4p, as Forward accepts); the other points are
+// fillVec sets the first limbs points of a to the residues of the b-bit limbs of x from limb
+// first on, point i holding limb first+i's eight residues (each below 4p, as Forward accepts); the other points are
 // not written. 128 < b ≤ 192: each limb is cut into four 52-bit digits, which vntt.SetLimbs
 // reduces.
-func fillVec(a, x []uint64, limbs, b int) {
+func fillVec(a, x []uint64, first, limbs, b int) {
 	e := uint(b - 128)
 	mask := ^uint64(0) >> (64 - e)
 	var d [4 * fillBatch]uint64
 	for i0 := 0; i0 < limbs; i0 += fillBatch {
 		i1 := min(i0+fillBatch, limbs)
 		for i := i0; i < i1; i++ {
-			q, r := i*b/64, uint(i*b%64)
+			q, r := (first+i)*b/64, uint((first+i)*b%64)
 			var xs [4]uint64
 			if q+3 < len(x) {
 				xs = [4]uint64(x[q : q+4])

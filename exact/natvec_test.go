@@ -3,6 +3,7 @@ package exact
 import (
 	"fmt"
 	"math/big"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"runtime"
@@ -102,6 +103,49 @@ func TestNatMulVecStalePool(t *testing.T) {
 			checkNatMulVec(t, randNat(r, 2*n-3, 0), randNat(r, 3, 0), fmt.Sprintf("long x, short y again n=%d", n))
 		}
 	}
+}
+
+// TestNatMulVecPieces checks the cut of the longer operand into pieces (natMulVecPieces)
+// against math/big: piece sizes from one to many multiples of vecPieceAlign, a last piece of a
+// single limb, unbalanced operands, all-ones operands (the largest coefficients), a zero
+// piece, and natMulVec on a shape whose plan cuts (checked with vecPlan).
+func TestNatMulVecPieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(49, 50))
+	check := func(x, y []uint64, m int, msg string) {
+		t.Helper()
+		b, lx, ly := vecLimbs(natBitLen(x), natBitLen(y))
+		if lx < ly {
+			x, y, lx, ly = y, x, ly, lx
+		}
+		logn := bits.Len(uint(min(m, lx) + ly - 2))
+		got := natMulVecPieces(x, y, b, lx, ly, natBitLen(y), m, max(logn, 3))
+		require.Len(t, got, len(x)+len(y), msg)
+		want := new(big.Int).Mul(natBig(x), natBig(y))
+		if natBig(got).Cmp(want) != 0 {
+			t.Errorf("%s: natMulVecPieces differs from math/big", msg)
+		}
+	}
+	for _, m := range []int{64, 128, 192, 640} {
+		for _, sh := range []struct{ nx, ny, kind int }{
+			{400, 400, 0}, {400, 400, 1}, {1000, 30, 0}, {30, 1000, 1}, {2000, 1, 0}, {3, 3000, 2},
+		} {
+			x, y := randNat(r, sh.nx, sh.kind), randNat(r, sh.ny, sh.kind)
+			check(x, y, m, fmt.Sprintf("m=%d %d×%d kind=%d", m, sh.nx, sh.ny, sh.kind))
+		}
+		// About three pieces and a few limbs; a zero middle piece.
+		x := randNat(r, (m*190+63)/64*3+4, 0)
+		clear(x[len(x)/3 : 2*len(x)/3])
+		check(x, randNat(r, 50, 1), m, fmt.Sprintf("m=%d zero middle piece", m))
+	}
+	// With limbs priced at zero, transforms alone decide, and this shape is cut in two.
+	defer func(c float64) { costVecLimb = c }(costVecLimb)
+	costVecLimb = 0
+	x, y := randNat(r, 3860, 0), randNat(r, 3860, 1)
+	_, lx, ly := vecLimbs(natBitLen(x), natBitLen(y))
+	pieces, _, _, _ := vecPlan(lx, ly, false)
+	require.Greater(t, pieces, 1, "vecPlan does not cut %d×%d limbs", lx, ly)
+	checkNatMulVec(t, x, y, "natMulVec, cut by its plan")
+	checkNatMulVec(t, x, x, "natMulVec square of a size it would cut")
 }
 
 // TestNatMulVecLimbCounts crosses powers of two of the product's limb count (transform
