@@ -25,7 +25,10 @@ var schoolThreshold = 24
 // Short operands use the schoolbook product; longer ones transforms of the next power of two
 // N ≥ len(dst), or, when len(dst) is at most 37% above a power of two M, a cyclic product of
 // length M plus a smaller product for the top coefficients. Besides dst, Convolve uses at
-// most two transform-length scratch buffers, drawn from a sync.Pool. From transform length
+// most two transform-length scratch buffers (and, for the split product, one for the top
+// coefficients' product; for an aliased schoolbook product, one of the result's length),
+// drawn from a sync.Pool: repeated calls allocate nothing but, with two goroutines, a few
+// words for the second one. From transform length
 // 2^16 on, and when GOMAXPROCS > 1, the two independent halves of the work run on two
 // goroutines. Convolve is safe for concurrent use. For a prime whose MaxLen is too small for
 // the product, Convolve computes the exact integer product with the three largest [Primes]
@@ -84,8 +87,10 @@ func (m Modulus) convolveWrapped(dst, x, y []uint64, pl *Plan) {
 	xt := x[max(0, len(x)-r):]
 	yt := y[max(0, len(y)-r):]
 	skip := (len(x) - len(xt)) + (len(y) - len(yt)) // index of xt[0]·yt[0] in c
-	top := m.Convolve(nil, xt, yt)[nn-skip:]        // c_N … c_{l−1}
-	m.convolveNTT(dst[:nn], x, y, pl)               // cyclic: the operands are folded
+	buf, c := getScratch(len(xt) + len(yt) - 1)
+	defer putBuf(buf)
+	top := m.Convolve(c, xt, yt)[nn-skip:] // c_N … c_{l−1}
+	m.convolveNTT(dst[:nn], x, y, pl)      // cyclic: the operands are folded
 	for k, v := range top {
 		dst[k] = m.Sub(dst[k], v)
 	}
@@ -280,9 +285,10 @@ func loadPadded(a, x []uint64, m Modulus) {
 // schoolbookAliasSafe is schoolbook that tolerates dst overlapping x or y.
 func schoolbookAliasSafe(dst, x, y []uint64, p uint64) {
 	if alias(dst, x) || alias(dst, y) {
-		t := make([]uint64, len(dst))
+		buf, t := getScratch(len(dst))
 		schoolbook(t, x, y, p)
 		copy(dst, t)
+		putBuf(buf)
 		return
 	}
 	schoolbook(dst, x, y, p)
@@ -322,6 +328,13 @@ func getBuf(n int) *[]uint64 {
 	}
 	b := make([]uint64, n)
 	return &b
+}
+
+// getScratch returns a pooled buffer (to be handed back with putBuf) of at least n ≥ 1 words
+// and its first n words.
+func getScratch(n int) (*[]uint64, []uint64) {
+	b := getBuf(1 << bits.Len(uint(n-1)))
+	return b, (*b)[:n]
 }
 
 func putBuf(b *[]uint64) {

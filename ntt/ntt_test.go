@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"math/bits"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -730,5 +731,28 @@ func TestKernelsAgainstSimple(t *testing.T) {
 				require.Equal(t, prod, got, "fused square bl=%d p=%d n=%d", bl, p, n)
 			}
 		}
+	}
+}
+
+// TestConvolveAllocs checks that repeated products into a given dst take all their scratch
+// from the pool: the transform product, the split (cyclic plus top) product and the aliased
+// schoolbook product, with one goroutine.
+func TestConvolveAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops puts under the race detector")
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	m := mustModulus(t, Primes[0])
+	r := rand.New(rand.NewPCG(61, 62))
+	for _, sz := range [][2]int{{2000, 1500}, {3000, 2000}, {1030, 1030}, {5000, 10}} {
+		x, y := randVec(r, sz[0], m.P()), randVec(r, sz[1], m.P())
+		dst := make([]uint64, sz[0]+sz[1]-1)
+		want := refProduct(x, y, m.P())
+		allocs := testing.AllocsPerRun(20, func() {
+			copy(dst, x) // aliased: dst holds x
+			m.Convolve(dst, dst[:len(x)], y)
+		})
+		assert.Equal(t, want, dst, "lengths %v", sz)
+		assert.Less(t, allocs, 0.5, "allocations per call, lengths %v", sz)
 	}
 }
