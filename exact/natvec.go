@@ -233,46 +233,57 @@ func carryVec(all []uint64, limbs, b, lz int) {
 	const g = vntt.Lanes * vntt.Lanes // words of a group of eight points
 	vntt.Recombine(all[:g*((limbs+vntt.Lanes-1)/vntt.Lanes)])
 	e := uint(b - 128)
+	e1, ec := e-1, 64-e
 	mask := ^uint64(0) >> (64 - e)
-	var grp [g]uint64             // the current group, copied out before output overwrites it
-	var acc [vntt.CRTWords]uint64 // the carry into coefficient i, then plus c_i
-	var pend uint64               // output bits not yet stored, pn of them
+	var grp [g]uint64 // the current group, copied out before output overwrites it
+	// a0…a6: the carry into coefficient i, then plus c_i (in variables, not an array, so that
+	// they stay in registers).
+	var a0, a1, a2, a3, a4, a5, a6 uint64
+	var pend uint64 // output bits not yet stored, pn of them
 	var pn uint
 	w := 0 // next output word: below 3i+3 ≤ 64·⌈(i+1)/8⌉ while coefficient i is added
 	for i := range limbs {
-		k := i % vntt.Lanes
+		k := i & (vntt.Lanes - 1)
 		if k == 0 {
-			copy(grp[:], all[i*vntt.Lanes:])
+			grp = [g]uint64(all[i*vntt.Lanes : i*vntt.Lanes+g])
 		}
 		var c uint64
-		for j := range acc {
-			acc[j], c = bits.Add64(acc[j], grp[vntt.Lanes*j+k], c)
-		}
-		// Emit the low b bits.
-		v0, v1, v2 := acc[0], acc[1], acc[2]&mask
-		all[w] = pend | v0<<pn
-		all[w+1] = v0>>(64-pn) | v1<<pn
-		pend = v1 >> (64 - pn)
+		a0, c = bits.Add64(a0, grp[k], 0)
+		a1, c = bits.Add64(a1, grp[8+k], c)
+		a2, c = bits.Add64(a2, grp[16+k], c)
+		a3, c = bits.Add64(a3, grp[24+k], c)
+		a4, c = bits.Add64(a4, grp[32+k], c)
+		a5, c = bits.Add64(a5, grp[40+k], c)
+		a6 += grp[48+k] + c
+		// Emit the low b bits. Shift counts are masked to 0…63 so that no check for counts of
+		// 64 or more is compiled in; x >> (63−pn) >> 1 is x >> (64−pn), zero when pn = 0.
+		v2 := a2 & mask
+		o := all[w : w+3]
+		o[0] = pend | a0<<(pn&63)
+		o[1] = a0>>((63-pn)&63)>>1 | a1<<(pn&63)
+		pend = a1>>((63-pn)&63)>>1 | v2<<(pn&63)
 		w += 2
-		pend |= v2 << pn
 		pn += e
 		if pn >= 64 {
-			all[w] = pend
+			o[2] = pend
 			w++
 			pn -= 64
-			pend = v2 >> (e - pn)
+			pend = v2 >> ((e - pn - 1) & 63) >> 1 // e − pn is 1…64
 		}
-		// acc >>= b.
-		for j := range len(acc) - 3 {
-			acc[j] = acc[j+2]>>e | acc[j+3]<<(64-e)
-		}
-		acc[len(acc)-3] = acc[len(acc)-1] >> e
-		acc[len(acc)-2], acc[len(acc)-1] = 0, 0
+		// a >>= b, as a >>= 128 then >>= e (1 ≤ e ≤ 64): x>>(e−1)>>1 is x>>e, and
+		// y<<((64−e)&63) is y<<(64−e) except for e = 64, where x>>e is zero and y<<0 is right.
+		a0 = a2>>(e1&63)>>1 | a3<<(ec&63)
+		a1 = a3>>(e1&63)>>1 | a4<<(ec&63)
+		a2 = a4>>(e1&63)>>1 | a5<<(ec&63)
+		a3 = a5>>(e1&63)>>1 | a6<<(ec&63)
+		a4 = a6 >> (e1 & 63) >> 1
+		a5, a6 = 0, 0
 	}
+	rest := [...]uint64{a0, a1, a2, a3, a4}
 	for j := 0; w < lz; j++ {
 		var v uint64
-		if j < len(acc) {
-			v = acc[j]
+		if j < len(rest) {
+			v = rest[j]
 		}
 		all[w] = pend | v<<pn
 		pend = v >> (64 - pn)
