@@ -137,6 +137,7 @@ func natMulVecPieces(x, y []uint64, b, lx, ly, by, m, logn int) []uint64 {
 	a := pl.GetVec()
 	defer pl.PutVec(a)
 	z := make([]uint64, lz)
+	top := 0 // z's words from top on are still zero
 	for j := 0; j < lx; j += m {
 		cnt := min(m, lx-j)
 		fillVec(a, x, j, cnt, b)
@@ -147,20 +148,27 @@ func natMulVecPieces(x, y []uint64, b, lx, ly, by, m, logn int) []uint64 {
 		off := j * b / 64
 		w := min(lz-off, (cnt*b+by+63)/64)
 		carryVec(a, cnt+ly-1, b, w)
-		addAt(z[off:], a[:w])
+		top = addAt(z, a[:w], off, top)
 	}
 	return z
 }
 
-// addAt adds v into z (len(z) ≥ len(v)), carrying into z's higher words; the sum must fit.
-func addAt(z, v []uint64) {
+// addAt adds v·2^(64·off) into z, whose words from top on are zero, and returns the new
+// top: v is added to the words it overlaps and copied past them, and a carry runs on into z's
+// higher words (the sum must fit in z).
+func addAt(z, v []uint64, off, top int) int {
+	n := min(max(top-off, 0), len(v)) // words of v that overlap nonzero words of z
 	var c uint64
-	for i, w := range v {
-		z[i], c = bits.Add64(z[i], w, c)
+	for i, w := range v[:n] {
+		z[off+i], c = bits.Add64(z[off+i], w, c)
 	}
-	for i := len(v); c != 0; i++ {
+	copy(z[off+n:], v[n:])
+	top = max(top, off+len(v))
+	for i := off + n; c != 0; i++ {
 		z[i], c = bits.Add64(z[i], 0, c)
+		top = max(top, i+1)
 	}
+	return top
 }
 
 // natBitLen returns the bit length of the natural x.

@@ -221,3 +221,31 @@ func TestKroneckerVec(t *testing.T) {
 		equalInts(t, MulUsing(Kronecker, dst, x, y), want, "dst reused "+msg)
 	}
 }
+
+// TestAddAt checks addAt against math/big: overlapping and disjoint placements, and carries
+// that run past the added words into words above the old top.
+func TestAddAt(t *testing.T) {
+	ones := func(n int) []uint64 { return randNat(nil, n, 1) }
+	for _, c := range []struct {
+		z       []uint64
+		v       []uint64
+		off     int
+		wantTop int
+	}{
+		{[]uint64{0, 0, 0, 0, 0, 0}, []uint64{5, 6}, 1, 3},
+		{[]uint64{^uint64(0), ^uint64(0), 0, 0, 0, 0}, []uint64{1}, 0, 3},
+		{append(ones(3), 0, 0, 0, 0), ones(2), 2, 5},
+		{append([]uint64{0, 0, ^uint64(0)}, 0, 0, 0), append([]uint64{1}, ones(2)...), 2, 6},
+	} {
+		top := len(c.z)
+		for top > 0 && c.z[top-1] == 0 {
+			top--
+		}
+		want := new(big.Int).Add(natBig(c.z), new(big.Int).Lsh(natBig(c.v), uint(64*c.off)))
+		z := append([]uint64(nil), c.z...)
+		got := addAt(z, c.v, c.off, top)
+		if natBig(z).Cmp(want) != 0 || got != c.wantTop {
+			t.Errorf("addAt(%x, %x, %d, %d) = %x, top %d; want %x, top %d", c.z, c.v, c.off, top, z, got, want.Bits(), c.wantTop)
+		}
+	}
+}
