@@ -1,6 +1,7 @@
 package exact
 
 import (
+	"bytes"
 	"fmt"
 	"math/big"
 	"math/bits"
@@ -248,4 +249,22 @@ func TestAddAt(t *testing.T) {
 			t.Errorf("addAt(%x, %x, %d, %d) = %x, top %d; want %x, top %d", c.z, c.v, c.off, top, z, got, want.Bits(), c.wantTop)
 		}
 	}
+}
+
+// FuzzKroneckerVec is FuzzMul with Kronecker substitution forced onto the vector product at
+// every size (and its pieces priced to be chosen whenever they save transform work).
+func FuzzKroneckerVec(f *testing.F) {
+	f.Add([]byte{1, 2, 3}, []byte{4, 5}, uint16(8))
+	f.Add([]byte{255, 255, 255, 255, 255, 255, 255, 255, 255}, []byte{128, 0, 0, 0, 1}, uint16(64))
+	f.Add(bytes.Repeat([]byte{0xff, 0x80, 0x01}, 300), bytes.Repeat([]byte{0x7f}, 90), uint16(130))
+	f.Fuzz(func(t *testing.T, a, b []byte, chunk uint16) {
+		defer forceVec()()
+		defer func(c float64) { costVecLimb = c }(costVecLimb)
+		costVecLimb = 0
+		x, y := polyFromBytes(a, int(chunk)), polyFromBytes(b, int(chunk))
+		if len(x) == 0 || len(y) == 0 {
+			return
+		}
+		equalInts(t, MulUsing(Kronecker, nil, x, y), naiveMul(x, y), "fuzz vec")
+	})
 }
