@@ -138,6 +138,13 @@ func TestNatMulVecPieces(t *testing.T) {
 		clear(x[len(x)/3 : 2*len(x)/3])
 		check(x, randNat(r, 50, 1), m, fmt.Sprintf("m=%d zero middle piece", m))
 	}
+	// The pieces on several goroutines (run under -race by CI).
+	func() {
+		defer func(m int) { vecParallelMin = m }(vecParallelMin)
+		vecParallelMin = 2
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+		check(randNat(r, 900, 0), randNat(r, 300, 1), 128, "parallel pieces")
+	}()
 	// With limbs priced at zero, transforms alone decide, and this shape is cut in two.
 	defer func(c float64) { costVecLimb = c }(costVecLimb)
 	costVecLimb = 0
