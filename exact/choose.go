@@ -9,11 +9,13 @@ import (
 // linux/amd64). Auto evaluates each method's estimated time from the operand lengths and
 // coefficient sizes and takes the cheapest. costMAC through costKroneckerWord are measured by
 // TestCalibrate (calibrate_test.go, run with -calibrate) in the manner of math/big's
-// karatsubaThreshold, and so are costVecButterfly, costVecLimb and costVecWord (the Kronecker
-// substitution on natMulVec, priced instead of the three-prime one when useVec is set) when
-// the AVX-512 IFMA kernels run (the values installed were measured at 2^17 transform points,
-// GOMAXPROCS=1, on a machine shared with other work); costSetup and costSetupPrime are estimates that TestCalibrate
-// does not measure.
+// karatsubaThreshold, and so are costVecButterfly (a table over transform lengths 2^16 to
+// 2^21), costVecLimb (at 2^17 points) and costVecWord, the Kronecker substitution on natMulVec
+// that is priced instead of the three-prime one when useVec is set, when the AVX-512 IFMA
+// kernels run (GOMAXPROCS=1, on a machine shared with other work); costSetup and
+// costSetupPrime are estimates that TestCalibrate does not measure. Auto prices a square like
+// a product of two operands (natMulVec transforms a square once, so Kronecker substitution
+// on squares is priced high).
 var (
 	// costMAC is one 64×64→128-bit multiply-accumulate in a word loop (schoolbook on words,
 	// residues, CRT).
@@ -34,8 +36,8 @@ var (
 	// costVecButterfly is one eight-lane butterfly of natMulVec's vector transforms (package
 	// internal/vntt), including its share of the pointwise product, the allocation and first
 	// touch of the vectors and everything else natMulVec spends beyond costVecLimb per limb:
-	// a product on transforms of length N = 2^lg costs costVecButterfly[i]·3·(N/2)·lg with
-	// i = lg − vecMinLog, clamped to the table. The cost per butterfly grows steeply once the
+	// a product on transforms of length N = 2^lg costs costVecButterfly[i]·(N/2)·lg per
+	// transform (see vecPlan) with i = lg − vecMinLog, clamped to the table. The cost per butterfly grows steeply once the
 	// vectors (64 bytes per point) leave the caches.
 	costVecButterfly = [...]float64{1.68, 2.01, 2.89, 6.18, 6.18, 10.91}
 	// costVecLimb is natMulVec's cost per limb of the product (limbs of about 190 bits): the

@@ -45,15 +45,19 @@ func init() {
 // len(x)+len(y) words, like natMul: for a square, pass the same slice and it is transformed
 // once. x and y are cut into limbs of b ≤ 192 bits (b as large as keeps every coefficient of
 // the limb convolution below 2^(vecBits−2)); the limbs' residues modulo the eight primes of
-// package vntt are convolved with one vector transform per operand, and each coefficient is
-// recovered by the explicit CRT and carried into the result at bit offset b·i.
+// package vntt are convolved in vector transforms, and each coefficient is recovered by the
+// explicit CRT and carried into the result at bit offset b·i. When vecPlan says so, the operand
+// with more limbs is cut into pieces that share one transform of the other (natMulVecPieces).
 //
-// x and y are only read; the result is new memory. It allocates one vector of 8n words per
-// distinct operand (n the power-of-two transform length, about 2·64·(len(x)+len(y))/b rounded
-// up) and nothing else that grows with the input; the result is a prefix of x's vector. When
-// GOMAXPROCS ≥ 2 and n ≥ vecParallelMin, the two operands are filled and transformed in two
-// goroutines (a square's transform and the inverse share GOMAXPROCS workers).
-// If the transform would exceed vntt.MaxLog, it returns natMul(x, y).
+// x and y are only read; the result is new memory. Uncut, it allocates one vector of
+// max(8n, 64, len(x)+len(y)+4) words for x (n the power-of-two transform length, about
+// 2·64·(len(x)+len(y))/b rounded up), whose prefix becomes the result, and takes y's vector of
+// 8n words from the plan's pool; cut, it takes both vectors from the pool and allocates the
+// result separately. The transforms allocate column buffers that grow with n (see vntt). Uncut,
+// when GOMAXPROCS ≥ 2 and n ≥ vecParallelMin, the two operands are filled and transformed in
+// two goroutines (a square's transform and the inverse share GOMAXPROCS workers); cut, every
+// transform uses GOMAXPROCS workers. If the transform would exceed vntt.MaxLog, it returns
+// natMul(x, y).
 func natMulVec(x, y []uint64) []uint64 {
 	lz := len(x) + len(y)
 	sq := len(x) == len(y) && len(x) > 0 && &x[0] == &y[0]
@@ -122,7 +126,9 @@ func natMulVec(x, y []uint64) []uint64 {
 // natMulVecPieces is natMulVec with x (lx ≥ ly limbs of b bits; y has by bits) cut into
 // pieces of m limbs (m a multiple of vecPieceAlign): y is transformed once, on transforms of
 // length 2^logn, and each piece's product with it is added into the result at the piece's
-// word offset. It holds two pooled vectors of that length and the result.
+// word offset. It holds two pooled vectors of that length and the result. It needs
+// 128 < b ≤ 192 (carryVec) and transforms of at least eight points (m ≥ vecPieceAlign gives
+// that).
 func natMulVecPieces(x, y []uint64, b, lx, ly, by, m, logn int) []uint64 {
 	lz := len(x) + len(y)
 	pl := vntt.NewPlan(logn)

@@ -46,8 +46,8 @@ var limbc = func() *limbConsts {
 
 // SetLimbs sets point i of a (words [8i, 8i+8)) to the residues, below 4p of each lane (as
 // Forward accepts), of the integer whose 52-bit digits are d[4i], …, d[4i+3], least significant
-// first: every digit must be below 2^52. It panics unless len(a) = 2·len(d). It does not
-// allocate.
+// first: every digit must be below 2^52. It panics unless len(a) = 2·len(d) and len(d) is a
+// multiple of 4. It does not allocate.
 func SetLimbs(a, d []uint64) {
 	if len(a) != 2*len(d) || len(d)%4 != 0 {
 		panic("vntt: SetLimbs: lengths do not match")

@@ -175,7 +175,8 @@ var blockLog = 12
 
 // Forward replaces a (8n words, every entry below 4p of its lane) by its transform: point i
 // becomes the value of Σ_j a_j X^j at ω^{rev(i)}, rev reversing log2(n) bits, lazily reduced
-// (entries below 4p). It panics if len(a) != 8n. It does not allocate.
+// (entries below 4p). It panics if len(a) != 8n. It allocates a few small objects and, when
+// n > 2^12, a column buffer of n/4 bytes per worker for the top levels.
 func (pl *Plan) Forward(a []uint64) { pl.ForwardWorkers(a, 1) }
 
 // ForwardWorkers is Forward run by up to workers goroutines (the first pass over the whole
@@ -185,7 +186,7 @@ func (pl *Plan) ForwardWorkers(a []uint64, workers int) { pl.ForwardPrefix(a, pl
 // ForwardPrefix is ForwardWorkers on the vector whose first points points are those of a and
 // whose others are zero, whatever a holds there: a zero-padded input need not be cleared, and
 // the passes over the whole vector skip reading its zero part. It panics if len(a) != 8n or
-// points is not in [0, n]. It does not allocate beyond ForwardWorkers's column buffers.
+// points is not in [0, n]. It allocates what ForwardWorkers does.
 func (pl *Plan) ForwardPrefix(a []uint64, points, workers int) {
 	if len(a) != Lanes*pl.n {
 		panic("vntt: Forward: vector length is not 8n")
@@ -208,7 +209,7 @@ func (pl *Plan) ForwardPrefix(a []uint64, points, workers int) {
 
 // Inverse undoes Forward up to the factor n: given transform values (entries below 2p), it
 // leaves n·a with entries below 2p. Use [Plan.MulScaled] to fold in n^−1. It panics if
-// len(a) != 8n. It does not allocate.
+// len(a) != 8n. It allocates like Forward.
 func (pl *Plan) Inverse(a []uint64) { pl.InverseWorkers(a, 1) }
 
 // InverseWorkers is Inverse run by up to workers goroutines, like [Plan.ForwardWorkers].
