@@ -167,7 +167,7 @@ func TestCalibrate(t *testing.T) {
 				best, bestT = alg, d
 			}
 		}
-		chosen := choose(sh.n, sh.n, sh.bits, sh.bits)
+		chosen := choose(sh.n, sh.n, sh.bits, sh.bits, false)
 		mark := ""
 		if chosen != best {
 			mark = "  <- differs"

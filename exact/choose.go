@@ -13,9 +13,8 @@ import (
 // 2^21), costVecLimb (at 2^17 points) and costVecWord, the Kronecker substitution on natMulVec
 // that is priced instead of the three-prime one when useVec is set, when the AVX-512 IFMA
 // kernels run (GOMAXPROCS=1, on a machine shared with other work); costSetup and
-// costSetupPrime are estimates that TestCalibrate does not measure. Auto prices a square like
-// a product of two operands (natMulVec transforms a square once, so Kronecker substitution
-// on squares is priced high).
+// costSetupPrime are estimates that TestCalibrate does not measure. Squares are priced with
+// one forward transform instead of two in the transform-based methods.
 var (
 	// costMAC is one 64×64→128-bit multiply-accumulate in a word loop (schoolbook on words,
 	// residues, CRT).
@@ -53,13 +52,14 @@ var (
 )
 
 // choose returns the method Auto uses for operands of lengths nx, ny whose coefficients have at
-// most bx, by bits (both > 0).
-func choose(nx, ny, bx, by int) Algorithm {
+// most bx, by bits (both > 0); sq reports a square (one operand passed twice), which the
+// transform-based methods transform once.
+func choose(nx, ny, bx, by int, sq bool) Algorithm {
 	best, bestCost := Schoolbook, schoolbookCost(nx, ny, bx, by)
-	if c := multiModularCost(nx, ny, bx, by); c < bestCost {
+	if c := multiModularCost(nx, ny, bx, by, sq); c < bestCost {
 		best, bestCost = MultiModular, c
 	}
-	if c := kroneckerCost(nx, ny, bx, by); c < bestCost {
+	if c := kroneckerCost(nx, ny, bx, by, sq); c < bestCost {
 		best, bestCost = Kronecker, c
 	}
 	if c := karatsubaCost(nx, ny, bx, by); c < bestCost {
@@ -95,16 +95,30 @@ func transformCost(n int, transforms int) float64 {
 	return float64(size) * (float64(transforms)*costButterfly*lg + costPointwise)
 }
 
-func multiModularCost(nx, ny, bx, by int) float64 {
+func multiModularCost(nx, ny, bx, by int, sq bool) float64 {
 	k := primesFor(boundBits(nx, ny, bx, by))
 	if k > maxMultiModularPrimes {
 		return math.Inf(1)
 	}
 	n := nx + ny - 1
 	fk := float64(k)
-	res := (float64(nx)*words(bx) + float64(ny)*words(by) + float64(nx+ny)) * fk * costMAC
+	in := float64(nx)*words(bx) + float64(ny)*words(by) + float64(nx+ny)
+	tr := transforms(sq)
+	if sq {
+		in /= 2 // one operand's residues
+	}
+	res := in * fk * costMAC
 	crt := float64(n) * (fk*fk*costMAC + costCoeff)
-	return fk*(transformCost(n, 3)+costSetupPrime) + res + crt + costSetup
+	return fk*(transformCost(n, tr)+costSetupPrime) + res + crt + costSetup
+}
+
+// transforms is the number of transforms of a transform-based product: two per operand and
+// one back, or one and one for a square.
+func transforms(sq bool) int {
+	if sq {
+		return 2
+	}
+	return 3
 }
 
 // maxMultiModularPrimes caps the number of primes of the multi-modular method; beyond it the
@@ -113,22 +127,23 @@ var maxMultiModularPrimes = 128
 
 // kroneckerCost prices Kronecker substitution on the integer product kronecker will use
 // (mulNat): natMulVec's vector transforms, limbs and packing when vecPays, otherwise natMul's
-// three transforms per prime and its per-word costs.
-func kroneckerCost(nx, ny, bx, by int) float64 {
+// transforms (three per prime, two for a square) and its per-word costs.
+func kroneckerCost(nx, ny, bx, by int, sq bool) float64 {
 	s := boundBits(nx, ny, bx, by) + 1
 	limbs := (nx+ny-1)*s/64 + 1 // words of the product
 	fixed := float64(nx+ny)*costCoeff + costSetup
 	if vecPays(limbs) {
 		wx, wy := ((nx-1)*s+bx)/64+1, ((ny-1)*s+by)/64+1 // words of the packed operands
-		return vecCost(64*wx, 64*wy) + float64(limbs)*costVecWord + fixed
+		return vecCost(64*wx, 64*wy, sq) + float64(limbs)*costVecWord + fixed
 	}
-	return 3*transformCost(limbs, 3) + float64(limbs)*costKroneckerWord + fixed + 3*costSetupPrime
+	return 3*transformCost(limbs, transforms(sq)) + float64(limbs)*costKroneckerWord + fixed + 3*costSetupPrime
 }
 
-// vecCost is natMulVec's estimated time for operands of bx and by bits (see vecPlan).
-func vecCost(bx, by int) float64 {
+// vecCost is natMulVec's estimated time for operands of bx and by bits, or of a square (see
+// vecPlan).
+func vecCost(bx, by int, sq bool) float64 {
 	_, lx, ly := vecLimbs(bx, by)
-	_, _, _, cost := vecPlan(max(lx, ly), min(lx, ly), false)
+	_, _, _, cost := vecPlan(max(lx, ly), min(lx, ly), sq)
 	return cost
 }
 

@@ -148,7 +148,7 @@ func MulUsing(alg Algorithm, dst, x, y []*big.Int) []*big.Int {
 		return setZero(dst, n)
 	}
 	if alg == Auto {
-		alg = choose(len(x), len(y), xs.bits, ys.bits)
+		alg = choose(len(x), len(y), xs.bits, ys.bits, sq)
 	}
 	switch alg {
 	case Schoolbook:

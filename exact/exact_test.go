@@ -2,6 +2,7 @@ package exact
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"runtime"
@@ -392,4 +393,22 @@ func TestParallelPaths(t *testing.T) {
 		dst := make([]*big.Int, sh.nx+sh.ny-1)
 		equalInts(t, MulUsing(MultiModular, dst, x, y), naiveMul(x, y), "parallel into dst")
 	}
+}
+
+// TestChooseSquares checks that Auto prices a square with one forward transform: the
+// transform-based methods (where they apply) cost less for a square than for a product of the
+// same shape; and Sqr, with that pricing, against schoolbook.
+func TestChooseSquares(t *testing.T) {
+	for _, sh := range []struct{ n, bits int }{{2000, 64}, {300, 1024}, {50, 16384}, {20000, 16}} {
+		mm := multiModularCost(sh.n, sh.n, sh.bits, sh.bits, false)
+		mms := multiModularCost(sh.n, sh.n, sh.bits, sh.bits, true)
+		kr := kroneckerCost(sh.n, sh.n, sh.bits, sh.bits, false)
+		krs := kroneckerCost(sh.n, sh.n, sh.bits, sh.bits, true)
+		if !math.IsInf(mm, 1) && !(mms < mm) || !(krs < kr) {
+			t.Errorf("%v: square costs %.0f/%.0f not below product costs %.0f/%.0f", sh, mms, krs, mm, kr)
+		}
+	}
+	r := rand.New(rand.NewPCG(71, 72))
+	x := randPoly(r, 700, 300, true)
+	equalInts(t, Sqr(nil, x), naiveMul(x, x), "Sqr with square pricing")
 }
