@@ -12,9 +12,9 @@ import (
 // karatsubaThreshold, and so are costVecButterfly (a table over transform lengths 2^16 to
 // 2^21), costVecLimb (at 2^17 points) and costVecWord, the Kronecker substitution on natMulVec
 // that is priced instead of the three-prime one when useVec is set, when the AVX-512 IFMA
-// kernels run (GOMAXPROCS=1, on a machine shared with other work); costSetup and
-// costSetupPrime are estimates that TestCalibrate does not measure. Squares are priced with
-// one forward transform instead of two in the transform-based methods.
+// kernels run (GOMAXPROCS=1, on a machine shared with other work); costSetup,
+// costSetupPrime and costVecPiece are estimates that TestCalibrate does not measure. Squares
+// are priced with one forward transform instead of two in the transform-based methods.
 var (
 	// costMAC is one 64×64→128-bit multiply-accumulate in a word loop (schoolbook on words,
 	// residues, CRT).
@@ -49,6 +49,9 @@ var (
 	// each prime of the multi-modular method adds costSetupPrime.
 	costSetup      = 4000.0
 	costSetupPrime = 600.0
+	// costVecPiece is natMulVec's fixed cost per piece of a cut operand (calls, buffers, the
+	// piece's carry set-up); an estimate.
+	costVecPiece = 2000.0
 )
 
 // choose returns the method Auto uses for operands of lengths nx, ny whose coefficients have at
@@ -150,37 +153,41 @@ func vecCost(bx, by int, sq bool) float64 {
 // vecPlan returns how natMulVec multiplies operands of lx ≥ ly limbs: the longer one is cut
 // into pieces of m limbs (a multiple of vecPieceAlign; one piece of lx limbs when pieces is 1),
 // each multiplied by the shorter one on transforms of length 2^lg, which transform the shorter
-// operand once; and the estimated time: 1 + 2·pieces transforms (three for one piece, two for a
-// square) of 2^(lg−1)·lg butterflies at costVecButterfly for that length, and costVecLimb per
-// limb of the pieces' products. The plan with the least estimated time is chosen (squares are
-// not cut).
+// operand once; and the estimated time (vecPlanCost). Every transform length that holds the
+// shorter operand and a piece of at least vecPieceAlign limbs is tried, with the largest such
+// piece, and the cheapest plan is chosen: very unbalanced operands are cut into many pieces on
+// short transforms. Squares are not cut.
 func vecPlan(lx, ly int, sq bool) (pieces, m, lg int, cost float64) {
-	cost = math.Inf(1)
-	for k := 1; k <= 8; k++ {
-		pm := lx
-		if k > 1 {
-			if sq {
-				break
-			}
-			pm = (lx + k - 1) / k
-			pm = (pm + vecPieceAlign - 1) / vecPieceAlign * vecPieceAlign
+	pieces, m, lg = 1, lx, max(1, bits.Len(uint(lx+ly-2)))
+	cost = vecPlanCost(1, lg, lx, ly, sq)
+	if sq {
+		return pieces, m, lg, cost
+	}
+	for plg := lg - 1; plg >= 1; plg-- {
+		pm := (1<<plg - ly + 1) / vecPieceAlign * vecPieceAlign
+		if pm < vecPieceAlign {
+			break
 		}
 		pk := (lx + pm - 1) / pm
-		if pk < k {
-			continue // the same cut as a smaller k
-		}
-		plg := max(1, bits.Len(uint(pm+ly-2)))
-		bf := costVecButterfly[min(max(plg-vecMinLog, 0), len(costVecButterfly)-1)]
-		tr := 1 + 2*pk
-		if sq {
-			tr = 2
-		}
-		c := float64(tr)*float64(int(1)<<(plg-1))*float64(plg)*bf + float64(lx+pk*(ly-1))*costVecLimb
-		if c < cost {
+		if c := vecPlanCost(pk, plg, lx, ly, false); c < cost {
 			pieces, m, lg, cost = pk, pm, plg, c
 		}
 	}
 	return pieces, m, lg, cost
+}
+
+// vecPlanCost is the estimated time of natMulVec in pieces pieces on transforms of length 2^lg:
+// 1 + 2·pieces transforms (three for one piece, two for a square) of 2^(lg−1)·lg butterflies at
+// costVecButterfly for that length, costVecLimb per limb of the operands and of the pieces'
+// products, and costVecPiece per piece.
+func vecPlanCost(pieces, lg, lx, ly int, sq bool) float64 {
+	bf := costVecButterfly[min(max(lg-vecMinLog, 0), len(costVecButterfly)-1)]
+	tr := 1 + 2*pieces
+	if sq {
+		tr = 2
+	}
+	return float64(tr)*float64(int(1)<<(lg-1))*float64(lg)*bf + float64(lx+pieces*(ly-1))*costVecLimb +
+		float64(pieces)*costVecPiece
 }
 
 // vecPieceAlign is the granularity of natMulVec's pieces, in limbs: 64 limbs of b bits are b

@@ -211,10 +211,12 @@ func fillVec(a, x []uint64, first, limbs, b int) {
 	e := uint(b - 128)
 	mask := ^uint64(0) >> (64 - e)
 	var d [4 * fillBatch]uint64
+	pos := uint(first * b) // bit position of the next limb
 	for i0 := 0; i0 < limbs; i0 += fillBatch {
 		i1 := min(i0+fillBatch, limbs)
-		for i := i0; i < i1; i++ {
-			q, r := (first+i)*b/64, uint((first+i)*b%64)
+		for k := 0; k < 4*(i1-i0); k += 4 {
+			q, r := int(pos/64), pos&63
+			pos += uint(b)
 			var xs [4]uint64
 			if q+3 < len(x) {
 				xs = [4]uint64(x[q : q+4])
@@ -222,14 +224,17 @@ func fillVec(a, x []uint64, first, limbs, b int) {
 				// The last limbs, whose words run past x.
 				copy(xs[:], x[q:])
 			}
-			w0 := xs[0]>>r | xs[1]<<(64-r)
-			w1 := xs[1]>>r | xs[2]<<(64-r)
-			w2 := (xs[2]>>r | xs[3]<<(64-r)) & mask
-			k := 4 * (i - i0)
-			d[k] = w0 & mask52
-			d[k+1] = (w0>>52 | w1<<12) & mask52
-			d[k+2] = (w1>>40 | w2<<24) & mask52
-			d[k+3] = w2 >> 28
+			// v<<(63−r)<<1 is v<<(64−r), zero when r = 0, with counts below 64 (no check for
+			// larger ones compiled in).
+			l := (63 - r) & 63
+			w0 := xs[0]>>r | xs[1]<<l<<1
+			w1 := xs[1]>>r | xs[2]<<l<<1
+			w2 := (xs[2]>>r | xs[3]<<l<<1) & mask
+			dk := (*[4]uint64)(d[k : k+4])
+			dk[0] = w0 & mask52
+			dk[1] = (w0>>52 | w1<<12) & mask52
+			dk[2] = (w1>>40 | w2<<24) & mask52
+			dk[3] = w2 >> 28
 		}
 		vntt.SetLimbs(a[vntt.Lanes*i0:vntt.Lanes*i1], d[:4*(i1-i0)])
 	}

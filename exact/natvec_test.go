@@ -146,7 +146,8 @@ func TestNatMulVecPieces(t *testing.T) {
 		check(randNat(r, 900, 0), randNat(r, 300, 1), 128, "parallel pieces")
 	}()
 	// With limbs priced at zero, transforms alone decide, and this shape is cut in two.
-	defer func(c float64) { costVecLimb = c }(costVecLimb)
+	c0 := costVecLimb
+	defer func() { costVecLimb = c0 }()
 	costVecLimb = 0
 	x, y := randNat(r, 3860, 0), randNat(r, 3860, 1)
 	_, lx, ly := vecLimbs(natBitLen(x), natBitLen(y))
@@ -154,6 +155,14 @@ func TestNatMulVecPieces(t *testing.T) {
 	require.Greater(t, pieces, 1, "vecPlan does not cut %d×%d limbs", lx, ly)
 	checkNatMulVec(t, x, y, "natMulVec, cut by its plan")
 	checkNatMulVec(t, x, x, "natMulVec square of a size it would cut")
+	// A very unbalanced product is cut into many pieces on short transforms.
+	costVecLimb = c0
+	x, y = randNat(r, 60000, 1), randNat(r, 40, 1)
+	_, lx, ly = vecLimbs(natBitLen(x), natBitLen(y))
+	pieces, _, lg, _ := vecPlan(lx, ly, false)
+	require.Greater(t, pieces, 8, "vecPlan(%d, %d) cuts into %d pieces on 2^%d", lx, ly, pieces, lg)
+	checkNatMulVec(t, x, y, fmt.Sprintf("natMulVec, %d pieces on 2^%d", pieces, lg))
+	checkNatMulVec(t, y, x, "natMulVec, the short operand first")
 }
 
 // TestNatMulVecLimbCounts crosses powers of two of the product's limb count (transform
