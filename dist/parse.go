@@ -94,8 +94,7 @@ func Parse(expr string) (*Dist, error) {
 //	                     when left out, and kK is khK: 4d6kh3, 4d6dl, 2d20kh, 4d6!kh3
 //	>=T, >T, =T, <=T, <T the number of dice (kept dice, after a keep) meeting the test,
 //	                     instead of their sum: 10d6>=5, 5d10kh3>7; T may be negative;
-//	                     after a keep only >, >=, < and <= are accepted (5d6kh2=6 is an
-//	                     error: the kept dice equal to T are not a top or bottom slice)
+//	                     5d6kh2=6 counts how many of the two kept dice show 6
 //
 // A pool in braces mixes dice of different kinds: {2d8, d6}kh2 keeps the highest two of three
 // dice. Dice written without a keep or test inside the braces join the pool one by one; any

@@ -229,10 +229,6 @@ func (c *checker) checkPool(n *poolNode) Shape {
 		}
 	}
 	if n.keep != nil {
-		if n.test != nil && n.test.op == cmpEQ {
-			c.p.fail(n.tspan.pos, "a success test after %s must be >, >=, < or <= (with = the kept dice are not simply the highest or lowest successes)",
-				c.p.s[n.keep.pos:n.keep.end])
-		}
 		if random >= 0 {
 			if len(entries) > 1 {
 				c.p.fail(n.keep.pos, "%s in a {pool} needs a fixed number of dice, but %s is random",
@@ -265,6 +261,25 @@ func (c *checker) checkPool(n *poolNode) Shape {
 	return *s
 }
 
+// keptEqualShape returns the shape of keptEqual (parse_eval.go) on a pool of the given dice
+// (dice in all): its joint weights have about dice²/2 entries of up to the total's bits, two
+// generations alive, and each die's step costs three products per entry so far.
+func keptEqualShape(entries []keepEntry, dice, kept int) Shape {
+	var bits int64
+	ops := make([]Shape, len(entries))
+	for i, e := range entries {
+		bits = sadd(bits, smul(e.x.Bits, int64(e.n)))
+		ops[i] = e.x
+	}
+	r := Shape{Lo: 0, Hi: int64(kept), Bits: bits}
+	d := int64(dice)
+	cells := sadd(smul(d, d)/2, sadd(d, 1))
+	w := words(bits)
+	peak := smul(smul(cells, 2), sadd(8+intHeader, smul(w, 8)))
+	work := smul(smul(cells, d), w) // Σ over the dice of three products per entry so far
+	return combine(r, peak, work, ops...)
+}
+
 // keepEntry is a kind of die in a pool with a keep or drop modifier, and how many of it.
 type keepEntry struct {
 	x Shape
@@ -275,6 +290,9 @@ type keepEntry struct {
 // drop modifier and test.
 func (c *checker) keepShape(n *poolNode, entries []keepEntry, dice int) Shape {
 	kept := keptFor(n.keep, dice)
+	if n.test != nil && n.test.op == cmpEQ {
+		return keptEqualShape(entries, dice, kept)
+	}
 	if n.test != nil {
 		var s *Shape
 		for _, e := range entries {

@@ -177,6 +177,9 @@ func (ev *evaluator) keep(n *poolNode, entries []poolEntry) *Dist {
 	kept := keptFor(ks, dice)
 	// The highest dice are kept by kh and dl.
 	highest := ks.high != ks.drop
+	if n.test != nil && n.test.op == cmpEQ {
+		return keptEqual(entries, kept, highest, n.test.t)
+	}
 	if n.test != nil {
 		// The kept dice are the highest (or lowest) ones, and the dice passing an upward test
 		// (> or >=) are the highest ones too: of c passing dice, min(c, kept) are kept. The
@@ -207,6 +210,66 @@ func (ev *evaluator) keep(n *poolNode, entries []poolEntry) *Dist {
 		return new(Dist).KeepHighestPool(pool, kept)
 	}
 	return new(Dist).KeepLowestPool(pool, kept)
+}
+
+// keptEqual returns the distribution of how many of the kept dice of a pool show t, when the
+// kept highest (or lowest) dice are kept: with A the dice beyond t (above it when the highest
+// are kept, below it otherwise) and E those equal to t, the kept dice are the A beyond ones
+// first, so min(kept, A+E) − min(kept, A) of them show t. The joint weights of (A, E) are
+// those of the trinomial (a·X + e·Y + r)^n of each kind of die (a, e, r the weights of its
+// faces beyond t, at t and the rest), multiplied over the kinds.
+func keptEqual(entries []poolEntry, kept int, highest bool, t int) *Dist {
+	// joint[i][j]: the weight of A = i, E = j.
+	joint := [][]*big.Int{{big.NewInt(1)}}
+	for _, en := range entries {
+		lo, w, _ := en.x.parts()
+		a, e, r := new(big.Int), new(big.Int), new(big.Int)
+		for i, x := range w {
+			switch v := lo + i; {
+			case v == t:
+				e.Add(e, x)
+			case v > t == highest:
+				a.Add(a, x)
+			default:
+				r.Add(r, x)
+			}
+		}
+		for range en.n {
+			joint = trinomialStep(joint, a, e, r)
+		}
+	}
+	res := newInts(kept + 1)
+	for i, row := range joint {
+		for j, x := range row {
+			k := min(kept, i+j) - min(kept, i)
+			res[k].Add(res[k], x)
+		}
+	}
+	return FromWeights(0, res)
+}
+
+// trinomialStep returns the joint weights of one more die: J'[i][j] = a·J[i−1][j] +
+// e·J[i][j−1] + r·J[i][j], for J with rows i of length len(J)−i (i + j ≤ dice so far).
+func trinomialStep(joint [][]*big.Int, a, e, r *big.Int) [][]*big.Int {
+	n := len(joint) // dice so far + 1
+	next := make([][]*big.Int, n+1)
+	var t big.Int
+	for i := range next {
+		next[i] = newInts(n + 1 - i)
+		for j := range next[i] {
+			z := next[i][j]
+			if i < n && j < len(joint[i]) {
+				z.Mul(r, joint[i][j])
+			}
+			if i > 0 && j < len(joint[i-1]) {
+				z.Add(z, t.Mul(a, joint[i-1][j]))
+			}
+			if j > 0 && i < n && j-1 < len(joint[i]) {
+				z.Add(z, t.Mul(e, joint[i][j-1]))
+			}
+		}
+	}
+	return next
 }
 
 // mapValues returns the distribution of f(X) for X ~ d, with d's total; f must not decrease

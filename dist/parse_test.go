@@ -174,6 +174,7 @@ func checkAgainst(t *testing.T, name string, d *Dist, want map[int]*big.Rat) {
 
 func TestParseBrute(t *testing.T) {
 	ge := func(t int) func(int) bool { return func(v int) bool { return v >= t } }
+	eq := func(t int) func(int) bool { return func(v int) bool { return v == t } }
 	tests := []struct {
 		expr  string
 		depth int // ExplodeDepth, 0 for the default
@@ -275,6 +276,21 @@ func TestParseBrute(t *testing.T) {
 		{"4d6kl3>4", 0, func(r *treeRoller) int { return kept(r.dice(4, 6), 3, false, ge(5)) }},
 		{"4d6dh1<=2", 0, func(r *treeRoller) int { return kept(r.dice(4, 6), 3, false, func(v int) bool { return v <= 2 }) }},
 		{"{2d6,d8}kh2>=5", 0, func(r *treeRoller) int { return kept([]int{r.d(6), r.d(6), r.d(8)}, 2, true, ge(5)) }},
+		// = after a keep: how many kept dice show the value (ties at the keep line included).
+		{"4d6kh2=3", 0, func(r *treeRoller) int { return kept(r.dice(4, 6), 2, true, eq(3)) }},
+		{"5d6kh3=4", 0, func(r *treeRoller) int { return kept(r.dice(5, 6), 3, true, eq(4)) }},
+		{"4d6kl2=1", 0, func(r *treeRoller) int { return kept(r.dice(4, 6), 2, false, eq(1)) }},
+		{"4d6dh1=3", 0, func(r *treeRoller) int { return kept(r.dice(4, 6), 3, false, eq(3)) }},
+		{"4d6dl3=6", 0, func(r *treeRoller) int { return kept(r.dice(4, 6), 1, true, eq(6)) }},
+		{"{2d6,d8}kh2=5", 0, func(r *treeRoller) int { return kept([]int{r.d(6), r.d(6), r.d(8)}, 2, true, eq(5)) }},
+		{"{d4,2d{1,1,2}}kl2=1", 0, func(r *treeRoller) int {
+			return kept([]int{r.d(4), r.face(1, 1, 2), r.face(1, 1, 2)}, 2, false, eq(1))
+		}},
+		{"(d3)d6kh2=6", 0, func(r *treeRoller) int {
+			v := r.dice(r.d(3), 6)
+			return kept(v, min(2, len(v)), true, eq(6))
+		}},
+		{"3d6kh2=7", 0, func(r *treeRoller) int { return 0 * tsum(r.dice(3, 6)) }},
 		{"(2d6+3)>=10", 0, func(r *treeRoller) int { return b2i(tsum(r.dice(2, 6))+3 >= 10) }},
 		{"max(d6,d6)>4", 0, func(r *treeRoller) int { return b2i(max(r.d(6), r.d(6)) > 4) }},
 		{"(3)>=3", 0, func(r *treeRoller) int { return 1 }},
@@ -467,7 +483,6 @@ func TestParseErrors(t *testing.T) {
 		{"{(d4)d6,d8}kh2", 12, "kh2 in a {pool} needs a fixed number of dice, but (d4) is random"},
 		{"(d4)d6kh0", 7, "keeps nothing"},
 		{"(d2000)d6kh2", 10, "at most 1000 possible numbers, but (d2000) has 2000"},
-		{"4d6kh2=3", 7, "must be >, >=, < or <="},
 		{"max d6", 5, `expected "(" after "max"`},
 		{"max()", 5, "expected a number"},
 		{"d6>=", 5, "expected a threshold"},
