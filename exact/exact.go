@@ -191,8 +191,8 @@ type operandInfo struct {
 // release hands the scratch behind info.mag and info.signs back to their pools; nothing may
 // use them afterwards. Operands scanned without a release simply leave them to the collector.
 func (info *operandInfo) release() {
-	wordPool.put(info.magBuf)
-	boolPool.put(info.signBuf)
+	wordPool.Put(info.magBuf)
+	boolPool.Put(info.signBuf)
 	info.mag, info.signs, info.magBuf, info.signBuf = nil, nil, nil, nil
 }
 
@@ -201,7 +201,7 @@ var zeroInt = new(big.Int) // shared read-only zero for nil entries; never writt
 // scan returns the summary of x. Its magnitudes and signs are scratch from wordPool and boolPool,
 // to be handed back with release once the product no longer needs them.
 func scan(x []*big.Int) operandInfo {
-	info := operandInfo{vals: x, magBuf: wordPool.get(len(x)), signBuf: boolPool.get(len(x))}
+	info := operandInfo{vals: x, magBuf: wordPool.Get(len(x)), signBuf: boolPool.Get(len(x))}
 	info.mag, info.signs = *info.magBuf, *info.signBuf
 	var mu sync.Mutex
 	hasNil := false

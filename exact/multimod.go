@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/polyconv/polyconv/internal/pool"
 	"github.com/polyconv/polyconv/ntt"
 )
 
@@ -110,120 +111,11 @@ func wordsK(x *big.Int, k int) []big.Word {
 	return out
 }
 
-// slicePool keeps released scratch slices of T for reuse by later calls, in size classes of
-// eight per octave (capacities at most an eighth above the requested length), so that a
-// buffer is only ever handed to a request of about its own size. Requests below minPooled
-// entries are plain allocations. Like a sync.Pool, it lets the collector have a slice that
-// has lain unused through two collections; unlike one, it has no per-processor slots, so a
-// slice put back on one processor is found by the next get on any other (a sync.Pool's
-// private slot hid the one large product buffer from half the calls with GOMAXPROCS=2).
-// Slices from get have unspecified contents.
-type slicePool[T any] struct {
-	mu   sync.Mutex
-	free [65 * 8][]pooled[T] // by class, most recently put last
-}
-
-// pooled is a slice in a slicePool and the collection count (gcCount) when it was put.
-type pooled[T any] struct {
-	b   *[]T
-	gen uint64
-}
-
-// maxPooledPerClass bounds the slices kept per size class; further ones are left to the
-// collector.
-const maxPooledPerClass = 8
-
-// gcCount counts garbage collections, as seen by watchGC.
-var gcCount atomic.Uint64
-
-func init() { watchGC() }
-
-// watchGC counts the next collection: the cleanup of an unreachable object runs after the
-// cycle that finds it dead, and arms the next one. It also drops the stale pooled slices.
-func watchGC() {
-	runtime.AddCleanup(new([32]byte), func(struct{}) {
-		gcCount.Add(1)
-		wordPool.prune()
-		boolPool.prune()
-		watchGC()
-	}, struct{}{})
-}
-
-// stale reports whether a slice put at collection count gen has lain through two collections.
-func stale(gen uint64) bool { return gen+2 <= gcCount.Load() }
-
-// prune drops the stale slices of every class.
-func (sp *slicePool[T]) prune() {
-	sp.mu.Lock()
-	defer sp.mu.Unlock()
-	for c, l := range sp.free {
-		i := 0
-		for i < len(l) && stale(l[i].gen) {
-			l[i] = pooled[T]{}
-			i++
-		}
-		if i > 0 {
-			sp.free[c] = append(l[:0], l[i:]...)
-		}
-	}
-}
-
-// minPooled is the length below which slicePool does not pool (a plain allocation is cheap);
-// at least 16 (a variable so that tests can exercise the pools on small inputs).
-var minPooled = 1 << 12
-
-// poolClass returns the size class of a request of n ≥ minPooled entries and its capacity.
-func poolClass(n int) (class, capacity int) {
-	l := bits.Len(uint(n - 1)) // 2^(l−1) < n ≤ 2^l
-	step := 1 << (l - 4)
-	c := (n + step - 1) / step // in [9, 16]
-	return l*8 + c - 9, c * step
-}
-
-// get returns a slice of length n (contents unspecified) to be handed back with put.
-func (sp *slicePool[T]) get(n int) *[]T {
-	if n < minPooled {
-		b := make([]T, n)
-		return &b
-	}
-	class, capacity := poolClass(n)
-	sp.mu.Lock()
-	for l := sp.free[class]; len(l) > 0; l = sp.free[class] {
-		e := l[len(l)-1]
-		l[len(l)-1] = pooled[T]{}
-		sp.free[class] = l[:len(l)-1]
-		if !stale(e.gen) { // a stale one is dropped, and so are the older ones below it
-			sp.mu.Unlock()
-			*e.b = (*e.b)[:n]
-			return e.b
-		}
-	}
-	sp.mu.Unlock()
-	b := make([]T, n, capacity)
-	return &b
-}
-
-// put hands b (from get, no longer referenced anywhere) back for reuse; nil is ignored.
-func (sp *slicePool[T]) put(b *[]T) {
-	if b == nil || cap(*b) < minPooled {
-		return
-	}
-	class, capacity := poolClass(cap(*b))
-	if capacity != cap(*b) {
-		return // not from get
-	}
-	sp.mu.Lock()
-	if l := sp.free[class]; len(l) < maxPooledPerClass {
-		sp.free[class] = append(l, pooled[T]{b, gcCount.Load()})
-	}
-	sp.mu.Unlock()
-}
-
 // Scratch of the multi-modular product and of scan: residue and convolution vectors and
 // magnitudes, and signs.
 var (
-	wordPool slicePool[uint64]
-	boolPool slicePool[bool]
+	wordPool pool.Slices[uint64]
+	boolPool pool.Slices[bool]
 )
 
 // Work sizes of the parallel loops over coefficients (variables so that tests can exercise the
@@ -279,14 +171,14 @@ func multiModular(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	if !sq {
 		yr, ybuf = residues(y, ys, basis)
 	}
-	zbuf := wordPool.get(k * n)
+	zbuf := wordPool.Get(k * n)
 	zr := convolveInto(*zbuf, basis.mods, xr, yr)
-	wordPool.put(xbuf)
+	wordPool.Put(xbuf)
 	if !sq {
-		wordPool.put(ybuf)
+		wordPool.Put(ybuf)
 	}
 	dst = crtOut(dst, zr, n, basis, (b+63)/64)
-	wordPool.put(zbuf)
+	wordPool.Put(zbuf)
 	return dst
 }
 
@@ -303,7 +195,7 @@ func residues(x []*big.Int, info operandInfo, basis *crtBasis) ([][]uint64, *[]u
 		}
 		return r, nil
 	}
-	buf := wordPool.get(k * len(x))
+	buf := wordPool.Get(k * len(x))
 	if info.mag != nil {
 		all := *buf
 		parallelFor(len(x), residueGrain, func(lo, hi int) {

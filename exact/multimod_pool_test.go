@@ -7,34 +7,18 @@ import (
 	"runtime"
 	"sync"
 	"testing"
-	"time"
-)
 
-func TestPoolClass(t *testing.T) {
-	prev := -1
-	for n := 16; n < 1<<20; n += 1 + n/37 {
-		class, capacity := poolClass(n)
-		if capacity < n || 8*capacity > 9*n+8*16 {
-			t.Fatalf("poolClass(%d) capacity %d", n, capacity)
-		}
-		if c2, cap2 := poolClass(capacity); c2 != class || cap2 != capacity {
-			t.Fatalf("poolClass(%d) = %d, %d; of its capacity %d, %d", n, class, capacity, c2, cap2)
-		}
-		if class < prev {
-			t.Fatalf("poolClass(%d) = %d below the class %d of a shorter length", n, class, prev)
-		}
-		prev = class
-	}
-}
+	"github.com/polyconv/polyconv/internal/pool"
+)
 
 // withSmallPools lowers the pooling threshold and work sizes so that small products run through
 // the pooled buffers and the parallel loops, and returns a function restoring them.
 func withSmallPools() (restore func()) {
-	mp, rg, cg := minPooled, residueGrain, crtGrain
+	mp, rg, cg := pool.MinLen, residueGrain, crtGrain
 	procs := runtime.GOMAXPROCS(4)
-	minPooled, residueGrain, crtGrain = 16, 7, 5
+	pool.MinLen, residueGrain, crtGrain = 16, 7, 5
 	return func() {
-		minPooled, residueGrain, crtGrain = mp, rg, cg
+		pool.MinLen, residueGrain, crtGrain = mp, rg, cg
 		runtime.GOMAXPROCS(procs)
 	}
 }
@@ -124,38 +108,4 @@ func TestPooledConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-}
-
-// TestSlicePoolReuseAndDrop checks that a put slice is handed out again (also to a request of
-// another length of its class, and from another goroutine) and that the collector gets it after
-// it has lain unused through two collections.
-func TestSlicePoolReuseAndDrop(t *testing.T) {
-	var sp slicePool[uint64]
-	b := sp.get(5000)
-	if len(*b) != 5000 {
-		t.Fatalf("get(5000) has length %d", len(*b))
-	}
-	sp.put(b)
-	got := make(chan *[]uint64)
-	go func() { got <- sp.get(4900) }()
-	if b2 := <-got; b2 != b || len(*b2) != 4900 {
-		t.Fatalf("get after put: a new slice (or length %d), want the put one", len(*b2))
-	}
-	sp.put(b)
-	if b3 := sp.get(1 << 14); b3 == b {
-		t.Fatal("get of another class returned the put slice")
-	}
-	// Wait for two collections to be counted (the count runs in a cleanup after the cycle).
-	start := gcCount.Load()
-	for i := 0; gcCount.Load() < start+2; i++ {
-		if i > 1000 {
-			t.Fatal("watchGC counted no collections")
-		}
-		runtime.GC()
-		time.Sleep(time.Millisecond)
-	}
-	sp.prune()
-	if b4 := sp.get(5000); b4 == b {
-		t.Fatal("a slice unused through two collections was handed out again")
-	}
 }

@@ -31,7 +31,7 @@
 // wrong-length dst, the inverse of zero, a zero Modulus) panic.
 //
 // Concurrency: Modulus values and Plans are immutable and safe for concurrent use; the plan
-// cache is lock-free on lookups and scratch buffers come from a sync.Pool, so Convolve may be
+// cache is lock-free on lookups and scratch buffers come from pools, so Convolve may be
 // called from many goroutines at once, with the same or different primes. A long Convolve
 // (transform length ≥ 2^16) itself runs its two independent halves on two goroutines when
 // GOMAXPROCS > 1; set GOMAXPROCS=1 to keep every call on the calling goroutine.

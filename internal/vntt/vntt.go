@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/polyconv/polyconv/internal/pool"
 	"github.com/polyconv/polyconv/ntt"
 )
 
@@ -339,18 +340,16 @@ func (pl *Plan) MulScaled(a, b []uint64) {
 	pointwise(a, b, &pl.scale)
 }
 
-// vecPools keeps released vectors per transform length, so that repeated products of one size
-// reuse memory instead of allocating (and faulting in) tens of megabytes each time.
-var vecPools [MaxLog + 1]sync.Pool
+// vecs keeps released vectors, so that repeated products of one size reuse memory instead of
+// allocating (and faulting in) tens of megabytes each time; unlike a sync.Pool it has no
+// per-processor slots, so a vector put back on one processor is found on any other.
+var vecs pool.Slices[uint64]
 
 // GetVec returns a vector of 8n words for the plan's length n, from a pool of released ones when
 // it can (its contents are then arbitrary) or newly allocated (zero). Give it back with PutVec
 // when done; a vector that is never given back is simply collected.
 func (pl *Plan) GetVec() []uint64 {
-	if v, ok := vecPools[pl.logn].Get().(*[]uint64); ok {
-		return *v
-	}
-	return make([]uint64, Lanes*pl.n)
+	return *vecs.Get(Lanes * pl.n)
 }
 
 // PutVec releases a vector of 8n words obtained from GetVec (of any plan of the same length);
@@ -359,5 +358,5 @@ func (pl *Plan) PutVec(v []uint64) {
 	if len(v) != Lanes*pl.n {
 		panic("vntt: PutVec: vector length is not 8n")
 	}
-	vecPools[pl.logn].Put(&v)
+	vecs.Put(&v)
 }
