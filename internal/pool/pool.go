@@ -44,7 +44,10 @@ func GCCount() uint64 { return gcCount.Load() }
 // pools lists the pools that have been used, for pruning after each collection.
 var (
 	poolsMu sync.Mutex
-	pools   []interface{ Prune() }
+	pools   []interface {
+		Prune()
+		dropAll()
+	}
 )
 
 func init() { watchGC() }
@@ -62,6 +65,27 @@ func watchGC() {
 		}
 		watchGC()
 	}, struct{}{})
+}
+
+// DropAll empties every pool that has been used, leaving its slices to the collector (for
+// tests that measure memory: the next Get allocates).
+func DropAll() {
+	poolsMu.Lock()
+	ps := pools
+	poolsMu.Unlock()
+	for _, p := range ps {
+		p.dropAll()
+	}
+}
+
+// dropAll empties the pool.
+func (sp *Slices[T]) dropAll() {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	for c := range sp.free {
+		clear(sp.free[c])
+		sp.free[c] = sp.free[c][:0]
+	}
 }
 
 // stale reports whether a slice put at collection count gen has lain through two collections.

@@ -58,3 +58,14 @@ func TestReuseAndDrop(t *testing.T) {
 		t.Fatal("a slice unused through two collections was handed out again")
 	}
 }
+
+// TestDropAll checks that DropAll empties the pools, so that the next Get allocates.
+func TestDropAll(t *testing.T) {
+	var sp Slices[uint64]
+	b := sp.Get(5000)
+	sp.Put(b)
+	DropAll()
+	if c := sp.Get(5000); c == b {
+		t.Fatal("Get after DropAll returned the put slice")
+	}
+}
