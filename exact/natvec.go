@@ -52,7 +52,7 @@ func init() {
 // x and y are only read; the result is new memory. Uncut, it allocates one vector of
 // max(8n, 64, len(x)+len(y)+4) words for x (n the power-of-two transform length, about
 // 2·64·(len(x)+len(y))/b rounded up), whose prefix becomes the result, and takes y's vector of
-// 8n words from the plan's pool; cut, it takes both vectors from the pool and allocates the
+// 8n words from vntt's pool (GetVec); cut, it takes both vectors from the pool and allocates the
 // result separately. The transforms allocate column buffers that grow with n (see vntt). Uncut,
 // when GOMAXPROCS ≥ 2 and n ≥ vecParallelMin, the two operands are filled and transformed in
 // two goroutines (a square's transform and the inverse share GOMAXPROCS workers); cut, every
