@@ -42,35 +42,87 @@
 	ADDQ $128, DI \
 	ADDQ $256, R8
 
+// TWIDDLES1 loads a block's twiddle for one level, entry k of tw at DI (Z28, Z26), and
+// advances past it.
+#define TWIDDLES1 \
+	VMOVDQU64 0(DI), Z28 \
+	VMOVDQU64 64(DI), Z26 \
+	ADDQ $128, DI
+
+// LEVELARGS loads the arguments of a one-level kernel (a, tw []uint64, h int, c *consts) and
+// its constants: SI = a, BX = the end of a, DI = tw, CX = the bytes in half a block, DX = c.
+#define LEVELARGS \
+	MOVQ a_base+0(FP), SI \
+	MOVQ a_len+8(FP), BX \
+	MOVQ tw_base+24(FP), DI \
+	MOVQ h+48(FP), CX \
+	MOVQ c+56(FP), DX \
+	LEVELCONSTS \
+	SHLQ $6, CX \
+	LEAQ (SI)(BX*8), BX
+
+// LEVEL2ARGS loads the arguments of a two-level kernel (a, tw1, tw2 []uint64, q int,
+// c *consts) and its constants: SI = a, BX = the end of a, DI = tw1, R8 = tw2, CX = the bytes
+// in a quarter block, R9 = three quarters, DX = c.
+#define LEVEL2ARGS \
+	MOVQ a_base+0(FP), SI \
+	MOVQ a_len+8(FP), BX \
+	MOVQ tw1_base+24(FP), DI \
+	MOVQ tw2_base+48(FP), R8 \
+	MOVQ q+72(FP), CX \
+	MOVQ c+80(FP), DX \
+	LEVELCONSTS \
+	SHLQ $6, CX \
+	LEAQ (CX)(CX*2), R9 \
+	LEAQ (SI)(BX*8), BX
+
+// LOAD4 and STORE4 move the four quarters' points at R11 (quarters CX bytes apart) to and from
+// Z0–Z3.
+#define LOAD4 \
+	VMOVDQU64 (R11), Z0 \
+	VMOVDQU64 (R11)(CX*1), Z1 \
+	VMOVDQU64 (R11)(CX*2), Z2 \
+	VMOVDQU64 (R11)(R9*1), Z3
+
+#define STORE4 \
+	VMOVDQU64 Z0, (R11) \
+	VMOVDQU64 Z1, (R11)(CX*1) \
+	VMOVDQU64 Z2, (R11)(CX*2) \
+	VMOVDQU64 Z3, (R11)(R9*1)
+
+// FWD(x, y, w, wq): (x, y) ← (csub(x, 2p) + y·w, csub(x, 2p) − y·w + 2p). Clobbers Z20–Z22.
+#define FWD(x, y, w, wq) \
+	VPSUBQ Z31, x, Z20 \
+	VPMINUQ Z20, x, x \
+	SHOUP(y, w, wq, Z21, Z22) \
+	VPSUBQ Z22, x, y \
+	VPADDQ Z31, y, y \
+	VPADDQ Z22, x, x
+
+// INV(x, y, w, wq): (x, y) ← (csub(x + y, 2p), (x − y + 2p)·w). Clobbers Z20–Z22.
+#define INV(x, y, w, wq) \
+	VPSUBQ y, x, Z20 \
+	VPADDQ Z31, Z20, Z20 \
+	VPADDQ y, x, x \
+	VPSUBQ Z31, x, Z21 \
+	VPMINUQ Z21, x, x \
+	SHOUP(Z20, w, wq, Z21, y)
+
 // func fwdLevelAVX512(a, tw []uint64, h int, c *consts)
 TEXT ·fwdLevelAVX512(SB), NOSPLIT, $0-64
-	MOVQ a_base+0(FP), SI
-	MOVQ a_len+8(FP), BX
-	MOVQ tw_base+24(FP), DI
-	MOVQ h+48(FP), CX
-	MOVQ c+56(FP), DX
-	LEVELCONSTS
-	SHLQ $6, CX              // bytes in half a block
-	LEAQ (SI)(BX*8), BX      // end of a
+	LEVELARGS
 fblocks:
 	CMPQ SI, BX
 	JAE fdone
-	VMOVDQU64 0(DI), Z28     // w
-	VMOVDQU64 64(DI), Z26    // ⌊w·2^52/p⌋
-	ADDQ $128, DI
+	TWIDDLES1
 	MOVQ SI, R11
 	LEAQ (SI)(CX*1), R12     // end of the block's first half
 finner:
 	VMOVDQU64 (R11), Z0
 	VMOVDQU64 (R11)(CX*1), Z1
-	VPSUBQ Z31, Z0, Z2
-	VPMINUQ Z2, Z0, Z0       // x = csub(x, 2p)
-	SHOUP(Z1, Z28, Z26, Z3, Z4)
-	VPADDQ Z4, Z0, Z5        // x + t
-	VPSUBQ Z4, Z0, Z6
-	VPADDQ Z31, Z6, Z6       // x − t + 2p
-	VMOVDQU64 Z5, (R11)
-	VMOVDQU64 Z6, (R11)(CX*1)
+	FWD(Z0, Z1, Z28, Z26)
+	VMOVDQU64 Z0, (R11)
+	VMOVDQU64 Z1, (R11)(CX*1)
 	ADDQ $64, R11
 	CMPQ R11, R12
 	JB finner
@@ -82,33 +134,19 @@ fdone:
 
 // func invLevelAVX512(a, tw []uint64, h int, c *consts)
 TEXT ·invLevelAVX512(SB), NOSPLIT, $0-64
-	MOVQ a_base+0(FP), SI
-	MOVQ a_len+8(FP), BX
-	MOVQ tw_base+24(FP), DI
-	MOVQ h+48(FP), CX
-	MOVQ c+56(FP), DX
-	LEVELCONSTS
-	SHLQ $6, CX
-	LEAQ (SI)(BX*8), BX
+	LEVELARGS
 iblocks:
 	CMPQ SI, BX
 	JAE idone
-	VMOVDQU64 0(DI), Z28
-	VMOVDQU64 64(DI), Z26
-	ADDQ $128, DI
+	TWIDDLES1
 	MOVQ SI, R11
 	LEAQ (SI)(CX*1), R12
 iinner:
 	VMOVDQU64 (R11), Z0
 	VMOVDQU64 (R11)(CX*1), Z1
-	VPADDQ Z1, Z0, Z2
-	VPSUBQ Z31, Z2, Z3
-	VPMINUQ Z3, Z2, Z2       // csub(x + y, 2p)
-	VPSUBQ Z1, Z0, Z5
-	VPADDQ Z31, Z5, Z5       // x − y + 2p
-	SHOUP(Z5, Z28, Z26, Z3, Z4)
-	VMOVDQU64 Z2, (R11)
-	VMOVDQU64 Z4, (R11)(CX*1)
+	INV(Z0, Z1, Z28, Z26)
+	VMOVDQU64 Z0, (R11)
+	VMOVDQU64 Z1, (R11)(CX*1)
 	ADDQ $64, R11
 	CMPQ R11, R12
 	JB iinner
@@ -180,38 +218,11 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-8
 	MOVL DX, edx+4(FP)
 	RET
 
-// FWD(x, y, w, wq): (x, y) ← (csub(x, 2p) + y·w, csub(x, 2p) − y·w + 2p). Clobbers Z20–Z22.
-#define FWD(x, y, w, wq) \
-	VPSUBQ Z31, x, Z20 \
-	VPMINUQ Z20, x, x \
-	SHOUP(y, w, wq, Z21, Z22) \
-	VPSUBQ Z22, x, y \
-	VPADDQ Z31, y, y \
-	VPADDQ Z22, x, x
-
-// INV(x, y, w, wq): (x, y) ← (csub(x + y, 2p), (x − y + 2p)·w). Clobbers Z20–Z22.
-#define INV(x, y, w, wq) \
-	VPSUBQ y, x, Z20 \
-	VPADDQ Z31, Z20, Z20 \
-	VPADDQ y, x, x \
-	VPSUBQ Z31, x, Z21 \
-	VPMINUQ Z21, x, x \
-	SHOUP(Z20, w, wq, Z21, y)
-
 // func fwd2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
 // Two forward levels on blocks of 4q points: block k uses entry k of tw1, then entries 2k and
 // 2k+1 of tw2 for its halves.
 TEXT ·fwd2LevelsAVX512(SB), NOSPLIT, $0-88
-	MOVQ a_base+0(FP), SI
-	MOVQ a_len+8(FP), BX
-	MOVQ tw1_base+24(FP), DI
-	MOVQ tw2_base+48(FP), R8
-	MOVQ q+72(FP), CX
-	MOVQ c+80(FP), DX
-	LEVELCONSTS
-	SHLQ $6, CX              // bytes in a quarter block
-	LEAQ (CX)(CX*2), R9      // three quarters
-	LEAQ (SI)(BX*8), BX
+	LEVEL2ARGS
 f2blocks:
 	CMPQ SI, BX
 	JAE f2done
@@ -219,18 +230,12 @@ f2blocks:
 	MOVQ SI, R11
 	LEAQ (SI)(CX*1), R12
 f2inner:
-	VMOVDQU64 (R11), Z0
-	VMOVDQU64 (R11)(CX*1), Z1
-	VMOVDQU64 (R11)(CX*2), Z2
-	VMOVDQU64 (R11)(R9*1), Z3
+	LOAD4
 	FWD(Z0, Z2, Z28, Z26)
 	FWD(Z1, Z3, Z28, Z26)
 	FWD(Z0, Z1, Z24, Z23)
 	FWD(Z2, Z3, Z19, Z18)
-	VMOVDQU64 Z0, (R11)
-	VMOVDQU64 Z1, (R11)(CX*1)
-	VMOVDQU64 Z2, (R11)(CX*2)
-	VMOVDQU64 Z3, (R11)(R9*1)
+	STORE4
 	ADDQ $64, R11
 	CMPQ R11, R12
 	JB f2inner
@@ -244,16 +249,7 @@ f2done:
 // Undoes fwd2LevelsAVX512's levels (inverse twiddles): first the halves with entries 2k and
 // 2k+1 of tw2, then the block with entry k of tw1.
 TEXT ·inv2LevelsAVX512(SB), NOSPLIT, $0-88
-	MOVQ a_base+0(FP), SI
-	MOVQ a_len+8(FP), BX
-	MOVQ tw1_base+24(FP), DI
-	MOVQ tw2_base+48(FP), R8
-	MOVQ q+72(FP), CX
-	MOVQ c+80(FP), DX
-	LEVELCONSTS
-	SHLQ $6, CX
-	LEAQ (CX)(CX*2), R9
-	LEAQ (SI)(BX*8), BX
+	LEVEL2ARGS
 i2blocks:
 	CMPQ SI, BX
 	JAE i2done
@@ -261,18 +257,12 @@ i2blocks:
 	MOVQ SI, R11
 	LEAQ (SI)(CX*1), R12
 i2inner:
-	VMOVDQU64 (R11), Z0
-	VMOVDQU64 (R11)(CX*1), Z1
-	VMOVDQU64 (R11)(CX*2), Z2
-	VMOVDQU64 (R11)(R9*1), Z3
+	LOAD4
 	INV(Z0, Z1, Z24, Z23)
 	INV(Z2, Z3, Z19, Z18)
 	INV(Z0, Z2, Z28, Z26)
 	INV(Z1, Z3, Z28, Z26)
-	VMOVDQU64 Z0, (R11)
-	VMOVDQU64 Z1, (R11)(CX*1)
-	VMOVDQU64 Z2, (R11)(CX*2)
-	VMOVDQU64 Z3, (R11)(R9*1)
+	STORE4
 	ADDQ $64, R11
 	CMPQ R11, R12
 	JB i2inner
