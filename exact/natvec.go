@@ -4,7 +4,6 @@ import (
 	"math/big"
 	"math/bits"
 	"runtime"
-	"sync"
 
 	"github.com/polyconv/polyconv/internal/vntt"
 )
@@ -90,8 +89,7 @@ func natMulVec(x, y []uint64) []uint64 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	if sq {
-		fillVec(a, x, 0, lx, b)
-		pl.ForwardPrefix(a, lx, workers)
+		forwardLimbs(pl, a, x, 0, lx, b, workers)
 		pl.MulScaled(a, a)
 	} else {
 		// y's vector is pooled: repeated products of one size then neither allocate nor
@@ -99,23 +97,21 @@ func natMulVec(x, y []uint64) []uint64 {
 		// ForwardPrefix takes as zero without reading them; so is x's zero padding skipped.
 		c := pl.GetVec()
 		defer pl.PutVec(c)
+		// The two operands, on two goroutines when workers ≥ 2 (parallelFor with one item
+		// per goroutine), else one after the other.
+		grain := 2
 		if workers >= 2 {
-			var wg sync.WaitGroup
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				fillVec(c, y, 0, ly, b)
-				pl.ForwardPrefix(c, ly, 1)
-			}()
-			fillVec(a, x, 0, lx, b)
-			pl.ForwardPrefix(a, lx, 1)
-			wg.Wait()
-		} else {
-			fillVec(a, x, 0, lx, b)
-			pl.ForwardPrefix(a, lx, 1)
-			fillVec(c, y, 0, ly, b)
-			pl.ForwardPrefix(c, ly, 1)
+			grain = 1
 		}
+		parallelFor(2, grain, func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				if i == 0 {
+					forwardLimbs(pl, a, x, 0, lx, b, 1)
+				} else {
+					forwardLimbs(pl, c, y, 0, ly, b, 1)
+				}
+			}
+		})
 		pl.MulScaled(a, c)
 	}
 	pl.InverseWorkers(a, workers)
@@ -138,16 +134,14 @@ func natMulVecPieces(x, y []uint64, b, lx, ly, by, m, logn int) []uint64 {
 	}
 	c := pl.GetVec()
 	defer pl.PutVec(c)
-	fillVec(c, y, 0, ly, b)
-	pl.ForwardPrefix(c, ly, workers)
+	forwardLimbs(pl, c, y, 0, ly, b, workers)
 	a := pl.GetVec()
 	defer pl.PutVec(a)
 	z := make([]uint64, lz)
 	top := 0 // z's words from top on are still zero
 	for j := 0; j < lx; j += m {
 		cnt := min(m, lx-j)
-		fillVec(a, x, j, cnt, b)
-		pl.ForwardPrefix(a, cnt, workers)
+		forwardLimbs(pl, a, x, j, cnt, b, workers)
 		pl.MulScaled(a, c)
 		pl.InverseWorkers(a, workers)
 		// The piece's product is below 2^(cnt·b + by); it starts at bit j·b, a word boundary.
@@ -157,6 +151,13 @@ func natMulVecPieces(x, y []uint64, b, lx, ly, by, m, logn int) []uint64 {
 		top = addAt(z, a[:w], off, top)
 	}
 	return z
+}
+
+// forwardLimbs fills a with the residues of x's limbs first … first+limbs−1 (fillVec) and
+// transforms it on up to workers goroutines, the points past them taken as zero.
+func forwardLimbs(pl *vntt.Plan, a, x []uint64, first, limbs, b, workers int) {
+	fillVec(a, x, first, limbs, b)
+	pl.ForwardPrefix(a, limbs, workers)
 }
 
 // addAt adds v·2^(64·off) into z, whose words from top on are zero, and returns the new
