@@ -29,9 +29,8 @@ var schoolThreshold = 24
 // length M plus a smaller product for the top coefficients. Besides dst, Convolve uses at
 // most two transform-length scratch buffers (and, for the split product, one for the top
 // coefficients' product; for an aliased schoolbook product, one of the result's length),
-// drawn from pools (short ones from sync.Pools, long ones from a pool without per-processor
-// slots): repeated calls allocate nothing but, with two goroutines, a few words for the
-// second one. From transform length
+// drawn from a pool: repeated calls allocate nothing but, with two goroutines, a few words
+// for the second one. From transform length
 // 2^16 on, and when GOMAXPROCS > 1, the two independent halves of the work run on two
 // goroutines. Convolve is safe for concurrent use. For a prime whose MaxLen is too small for
 // the product, Convolve computes the exact integer product with the three largest [Primes]
@@ -321,27 +320,14 @@ func alias(x, y []uint64) bool {
 	return cap(x) > 0 && cap(y) > 0 && &x[0:cap(x)][cap(x)-1] == &y[0:cap(y)][cap(y)-1]
 }
 
-// Scratch buffers of power-of-two lengths: short ones in sync.Pools by log2 length, long ones
-// (from pool.MinLen words) in a pool.Slices, which has no per-processor slots, so that a
-// buffer put back on one processor is found by the next call on any other.
-var (
-	bufPools [64]sync.Pool
-	bigBufs  pool.Slices[uint64]
-)
+// bufs holds scratch buffers (of power-of-two lengths) of every size: a pool without
+// per-processor slots, so that a buffer put back on one processor is found by the next call on
+// any other.
+var bufs = pool.Slices[uint64]{Min: 16}
 
-// getBuf returns a scratch buffer of n words (a power of two; contents unspecified), to be
-// handed back with putBuf.
-func getBuf(n int) *[]uint64 {
-	if n >= pool.MinLen {
-		return bigBufs.Get(n)
-	}
-	k := bits.TrailingZeros(uint(n))
-	if v := bufPools[k].Get(); v != nil {
-		return v.(*[]uint64)
-	}
-	b := make([]uint64, n)
-	return &b
-}
+// getBuf returns a scratch buffer of n words (contents unspecified), to be handed back with
+// putBuf.
+func getBuf(n int) *[]uint64 { return bufs.Get(n) }
 
 // getScratch returns a pooled buffer (to be handed back with putBuf) of at least n ≥ 1 words
 // and its first n words.
@@ -351,13 +337,7 @@ func getScratch(n int) (*[]uint64, []uint64) {
 }
 
 // putBuf hands back a buffer from getBuf.
-func putBuf(b *[]uint64) {
-	if len(*b) >= pool.MinLen {
-		bigBufs.Put(b)
-		return
-	}
-	bufPools[bits.TrailingZeros(uint(len(*b)))].Put(b)
-}
+func putBuf(b *[]uint64) { bufs.Put(b) }
 
 // crt holds the three moduli of the exact fallback and their Garner constants.
 var crtOnce sync.Once

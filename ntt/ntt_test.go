@@ -738,9 +738,6 @@ func TestKernelsAgainstSimple(t *testing.T) {
 // from the pool: the transform product, the split (cyclic plus top) product and the aliased
 // schoolbook product, with one goroutine.
 func TestConvolveAllocs(t *testing.T) {
-	if raceEnabled {
-		t.Skip("sync.Pool drops puts under the race detector")
-	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	m := mustModulus(t, Primes[0])
 	r := rand.New(rand.NewPCG(61, 62))

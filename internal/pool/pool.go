@@ -9,14 +9,17 @@ import (
 
 // Slices keeps released slices of T for reuse by later calls, in size classes of eight per
 // octave (capacities at most an eighth above the requested length), so that a slice is only
-// ever handed to a request of about its own size. Requests below MinLen entries are plain
-// allocations. Like a sync.Pool, it lets the collector have a slice that has lain unused
+// ever handed to a request of about its own size. Requests below the pool's minimum (Min,
+// or MinLen when Min is zero) are plain allocations. Like a sync.Pool, it lets the collector have a slice that has lain unused
 // through two collections; unlike one, it has no per-processor slots, so a slice put back on
 // one processor is found by the next Get on any other (a sync.Pool's private slot hid one
 // large product buffer from half the calls with GOMAXPROCS=2). Slices from Get have
 // unspecified contents. The zero value is an empty pool; a Slices must not be copied after
 // first use. Its methods are safe for concurrent use.
 type Slices[T any] struct {
+	// Min is the shortest length pooled (at least 16); zero means MinLen.
+	Min int
+
 	mu   sync.Mutex
 	free [65 * 8][]pooled[T] // by class, most recently put last
 	reg  sync.Once
@@ -31,8 +34,8 @@ type pooled[T any] struct {
 // MaxPerClass bounds the slices kept per size class; further ones are left to the collector.
 const MaxPerClass = 8
 
-// MinLen is the length below which Get does not pool (a plain allocation is cheap); at least
-// 16. It is a variable so that tests can exercise the pools on small inputs.
+// MinLen is the length below which a pool with Min zero does not pool (a plain allocation is
+// cheap); at least 16. It is a variable so that tests can exercise the pools on small inputs.
 var MinLen = 1 << 12
 
 // gcCount counts garbage collections, as seen by watchGC.
@@ -116,9 +119,17 @@ func class(n int) (c, capacity int) {
 	return l*8 + k - 9, k * step
 }
 
+// min returns the shortest length the pool keeps.
+func (sp *Slices[T]) min() int {
+	if sp.Min != 0 {
+		return max(sp.Min, 16)
+	}
+	return MinLen
+}
+
 // Get returns a slice of length n (contents unspecified) to be handed back with Put.
 func (sp *Slices[T]) Get(n int) *[]T {
-	if n < MinLen {
+	if n < sp.min() {
 		b := make([]T, n)
 		return &b
 	}
@@ -142,7 +153,7 @@ func (sp *Slices[T]) Get(n int) *[]T {
 // Put hands b (from Get, no longer referenced anywhere) back for reuse; nil, and slices that
 // did not come from Get, are ignored.
 func (sp *Slices[T]) Put(b *[]T) {
-	if b == nil || cap(*b) < MinLen {
+	if b == nil || cap(*b) < sp.min() {
 		return
 	}
 	c, capacity := class(cap(*b))

@@ -69,3 +69,20 @@ func TestDropAll(t *testing.T) {
 		t.Fatal("Get after DropAll returned the put slice")
 	}
 }
+
+// TestMin checks the per-pool minimum: a pool with Min 16 keeps a slice of 100 entries, one
+// with the default (MinLen) does not.
+func TestMin(t *testing.T) {
+	small := Slices[uint64]{Min: 16}
+	b := small.Get(100)
+	small.Put(b)
+	if c := small.Get(100); c != b {
+		t.Error("a pool with Min 16 did not keep a slice of 100")
+	}
+	var def Slices[uint64]
+	d := def.Get(100)
+	def.Put(d)
+	if e := def.Get(100); e == d {
+		t.Error("a default pool kept a slice shorter than MinLen")
+	}
+}
