@@ -200,12 +200,7 @@ func (pl *Plan) ForwardPrefix(a []uint64, points, workers int) {
 		clear(a[Lanes*points:])
 	}
 	pl.topLevels(a, chunks, workers, false, points)
-	forParts(a, chunks, workers, func(part []uint64, c int) {
-		s := Lanes * pl.n / chunks
-		for i := 0; i < len(part); i += s {
-			pl.fwdRange(part[i:i+s], c+i/s, chunks, pl.n, pl.n/chunks)
-		}
-	})
+	pl.chunkLevels(a, chunks, workers, false)
 }
 
 // Inverse undoes Forward up to the factor n: given transform values (entries below 2p), it
@@ -219,34 +214,47 @@ func (pl *Plan) InverseWorkers(a []uint64, workers int) {
 		panic("vntt: Inverse: vector length is not 8n")
 	}
 	chunks := pl.chunks()
-	forParts(a, chunks, workers, func(part []uint64, c int) {
-		s := Lanes * pl.n / chunks
-		for i := 0; i < len(part); i += s {
-			pl.invRange(part[i:i+s], c+i/s, chunks, pl.n, pl.n/chunks)
-		}
-	})
+	pl.chunkLevels(a, chunks, workers, true)
 	pl.topLevels(a, chunks, workers, true, pl.n)
 }
 
-// forParts cuts a into the blocks of a level with m blocks and calls f on up to workers runs of
-// consecutive blocks (f gets the run and its first block index), in parallel when workers > 1.
-func forParts(a []uint64, m, workers int, f func(part []uint64, b0 int)) {
+// chunkLevels runs the levels below the top ones (forward, or inverse when inv is set) on each
+// of the chunks blocks of a, the blocks shared among up to workers goroutines.
+func (pl *Plan) chunkLevels(a []uint64, chunks, workers int, inv bool) {
+	s := Lanes * pl.n / chunks // words per chunk
+	forRange(chunks, workers, func(lo, hi int) {
+		for c := lo; c < hi; c++ {
+			pl.levels(a[s*c:s*(c+1)], c, chunks, pl.n, pl.n/chunks, inv)
+		}
+	})
+}
+
+// forRange cuts [0, m) into up to workers runs of consecutive indices and calls f on each, in
+// parallel when workers > 1; it returns when all calls have returned.
+func forRange(m, workers int, f func(lo, hi int)) {
 	workers = max(1, min(workers, m))
-	s := len(a) / m
 	if workers == 1 {
-		f(a, 0)
+		f(0, m)
 		return
 	}
 	var wg sync.WaitGroup
 	for w := range workers {
-		lo, hi := m*w/workers, m*(w+1)/workers
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			f(a[s*lo:s*hi], lo)
+			f(m*w/workers, m*(w+1)/workers)
 		}()
 	}
 	wg.Wait()
+}
+
+// levels is fwdRange, or invRange when inv is set.
+func (pl *Plan) levels(a []uint64, b0, m0, m1, size int, inv bool) {
+	if inv {
+		pl.invRange(a, b0, m0, m1, size)
+	} else {
+		pl.fwdRange(a, b0, m0, m1, size)
+	}
 }
 
 // chunks returns the number of blocks of at most 2^blockLog points that the depth-first
@@ -307,10 +315,10 @@ func (pl *Plan) topLevels(a []uint64, chunks, workers int, inv bool, points int)
 	s := pl.n / chunks // columns
 	cw := min(colWidth, s)
 	groups := s / cw
-	forParts(make([]uint64, groups), groups, workers, func(part []uint64, g0 int) {
+	forRange(groups, workers, func(lo, hi int) {
 		buf := make([]uint64, Lanes*chunks*cw)
 		w := Lanes * cw // words per row of a group
-		for g := g0; g < g0+len(part); g++ {
+		for g := lo; g < hi; g++ {
 			for r := range chunks {
 				// Row r of the group holds points p0 … p0+cw−1; those from points on are zero.
 				p0 := s*r + cw*g
@@ -318,11 +326,7 @@ func (pl *Plan) topLevels(a []uint64, chunks, workers int, inv bool, points int)
 				copy(buf[w*r:w*r+Lanes*k], a[Lanes*p0:])
 				clear(buf[w*r+Lanes*k : w*(r+1)])
 			}
-			if inv {
-				pl.invRange(buf, 0, 1, chunks, chunks*cw)
-			} else {
-				pl.fwdRange(buf, 0, 1, chunks, chunks*cw)
-			}
+			pl.levels(buf, 0, 1, chunks, chunks*cw, inv)
 			for r := range chunks {
 				copy(a[Lanes*(s*r+cw*g):Lanes*(s*r+cw*(g+1))], buf[w*r:w*(r+1)])
 			}
