@@ -77,7 +77,7 @@ func pack(x []*big.Int, s, maxBits int) ([]uint64, bool) {
 				buf[j] = ^buf[j]
 			}
 			if !borrow {
-				addOne(buf)
+				addBit(buf, 0)
 			}
 			if r := uint(s % 64); r != 0 {
 				buf[sw-1] &= 1<<r - 1
@@ -109,16 +109,6 @@ func subOne(w []big.Word) {
 	for j := range w {
 		w[j]--
 		if w[j] != ^big.Word(0) {
-			return
-		}
-	}
-}
-
-// addOne adds 1 to w in place, discarding a carry out of it.
-func addOne(w []big.Word) {
-	for j := range w {
-		w[j]++
-		if w[j] != 0 {
 			return
 		}
 	}
