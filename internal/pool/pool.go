@@ -47,11 +47,11 @@ func GCCount() uint64 { return gcCount.Load() }
 // pools lists the pools that have been used, for pruning after each collection.
 var (
 	poolsMu sync.Mutex
-	pools   []interface {
-		Prune()
-		dropAll()
-	}
+	pools   []dropper
 )
+
+// dropper is a pool seen without its element type.
+type dropper interface{ drop(all bool) }
 
 func init() { watchGC() }
 
@@ -60,34 +60,22 @@ func init() { watchGC() }
 func watchGC() {
 	runtime.AddCleanup(new([32]byte), func(struct{}) {
 		gcCount.Add(1)
-		poolsMu.Lock()
-		ps := pools
-		poolsMu.Unlock()
-		for _, p := range ps {
-			p.Prune()
-		}
+		eachPool(func(p dropper) { p.drop(false) })
 		watchGC()
 	}, struct{}{})
 }
 
 // DropAll empties every pool that has been used, leaving its slices to the collector (for
 // tests that measure memory: the next Get allocates).
-func DropAll() {
+func DropAll() { eachPool(func(p dropper) { p.drop(true) }) }
+
+// eachPool calls f on every pool that has been used.
+func eachPool(f func(dropper)) {
 	poolsMu.Lock()
 	ps := pools
 	poolsMu.Unlock()
 	for _, p := range ps {
-		p.dropAll()
-	}
-}
-
-// dropAll empties the pool.
-func (sp *Slices[T]) dropAll() {
-	sp.mu.Lock()
-	defer sp.mu.Unlock()
-	for c := range sp.free {
-		clear(sp.free[c])
-		sp.free[c] = sp.free[c][:0]
+		f(p)
 	}
 }
 
@@ -96,12 +84,15 @@ func stale(gen uint64) bool { return gen+2 <= gcCount.Load() }
 
 // Prune drops the slices that have lain unused through two collections (it runs after every
 // collection on its own; tests call it directly).
-func (sp *Slices[T]) Prune() {
+func (sp *Slices[T]) Prune() { sp.drop(false) }
+
+// drop drops the pool's stale slices, or all of them.
+func (sp *Slices[T]) drop(all bool) {
 	sp.mu.Lock()
 	defer sp.mu.Unlock()
 	for c, l := range sp.free {
 		i := 0
-		for i < len(l) && stale(l[i].gen) {
+		for i < len(l) && (all || stale(l[i].gen)) {
 			l[i] = pooled[T]{}
 			i++
 		}
