@@ -222,13 +222,13 @@ func residues(x []*big.Int, info operandInfo, basis *crtBasis) ([][]uint64, *[]u
 	parallelFor(len(x), residueGrain, func(lo, hi int) {
 		// Residues of a block of coefficients go to a local buffer first and then, one
 		// contiguous run per prime, to the k vectors.
-		buf := make([]uint64, crtBlock*k)
+		blk := make([]uint64, crtBlock*k)
 		for b0 := lo; b0 < hi; b0 += crtBlock {
 			b1 := min(b0+crtBlock, hi)
 			for i, c := range x[b0:b1] {
 				w := c.Bits()
 				neg := c.Sign() < 0
-				row := buf[i*k : (i+1)*k]
+				row := blk[i*k : (i+1)*k]
 				for j, m := range basis.mods {
 					var v uint64
 					switch len(w) {
@@ -247,7 +247,7 @@ func residues(x []*big.Int, info operandInfo, basis *crtBasis) ([][]uint64, *[]u
 			for j := range k {
 				rj := r[j][b0:b1]
 				for i := range rj {
-					rj[i] = buf[i*k+j]
+					rj[i] = blk[i*k+j]
 				}
 			}
 		}
