@@ -15,7 +15,6 @@ const CRTWords = 7
 type crtConsts struct {
 	inv  [Lanes]uint64    // (M/p_l)^−1 mod p_l
 	invq [Lanes]uint64    // ⌊inv·2^52/p_l⌋
-	negp [Lanes]uint64    // 2^52 − p_l
 	g    [Lanes]uint64    // ⌊2^97/p_l⌋: t·g/2^52 approximates t·2^45/p_l
 	mi   [Lanes][7]uint64 // the 52-bit limbs of M/p_l (below 2^351)
 	mneg [8]uint64        // the 52-bit limbs of 2^416 − M
@@ -24,10 +23,8 @@ type crtConsts struct {
 
 // limbConsts is the constants block of SetLimbs (the assembly depends on the field order).
 type limbConsts struct {
-	pw   [4][Lanes]uint64 // 2^(52k) mod p_l
-	pwq  [4][Lanes]uint64 // ⌊pw·2^52/p_l⌋
-	negp [Lanes]uint64    // 2^52 − p_l
-	p4   [Lanes]uint64    // 4p_l
+	pw  [4][Lanes]uint64 // 2^(52k) mod p_l
+	pwq [4][Lanes]uint64 // ⌊pw·2^52/p_l⌋
 }
 
 var limbc = func() *limbConsts {
@@ -38,8 +35,6 @@ var limbc = func() *limbConsts {
 			c.pw[k][l] = m.Pow(2, uint64(52*k))
 			c.pwq[k][l] = shoup52(c.pw[k][l], p)
 		}
-		c.negp[l] = 1<<52 - p
-		c.p4[l] = 4 * p
 	}
 	return c
 }()
@@ -64,9 +59,9 @@ func setLimbsGeneric(a, d []uint64) {
 		for l := range Lanes {
 			s := uint64(0)
 			for k := range 4 {
-				s += shoupLazy(d[i+k], c.pw[k][l], c.pwq[k][l], c.negp[l])
+				s += shoupLazy(d[i+k], c.pw[k][l], c.pwq[k][l], lane.negp[l])
 			}
-			r[l] = csub(s, c.p4[l])
+			r[l] = csub(s, 2*lane.p2[l])
 		}
 	}
 }
@@ -84,7 +79,6 @@ var crt = func() *crtConsts {
 		mi := new(big.Int).Quo(m, pb)
 		c.inv[l] = modulus(p).Inv(t.Mod(mi, pb).Uint64())
 		c.invq[l] = shoup52(c.inv[l], p)
-		c.negp[l] = 1<<52 - p
 		c.g[l] = t.Quo(two97, pb).Uint64()
 		limbs52(c.mi[l][:], mi)
 		c.idx[l] = uint64(8 * l)
@@ -142,7 +136,7 @@ func recombinePoint(r *[Lanes]uint64, c *crtConsts) [CRTWords]uint64 {
 	var t [Lanes]uint64
 	q := uint64(1) << 43 // 1/4 in units of 2^−45
 	for l := range Lanes {
-		t[l] = shoupLazy(r[l], c.inv[l], c.invq[l], c.negp[l])
+		t[l] = shoupLazy(r[l], c.inv[l], c.invq[l], lane.negp[l])
 		q += mulhi52(t[l], c.g[l])
 	}
 	// Σ t_l/p_l = q + c/M with c/M < 1/4; each term of the fixed-point sum is at most 2 units

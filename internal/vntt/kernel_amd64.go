@@ -21,10 +21,10 @@ func fwd2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
 func inv2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
 
 //go:noescape
-func recombineAVX512(a []uint64, c *crtConsts)
+func recombineAVX512(a []uint64, c *crtConsts, lc *consts)
 
 //go:noescape
-func setLimbsAVX512(a, d []uint64, c *limbConsts)
+func setLimbsAVX512(a, d []uint64, c *limbConsts, lc *consts)
 
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
@@ -58,6 +58,6 @@ func init() {
 	fwd2Levels = func(a, tw1, tw2 []uint64, q int) { fwd2LevelsAVX512(a, tw1, tw2, q, lane) }
 	inv2Levels = func(a, tw1, tw2 []uint64, q int) { inv2LevelsAVX512(a, tw1, tw2, q, lane) }
 	pointwise = func(a, b []uint64, scale *[2 * Lanes]uint64) { pointwiseAVX512(a, b, scale, lane) }
-	recombine = func(a []uint64) { recombineAVX512(a, crt) }
-	setLimbs = func(a, d []uint64) { setLimbsAVX512(a, d, limbc) }
+	recombine = func(a []uint64) { recombineAVX512(a, crt, lane) }
+	setLimbs = func(a, d []uint64) { setLimbsAVX512(a, d, limbc, lane) }
 }

@@ -275,11 +275,10 @@ i2done:
 // Offsets of the fields of crtConsts (crt.go).
 #define R_INV 0
 #define R_INVQ 64
-#define R_NEGP 128
-#define R_G 192
-#define R_MI 256
-#define R_MNEG 704
-#define R_IDX 768
+#define R_G 128
+#define R_MI 192
+#define R_MNEG 640
+#define R_IDX 704
 
 // RPF is how far ahead of the current group Recombine prefetches, in bytes.
 #define RPF 2048
@@ -289,14 +288,15 @@ i2done:
 	KXNORW K1, K1, K1 \
 	VPGATHERQQ (8*l)(SI)(Z30*8), K1, z
 
-// RSHOUP(l, z): z = z·(M/p_l)^−1 mod p_l in [0, 2p_l) (Shoup, broadcast constants), and
+// RSHOUP(l, z): z = z·(M/p_l)^−1 mod p_l in [0, 2p_l) (Shoup, broadcast constants from the
+// crtConsts at DX and 2^52 − p_l from the consts at R10), and
 // Z16 += the high half of z·⌊2^97/p_l⌋ (the quotient estimate). Clobbers Z17, Z18.
 #define RSHOUP(l, z) \
 	VPXORQ Z17, Z17, Z17 \
 	VPMADD52HUQ.BCST (R_INVQ+8*l)(DX), z, Z17 \
 	VPXORQ Z18, Z18, Z18 \
 	VPMADD52LUQ.BCST (R_INV+8*l)(DX), z, Z18 \
-	VPMADD52LUQ.BCST (R_NEGP+8*l)(DX), Z17, Z18 \
+	VPMADD52LUQ.BCST (C_NEGP+8*l)(R10), Z17, Z18 \
 	VPANDQ Z27, Z18, z \
 	VPMADD52HUQ.BCST (R_G+8*l)(DX), z, Z16
 
@@ -324,13 +324,14 @@ i2done:
 	VPANDQ Z27, a, a \
 	VPADDQ Z17, b, b
 
-// func recombineAVX512(a []uint64, c *crtConsts)
+// func recombineAVX512(a []uint64, c *crtConsts, lc *consts)
 // recombineGeneric's steps on eight points at once, one point per lane: the eight residues of
 // prime l are gathered into Z0..Z7, and the value's 52-bit limbs accumulate in Z8..Z15.
-TEXT ·recombineAVX512(SB), NOSPLIT, $0-32
+TEXT ·recombineAVX512(SB), NOSPLIT, $0-40
 	MOVQ a_base+0(FP), SI
 	MOVQ a_len+8(FP), BX
 	MOVQ c+24(FP), DX
+	MOVQ lc+32(FP), R10
 	LEAQ (SI)(BX*8), BX
 	MASK52
 	MOVQ $0x80000000000, AX  // 2^43: 1/4 in units of 2^−45
@@ -446,8 +447,6 @@ rdone:
 // Offsets of the fields of limbConsts (crt.go).
 #define L_PW 0
 #define L_PWQ 256
-#define L_NEGP 512
-#define L_P4 576
 
 // LDIGIT(k, w, wq): Z1 += d_k·w lazily (below 2p), d_k broadcast from DI, w = 2^(52k) mod p
 // and wq its Shoup quotient.
@@ -456,17 +455,19 @@ rdone:
 	SHOUP(Z0, w, wq, Z2, Z3) \
 	VPADDQ Z3, Z1, Z1
 
-// func setLimbsAVX512(a, d []uint64, c *limbConsts)
+// func setLimbsAVX512(a, d []uint64, c *limbConsts, lc *consts)
 // setLimbsGeneric's steps, one point (eight lanes) per iteration.
-TEXT ·setLimbsAVX512(SB), NOSPLIT, $0-56
+TEXT ·setLimbsAVX512(SB), NOSPLIT, $0-64
 	MOVQ a_base+0(FP), SI
 	MOVQ d_base+24(FP), DI
 	MOVQ d_len+32(FP), BX
 	MOVQ c+48(FP), DX
+	MOVQ lc+56(FP), R10
 	LEAQ (DI)(BX*8), BX
 	MASK52
-	VMOVDQU64 L_NEGP(DX), Z29
-	VMOVDQU64 L_P4(DX), Z28
+	VMOVDQU64 C_NEGP(R10), Z29
+	VMOVDQU64 C_P2(R10), Z28
+	VPADDQ Z28, Z28, Z28     // 4p
 	VMOVDQU64 (L_PW+0)(DX), Z10
 	VMOVDQU64 (L_PW+64)(DX), Z11
 	VMOVDQU64 (L_PW+128)(DX), Z12
