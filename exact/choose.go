@@ -3,6 +3,8 @@ package exact
 import (
 	"math"
 	"math/bits"
+
+	"github.com/polyconv/polyconv/internal/vntt"
 )
 
 // Cost model of the methods, in nanoseconds on the calibration machine (AMD EPYC, Go 1.26,
@@ -52,6 +54,9 @@ var (
 	// costVecPiece is natMulVec's fixed cost per piece of a cut operand (calls, buffers, the
 	// piece's carry set-up); an estimate.
 	costVecPiece = 2000.0
+	// costVecFill is the cost of filling one limb of an operand into a transform vector
+	// again (packing it from the coefficients and reducing it); an estimate.
+	costVecFill = 8.0
 )
 
 // choose returns the method Auto uses for operands of lengths nx, ny whose coefficients have at
@@ -128,66 +133,117 @@ func transforms(sq bool) int {
 // quadratic cost of reduction and CRT per coefficient loses to Kronecker substitution anyway.
 var maxMultiModularPrimes = 128
 
-// kroneckerCost prices Kronecker substitution on the integer product kronecker will use
-// (mulNat): natMulVec's vector transforms, limbs and packing when vecPays, otherwise natMul's
-// transforms (three per prime, two for a square) and its per-word costs.
+// kroneckerCost prices Kronecker substitution on the integer product kronecker will use:
+// vecMul's vector transforms (in the shape vecPlan chooses within kronLayout's memory budget),
+// limbs and packing when vecPays, otherwise natMul's transforms (three per prime, two for a
+// square) and its per-word costs.
 func kroneckerCost(nx, ny, bx, by int, sq bool) float64 {
 	s := boundBits(nx, ny, bx, by) + 1
 	limbs := (nx+ny-1)*s/64 + 1 // words of the product
 	fixed := float64(nx+ny)*costCoeff + costSetup
 	if vecPays(limbs) {
-		wx, wy := ((nx-1)*s+bx)/64+1, ((ny-1)*s+by)/64+1 // words of the packed operands
-		return vecCost(64*wx, 64*wy, sq) + float64(limbs)*costVecWord + fixed
+		s, _, budget := kronLayout(nx, ny, bx, by, sq)
+		_, lx, ly := vecLimbs((nx-1)*s+bx, (ny-1)*s+by)
+		sh := vecPlan(max(lx, ly), min(lx, ly), sq, budget)
+		return sh.cost + float64((nx+ny-1)*s/64)*costVecWord + fixed
 	}
 	return 3*transformCost(limbs, transforms(sq)) + float64(limbs)*costKroneckerWord + fixed + 3*costSetupPrime
 }
 
-// vecCost is natMulVec's estimated time for operands of bx and by bits, or of a square (see
-// vecPlan).
-func vecCost(bx, by int, sq bool) float64 {
-	_, lx, ly := vecLimbs(bx, by)
-	_, _, _, cost := vecPlan(max(lx, ly), min(lx, ly), sq)
-	return cost
+// vecShape is how vecMul multiplies operands of lx ≥ ly limbs: on transforms of 2^lg points,
+// with y cut into py pieces of my limbs and x into px pieces of mx limbs (the last piece of each
+// may be shorter; py = 1 with my = ly and px = 1 with mx = lx when uncut), and its estimated
+// time in nanoseconds.
+type vecShape struct {
+	lg, mx, px, my, py int
+	cost               float64
 }
 
-// vecPlan returns how natMulVec multiplies operands of lx ≥ ly limbs: the longer one is cut
-// into pieces of m limbs (a multiple of vecPieceAlign; one piece of lx limbs when pieces is 1),
-// each multiplied by the shorter one on transforms of length 2^lg, which transform the shorter
-// operand once; and the estimated time (vecPlanCost). Every transform length that holds the
-// shorter operand and a piece of at least vecPieceAlign limbs is tried, with the largest such
-// piece, and the cheapest plan is chosen: very unbalanced operands are cut into many pieces on
-// short transforms. Squares are not cut.
-func vecPlan(lx, ly int, sq bool) (pieces, m, lg int, cost float64) {
-	pieces, m, lg = 1, lx, max(1, bits.Len(uint(lx+ly-2)))
-	cost = vecPlanCost(1, lg, lx, ly, sq)
-	if sq {
-		return pieces, m, lg, cost
+func (sh vecShape) cut() bool { return sh.px > 1 || sh.py > 1 }
+
+// vecBytes is the memory of the transform vectors of the shape: one of 2^lg points (64 bytes
+// each) for an uncut square, two otherwise.
+func (sh vecShape) vecBytes(sq bool) int {
+	v := vntt.Lanes * 8 << sh.lg
+	if sq && !sh.cut() {
+		return v
 	}
-	for plg := lg - 1; plg >= 1; plg-- {
-		pm := (1<<plg - ly + 1) / vecPieceAlign * vecPieceAlign
-		if pm < vecPieceAlign {
-			break
-		}
-		pk := (lx + pm - 1) / pm
-		if c := vecPlanCost(pk, plg, lx, ly, false); c < cost {
-			pieces, m, lg, cost = pk, pm, plg, c
-		}
-	}
-	return pieces, m, lg, cost
+	return 2 * v
 }
 
-// vecPlanCost is the estimated time of natMulVec in pieces pieces on transforms of length 2^lg:
-// 1 + 2·pieces transforms (three for one piece, two for a square) of 2^(lg−1)·lg butterflies at
-// costVecButterfly for that length, costVecLimb per limb of the operands and of the pieces'
-// products, and costVecPiece per piece.
-func vecPlanCost(pieces, lg, lx, ly int, sq bool) float64 {
-	bf := costVecButterfly[min(max(lg-vecMinLog, 0), len(costVecButterfly)-1)]
-	tr := 1 + 2*pieces
-	if sq {
+// vecMinCutLog is log2 of the shortest transform vecPlan cuts on: 128 points, for pieces of at
+// least vecPieceAlign limbs of each operand.
+const vecMinCutLog = 7
+
+// vecPlan returns the cheapest shape (vecPlanCost) for vecMul's operands of lx ≥ ly limbs, or
+// a square of lx = ly limbs, whose vectors take at most budget bytes. Uncut operands take
+// transforms of the next power of two at or above lx+ly−1 points. Otherwise every shorter
+// transform length from 2^vecMinCutLog on is tried, with y whole and x cut into the largest
+// pieces that fit beside it, and with y cut into py = 2, 3, … pieces (at most 64 tries) and x
+// into pieces that fit beside them; pieces other than the last are multiples of
+// vecPieceAlign limbs. Very unbalanced operands are cut into many pieces on short transforms,
+// and a tight budget cuts both operands. Shapes on at most 2^vecMinCutLog points are allowed
+// whatever the budget; a cut square is multiplied as a product.
+func vecPlan(lx, ly int, sq bool, budget int) vecShape {
+	best := vecShape{lg: max(1, bits.Len(uint(lx+ly-2))), mx: lx, px: 1, my: ly, py: 1}
+	best.cost = vecPlanCost(best, lx, ly, sq)
+	if (best.vecBytes(sq) > budget && best.lg > vecMinCutLog) || best.lg > vntt.MaxLog {
+		best.cost = math.Inf(1)
+	}
+	for lg := min(best.lg-1, vntt.MaxLog); lg >= vecMinCutLog; lg-- {
+		v := 1 << lg
+		if sh := (vecShape{lg: lg}); sh.vecBytes(false) > budget && lg > vecMinCutLog {
+			continue
+		}
+		prevMy := -1
+		// y's pieces leave room for a piece of x: start at about ly/(v−63) of them.
+		for py, tries := max(1, (ly+v-64)/(v-63)), 0; tries < 64; py++ {
+			my := ly
+			if py > 1 {
+				if (py-1)*vecPieceAlign >= ly {
+					break // no py pieces of vecPieceAlign limbs or more
+				}
+				my = (ly + py - 1) / py
+				my = (my + vecPieceAlign - 1) / vecPieceAlign * vecPieceAlign
+			}
+			if my == prevMy {
+				continue
+			}
+			prevMy = my
+			tries++
+			mx := (v + 1 - my) / vecPieceAlign * vecPieceAlign
+			if mx < vecPieceAlign {
+				continue
+			}
+			sh := vecShape{lg: lg, mx: min(mx, lx), px: (lx + mx - 1) / mx, my: my, py: (ly + my - 1) / my}
+			if sh.px == 1 && sh.py == 1 {
+				continue // uncut on a shorter transform: not possible when lg < best's uncut lg
+			}
+			if sh.cost = vecPlanCost(sh, lx, ly, false); sh.cost < best.cost {
+				best = sh
+			}
+			if my <= v/16 {
+				break // more pieces of y only add transforms
+			}
+		}
+	}
+	return best
+}
+
+// vecPlanCost is the estimated time of vecMul in shape sh: py·(1 + 2·px) transforms when cut
+// (three uncut, two for a square) of 2^(lg−1)·lg butterflies at costVecButterfly for that
+// length, costVecLimb per coefficient of the pieces' products, costVecFill per limb of x
+// filled again for every piece of y after the first, and costVecPiece per product of two
+// pieces.
+func vecPlanCost(sh vecShape, lx, ly int, sq bool) float64 {
+	bf := costVecButterfly[min(max(sh.lg-vecMinLog, 0), len(costVecButterfly)-1)]
+	tr := sh.py * (1 + 2*sh.px)
+	if sq && !sh.cut() {
 		tr = 2
 	}
-	return float64(tr)*float64(int(1)<<(lg-1))*float64(lg)*bf + float64(lx+pieces*(ly-1))*costVecLimb +
-		float64(pieces)*costVecPiece
+	coeffs := sh.py*lx + sh.px*ly - sh.px*sh.py // Σ over piece pairs of cx + cy − 1
+	return float64(tr)*float64(int(1)<<(sh.lg-1))*float64(sh.lg)*bf + float64(coeffs)*costVecLimb +
+		float64((sh.py-1)*lx)*costVecFill + float64(sh.px*sh.py)*costVecPiece
 }
 
 // vecPieceAlign is the granularity of natMulVec's pieces, in limbs: 64 limbs of b bits are b

@@ -60,9 +60,7 @@ func randPoly(r *rand.Rand, n, maxBits int, signed bool) []*big.Int {
 				words[j] = big.Word(r.Uint64())
 			}
 			v.SetBits(words)
-			if b%64 != 0 {
-				v.Rsh(v.Lsh(v, uint(64-b%64)), uint(64-b%64))
-			}
+			v.Rsh(v, uint(64*len(words)-b)) // at most b bits
 		}
 		if signed && r.IntN(2) == 0 {
 			v.Neg(v)
@@ -397,8 +395,19 @@ func TestParallelPaths(t *testing.T) {
 
 // TestChooseSquares checks that Auto prices a square with one forward transform: the
 // transform-based methods (where they apply) cost less for a square than for a product of the
-// same shape; and Sqr, with that pricing, against schoolbook.
+// same shape when memory does not force Kronecker substitution to cut the square into pieces
+// (which multiplies it as a product), and no more when it does; and Sqr, with that pricing,
+// against schoolbook.
 func TestChooseSquares(t *testing.T) {
+	for _, sh := range []struct{ n, bits int }{{300, 1024}, {50, 16384}} {
+		kr := kroneckerCost(sh.n, sh.n, sh.bits, sh.bits, false)
+		krs := kroneckerCost(sh.n, sh.n, sh.bits, sh.bits, true)
+		if krs > kr {
+			t.Errorf("%v: square costs %.0f, above the product's %.0f", sh, krs, kr)
+		}
+	}
+	defer func(f float64) { vecMemFactor = f }(vecMemFactor)
+	vecMemFactor = 1e6
 	for _, sh := range []struct{ n, bits int }{{2000, 64}, {300, 1024}, {50, 16384}, {20000, 16}} {
 		mm := multiModularCost(sh.n, sh.n, sh.bits, sh.bits, false)
 		mms := multiModularCost(sh.n, sh.n, sh.bits, sh.bits, true)

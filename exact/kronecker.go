@@ -3,25 +3,31 @@ package exact
 import (
 	"math/big"
 	"math/bits"
+	"unsafe"
 
+	"github.com/polyconv/polyconv/internal/vntt"
 	"github.com/polyconv/polyconv/ntt"
 )
 
 // kronecker computes x·y by Kronecker substitution: each operand is packed into one signed big
 // integer with its coefficients at a stride of s bits (s = coefficient bound + 1, so that every
-// product coefficient fits in a slot as a signed value), the integers are multiplied with
-// mulNat (natMulVec, eight primes in vector transforms, or natMul, an NTT product over three
-// primes with 64-bit limbs), and the product's slots are read back as signed s-bit values with
-// borrows. Every entry of x and y is read before dst is written.
+// product coefficient fits in a slot as a signed value), the integers are multiplied, and the
+// product's slots are read back as signed s-bit values with borrows. The integer product is
+// vecMul (eight primes in vector transforms; see kroneckerVec) when vecPays, otherwise natMul
+// (an NTT product over three primes with 64-bit limbs) on packed copies of the operands.
+// Every entry of x and y is read before dst is written.
 func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	s := boundBits(len(x), len(y), xs.bits, ys.bits) + 1
 	sq := &x[0] == &y[0] && len(x) == len(y)
+	if vecPays((len(x)+len(y)-1)*s/64 + 1) {
+		return kroneckerVec(dst, x, y, xs, ys, sq)
+	}
 	xw, xneg := pack(x, s, xs.bits)
 	yw, yneg := xw, xneg
 	if !sq {
 		yw, yneg = pack(y, s, ys.bits)
 	}
-	z := mulNat(xw, yw)
+	z := natMul(xw, yw)
 	fresh := dst == nil
 	if fresh {
 		dst = newInts(len(x) + len(y) - 1)
@@ -30,13 +36,106 @@ func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	return dst
 }
 
-// mulNat returns the product of the naturals x and y as len(x)+len(y) words (the contract of
-// natMul): with natMulVec when vecPays says so, otherwise with natMul.
-func mulNat(x, y []uint64) []uint64 {
-	if vecPays(len(x) + len(y)) {
-		return natMulVec(x, y)
+// kroneckerVec is kronecker on vecMul, with the layout of kronLayout. The operands are not
+// packed: vecMul fills its transforms from slotSrcs, which pack a few thousand limbs at a time.
+// When the slots are whole words and dst is nil, vecMul carries the product straight into one
+// block of words that becomes the result's storage, each coefficient's words in place of its
+// slot (unpackAligned); otherwise the product is a separate array, unpacked into dst.
+func kroneckerVec(dst, x, y []*big.Int, xs, ys operandInfo, sq bool) []*big.Int {
+	s, aligned, budget := kronLayout(len(x), len(y), xs.bits, ys.bits, sq)
+	n := len(x) + len(y) - 1
+	xsrc := newSlotSrc(x, s)
+	ysrc := xsrc
+	if !sq {
+		ysrc = newSlotSrc(y, s)
 	}
-	return natMul(x, y)
+	bx, by := (len(x)-1)*s+xs.bits, (len(y)-1)*s+ys.bits // bounds on the packed operands
+	neg := xsrc.flip != ysrc.flip
+	lz := (n*s + 63) / 64 // the product is below 2^(n·s)
+	if aligned && dst == nil {
+		p := make([]big.Word, lz)
+		vecMul(wordsOf(p), lz, xsrc, ysrc, bx, by, sq, budget)
+		dst = newInts(n)
+		unpackAligned(dst, p, s/64, neg)
+		return dst
+	}
+	z := vecMul(nil, lz, xsrc, ysrc, bx, by, sq, budget)
+	fresh := dst == nil
+	if fresh {
+		dst = newInts(n)
+	}
+	unpack(dst, z, s, neg, fresh)
+	return dst
+}
+
+// Memory of Kronecker substitution on vecMul. Its transform vectors may take vecMemFactor
+// times the estimated size of the operands and the result (as big.Ints: 40 bytes and the words
+// of each coefficient), less the product's separate array when it has one, and at least
+// vecMinBudget bytes; with the result and the operands themselves, a product then peaks at
+// about 1 + vecMemFactor times that size (TestPeakHeap measures it on the benchmark grid).
+// Slots of at least alignMinBits bits are rounded up to whole words, so that the result's
+// words can be the product's (unpackAligned), at a cost of under 6% more limbs.
+var (
+	vecMemFactor = 1.5
+	vecMinBudget = 1 << 16
+	alignMinBits = 1024
+)
+
+// kronLayout returns Kronecker substitution's slot size s for operands of lengths nx, ny with
+// coefficients of at most bx, by bits (a square when sq), whether the slots are whole words,
+// and the memory budget of vecMul's transform vectors in bytes (see vecMemFactor).
+func kronLayout(nx, ny, bx, by int, sq bool) (s int, aligned bool, budget int) {
+	s = boundBits(nx, ny, bx, by) + 1
+	aligned = s >= alignMinBits && bits.UintSize == 64
+	if aligned {
+		s = (s + 63) / 64 * 64
+	}
+	n := nx + ny - 1
+	io := nx*(40+8*((bx+63)/64)) + n*(40+8*((s-2)/64+1))
+	if !sq {
+		io += ny * (40 + 8*((by+63)/64))
+	}
+	budget = int(vecMemFactor * float64(io))
+	if !aligned {
+		budget -= n * s / 8 // the product's array
+	}
+	return s, aligned, max(budget, vecMinBudget)
+}
+
+// wordsOf returns p's memory as uint64s (big.Word is 64 bits wide where kronLayout aligns).
+func wordsOf(p []big.Word) []uint64 {
+	if len(p) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*uint64)(unsafe.Pointer(&p[0])), len(p))
+}
+
+// unpackAligned sets the fresh zero big.Ints dst[i] to the signed slots of p, which are sw
+// whole words each, negated when neg is set, reading them with borrows as unpack does: each
+// coefficient's magnitude is computed in place of its slot and becomes its storage.
+func unpackAligned(dst []*big.Int, p []big.Word, sw int, neg bool) {
+	borrow := false
+	for i, z := range dst {
+		v := p[i*sw : (i+1)*sw : (i+1)*sw]
+		if borrow {
+			// The slot below was negative: add its borrow. All ones become 2^s, which
+			// stands for the coefficient 0 with the borrow passed on.
+			if addBit(v, 0) {
+				continue
+			}
+		}
+		cneg := neg
+		borrow = v[sw-1]>>63 != 0
+		if borrow {
+			// v ≥ 2^(s−1): the slot holds v − 2^s; its magnitude is 2^s − v.
+			negWords(v)
+			cneg = !cneg
+		}
+		z.SetBits(v)
+		if cneg {
+			z.Neg(z)
+		}
+	}
 }
 
 // vecPays reports whether Kronecker substitution multiplies integers of words words in all with
@@ -46,45 +145,18 @@ func vecPays(words int) bool {
 }
 
 // pack returns |Σ x_i·2^(s·i)| as words and whether the sum is negative. The coefficients have
-// at most maxBits < s bits. The sum is built in one array from the lowest slot up: with the
-// slots below s·i holding L and a pending borrow σ ∈ {0, 1}, the partial sum is L − σ·2^(s·i);
-// slot i then receives t = x_i − σ when t ≥ 0 (σ becomes 0), or 2^s + t when t < 0 (σ becomes
-// 1). A final borrow makes the sum negative, and it is negated in place.
+// at most maxBits < s bits. The sum is built in one array from the lowest slot up, each slot
+// holding slotWords; a final borrow makes the sum negative, and it is negated in place.
 func pack(x []*big.Int, s, maxBits int) ([]uint64, bool) {
 	l := ((len(x)-1)*s+maxBits)/64 + 1 // words of the result
 	e := s * len(x)                    // a slot of 2^s + t reaches bit e of the last slot
 	z := make([]uint64, max(l, (e+63)/64))
-	sw := (s + 63) / 64
-	buf := make([]big.Word, sw)
+	buf := make([]big.Word, (s+63)/64)
 	borrow := false
 	for i, c := range x {
-		w := c.Bits()
-		switch {
-		case c.Sign() > 0 && !borrow:
-			orShifted(z, w, i*s)
-		case c.Sign() > 0:
-			// c − 1 ≥ 0, and the borrow is paid.
-			n := copy(buf, w)
-			subOne(buf[:n])
-			orShifted(z, buf[:n], i*s)
-			borrow = false
-		case c.Sign() == 0 && !borrow:
-		default:
-			// t = −|c| − σ < 0: the slot holds 2^s − |c| − σ, which is the complement of |c|
-			// over s bits, plus one when σ = 0.
-			clear(buf[copy(buf, w):])
-			for j := range buf {
-				buf[j] = ^buf[j]
-			}
-			if !borrow {
-				addBit(buf, 0)
-			}
-			if r := uint(s % 64); r != 0 {
-				buf[sw-1] &= 1<<r - 1
-			}
-			orShifted(z, buf, i*s)
-			borrow = true
-		}
+		var w []big.Word
+		w, borrow = slotWords(c, false, borrow, s, buf)
+		orBits(z, w, i*s)
 	}
 	if borrow {
 		// The sum is L − 2^e < 0, L = z < 2^e: its magnitude 2^e − L is z's two's complement
@@ -104,6 +176,111 @@ func pack(x []*big.Int, s, maxBits int) ([]uint64, bool) {
 	return z[:l:l], borrow
 }
 
+// slotWords returns the content of the slot of coefficient c (negated when flip is set) in
+// Kronecker packing, given the pending borrow σ ∈ {0, 1} of the slots below, and the borrow it
+// passes on. With the slots below holding L, the partial sum is L − σ·2^(s·i); the slot
+// receives t = c − σ when t ≥ 0 (σ becomes 0), or 2^s + t when t < 0 (σ becomes 1), which is
+// the complement of |c| over s bits, plus one when σ = 0. The content is c's own words, or
+// buf (⌈s/64⌉ words) when it differs; nil for an empty slot. |c| < 2^(s−1).
+func slotWords(c *big.Int, flip, borrow bool, s int, buf []big.Word) ([]big.Word, bool) {
+	sign := c.Sign()
+	if flip {
+		sign = -sign
+	}
+	w := c.Bits()
+	switch {
+	case sign > 0 && !borrow:
+		return w, false
+	case sign > 0:
+		// c − 1 ≥ 0, and the borrow is paid.
+		n := copy(buf, w)
+		subOne(buf[:n])
+		return buf[:n], false
+	case sign == 0 && !borrow:
+		return nil, false
+	}
+	clear(buf[copy(buf, w):])
+	for j := range buf {
+		buf[j] = ^buf[j]
+	}
+	if !borrow {
+		addBit(buf, 0)
+	}
+	if r := uint(s % 64); r != 0 {
+		buf[len(buf)-1] &= 1<<r - 1
+	}
+	return buf, true
+}
+
+// slotSrc is an operand of Kronecker substitution for vecMul: the natural number
+// Σ ±x_i·2^(s·i), every sign flipped (flip) when the highest nonzero coefficient is negative,
+// whose bits fill packs on demand.
+type slotSrc struct {
+	x      []*big.Int
+	s      int
+	flip   bool
+	borrow []uint64 // bit k: the pending borrow of the slots below slot k (see slotWords)
+}
+
+// newSlotSrc returns x's slotSrc for slots of s bits (every |x_i| < 2^(s−1)); x's entries
+// must not be nil.
+func newSlotSrc(x []*big.Int, s int) *slotSrc {
+	src := &slotSrc{x: x, s: s, borrow: make([]uint64, len(x)/64+1)}
+	for i := len(x) - 1; i >= 0; i-- {
+		if sg := x[i].Sign(); sg != 0 {
+			src.flip = sg < 0
+			break
+		}
+	}
+	borrow := false
+	for k, c := range x {
+		if borrow {
+			src.borrow[k/64] |= 1 << (k % 64)
+		}
+		if sg := c.Sign(); sg != 0 {
+			borrow = (sg < 0) != src.flip
+		}
+	}
+	return src
+}
+
+// fillChunk is the number of limbs that slotSrc.fill packs at a time (more when the slots are
+// large).
+const fillChunk = 4096
+
+// fill is natSrc's fill: it packs the limbs a chunk at a time into pooled scratch and fills
+// from there.
+func (src *slotSrc) fill(a []uint64, first, limbs, b int) {
+	chunk := min(limbs, max(fillChunk, 4*src.s/b))
+	buf := wordPool.Get((chunk*b+63)/64 + 1)
+	defer wordPool.Put(buf)
+	tmp := make([]big.Word, (src.s+63)/64)
+	for i := 0; i < limbs; i += chunk {
+		cnt := min(chunk, limbs-i)
+		out := (*buf)[:(cnt*b+63)/64+1]
+		clear(out)
+		src.packBits(out, (first+i)*b, tmp)
+		fillVec(a[vntt.Lanes*i:], out, 0, cnt, b)
+	}
+}
+
+// packBits sets out (zero on entry) to the operand's bits from bit0 on, as many as out holds;
+// tmp is slotWords' buffer.
+func (src *slotSrc) packBits(out []uint64, bit0 int, tmp []big.Word) {
+	s := src.s
+	k0 := bit0 / s
+	k1 := min(len(src.x), (bit0+64*len(out)+s-1)/s)
+	if k0 >= k1 {
+		return
+	}
+	borrow := src.borrow[k0/64]>>(k0%64)&1 != 0
+	for k := k0; k < k1; k++ {
+		var w []big.Word
+		w, borrow = slotWords(src.x[k], src.flip, borrow, s, tmp)
+		orBits(out, w, k*s-bit0)
+	}
+}
+
 // subOne subtracts 1 from the nonzero natural w in place.
 func subOne(w []big.Word) {
 	for j := range w {
@@ -114,22 +291,48 @@ func subOne(w []big.Word) {
 	}
 }
 
-// orShifted ORs w·2^shift into z (the target bits are zero and in range).
-func orShifted(z []uint64, w []big.Word, shift int) {
+// orBits ORs w·2^shift into z, dropping the bits below bit 0 (shift may be negative) and from
+// bit 64·len(z) on.
+func orBits(z []uint64, w []big.Word, shift int) {
+	if shift < 0 {
+		q := -shift / 64
+		if q >= len(w) {
+			return
+		}
+		w = w[q:]
+		if r := uint(-shift % 64); r != 0 {
+			for i := 0; i < len(w) && i < len(z); i++ {
+				v := uint64(w[i]) >> r
+				if i+1 < len(w) {
+					v |= uint64(w[i+1]) << (64 - r)
+				}
+				z[i] |= v
+			}
+			return
+		}
+		shift = 0
+	}
 	q, r := shift/64, uint(shift%64)
+	if q >= len(z) {
+		return
+	}
+	z = z[q:]
 	if r == 0 {
-		for i, v := range w {
-			z[q+i] |= uint64(v)
+		for i := 0; i < len(w) && i < len(z); i++ {
+			z[i] |= uint64(w[i])
 		}
 		return
 	}
 	var carry uint64
 	for i, v := range w {
-		z[q+i] |= uint64(v)<<r | carry
+		if i >= len(z) {
+			return
+		}
+		z[i] |= uint64(v)<<r | carry
 		carry = uint64(v) >> (64 - r)
 	}
-	if carry != 0 {
-		z[q+len(w)] |= carry
+	if carry != 0 && len(w) < len(z) {
+		z[len(w)] |= carry
 	}
 }
 
@@ -165,14 +368,15 @@ func bitAt(w []big.Word, i int) bool {
 	return i/64 < len(w) && w[i/64]>>(uint(i)%64)&1 != 0
 }
 
-// addBit adds 2^i to w, discarding overflow out of w.
-func addBit(w []big.Word, i int) {
+// addBit adds 2^i to w, discarding overflow out of w, and reports whether there was any.
+func addBit(w []big.Word, i int) bool {
 	c := uint64(1) << (uint(i) % 64)
 	for j := i / 64; j < len(w) && c != 0; j++ {
 		var v uint64
 		v, c = bits.Add64(uint64(w[j]), c, 0)
 		w[j] = big.Word(v)
 	}
+	return c != 0
 }
 
 // extract sets buf to bits [start, start+n) of z (zero beyond z), zero-extended to len(buf).

@@ -1,6 +1,7 @@
 package exact
 
 import (
+	"math"
 	"math/big"
 	"math/bits"
 	"runtime"
@@ -40,48 +41,83 @@ func init() {
 	}
 }
 
+// natSrc is an operand of vecMul: a natural number whose b-bit limbs fill writes, as residues,
+// into transform vectors.
+type natSrc interface {
+	// fill sets points 0 … limbs−1 of a to the residues of limbs first … first+limbs−1 (as
+	// fillVec does); the other points are not written.
+	fill(a []uint64, first, limbs, b int)
+}
+
+// wordsSrc is a natural number given by its little-endian words.
+type wordsSrc []uint64
+
+func (x wordsSrc) fill(a []uint64, first, limbs, b int) { fillVec(a, x, first*b, limbs, b) }
+
 // natMulVec returns the product of the naturals x and y (little-endian words) as
 // len(x)+len(y) words, like natMul: for a square, pass the same slice and it is transformed
-// once. x and y are cut into limbs of b ≤ 192 bits (b as large as keeps every coefficient of
-// the limb convolution below 2^(vecBits−2)); the limbs' residues modulo the eight primes of
-// package vntt are convolved in vector transforms, and each coefficient is recovered by the
-// explicit CRT and carried into the result at bit offset b·i. When vecPlan says so, the operand
-// with more limbs is cut into pieces that share one transform of the other (natMulVecPieces).
+// once. It is vecMul with no bound on the transforms' memory.
 //
-// x and y are only read; the result is new memory. Uncut, it allocates one vector of
-// max(8n, 64, len(x)+len(y)+4) words for x (n the power-of-two transform length, about
-// 2·64·(len(x)+len(y))/b rounded up), whose prefix becomes the result, and takes y's vector of
-// 8n words from vntt's pool (GetVec); cut, it takes both vectors from the pool and allocates the
-// result separately. The transforms allocate column buffers that grow with n (see vntt). Uncut,
-// when GOMAXPROCS ≥ 2 and n ≥ vecParallelMin, the two operands are filled and transformed in
-// two goroutines (a square's transform and the inverse share GOMAXPROCS workers); cut, every
-// transform uses GOMAXPROCS workers. If the transform would exceed vntt.MaxLog, it returns
-// natMul(x, y).
+// x and y are only read; the result is new memory.
 func natMulVec(x, y []uint64) []uint64 {
-	lz := len(x) + len(y)
 	sq := len(x) == len(y) && len(x) > 0 && &x[0] == &y[0]
-	bx, by := natBitLen(x), natBitLen(y)
+	return vecMul(nil, len(x)+len(y), wordsSrc(x), wordsSrc(y), natBitLen(x), natBitLen(y), sq, math.MaxInt)
+}
+
+// vecMul returns the product of the naturals x and y, of at most bx and by bits, as lz words
+// (lz must hold the product): in z, which must be zero and of length lz, or in new memory when
+// z is nil. sq reports that x and y are one operand (a square). x and y are cut into limbs of
+// b ≤ 192 bits (b as large as keeps every coefficient of the limb convolution below
+// 2^(vecBits−2)); the limbs' residues modulo the eight primes of package vntt are convolved in
+// vector transforms, and each coefficient is recovered by the explicit CRT and carried into
+// the result at bit offset b·i.
+//
+// vecPlan chooses the transform length and whether the operands are cut into pieces, so that
+// the transform vectors take at most budget bytes (when the budget allows at least 128
+// points): uncut, when z is nil, vecMul allocates one vector of max(8n, 64, lz+4) words for
+// x (n the power-of-two transform length, about 2·(bx+by)/b rounded up), whose prefix becomes
+// the result, and takes y's vector of 8n words from vntt's pool (GetVec); uncut into a given z,
+// it copies that prefix into z; cut (vecMulPieces), it takes both vectors from the pool. The
+// transforms allocate column buffers that grow with n (see vntt). Uncut, when GOMAXPROCS ≥ 2
+// and n ≥ vecParallelMin, the two operands are filled and transformed in two goroutines (a
+// square's transform and the inverse share GOMAXPROCS workers); cut, every transform uses
+// GOMAXPROCS workers.
+func vecMul(z []uint64, lz int, x, y natSrc, bx, by int, sq bool, budget int) []uint64 {
 	if bx == 0 || by == 0 {
-		return make([]uint64, lz)
+		if z == nil {
+			z = make([]uint64, lz)
+		}
+		return z
 	}
 	b, lx, ly := vecLimbs(bx, by)
 	if lx < ly {
 		x, y, lx, ly, bx, by = y, x, ly, lx, by, bx
 	}
-	pieces, m, logn, _ := vecPlan(lx, ly, sq)
-	if logn > vntt.MaxLog {
-		return natMul(x, y)
+	sh := vecPlan(lx, ly, sq, budget)
+	if sh.cut() {
+		if z == nil {
+			z = make([]uint64, lz)
+		}
+		vecMulPieces(z, x, y, b, lx, ly, bx, by, sh)
+		return z
 	}
-	if pieces > 1 {
-		return natMulVecPieces(x, y, b, lx, ly, by, m, logn)
+	r := vecMulWhole(x, y, b, lx, ly, lz, sq, sh.lg)
+	if z == nil {
+		return r
 	}
+	copy(z, r)
+	return z
+}
+
+// vecMulWhole is vecMul uncut, on transforms of length 2^logn: the product's lz words are the
+// prefix of the new vector it returns.
+func vecMulWhole(x, y natSrc, b, lx, ly, lz int, sq bool, logn int) []uint64 {
 	limbs := lx + ly - 1 // coefficients of the product
 	pl := vntt.NewPlan(logn)
 	n := pl.Len()
 	// The output is written over the x vector, behind the points still to be read (see
 	// carry). The vector is extended to a whole group of eight points for Recombine when the
-	// transform is shorter, and by a few words when zero high words of x and y make the
-	// output longer than the transform.
+	// transform is shorter, and by a few words when the output is longer than the transform.
 	all := make([]uint64, max(vntt.Lanes*n, vntt.Lanes*vntt.Lanes, lz+4))
 	a := all[:vntt.Lanes*n]
 	workers := 1
@@ -119,44 +155,51 @@ func natMulVec(x, y []uint64) []uint64 {
 	return all[:lz:lz]
 }
 
-// natMulVecPieces is natMulVec with x (lx ≥ ly limbs of b bits; y has by bits) cut into
-// pieces of m limbs (m a multiple of vecPieceAlign): y is transformed once, on transforms of
-// length 2^logn, and each piece's product with it is added into the result at the piece's
-// word offset. It holds two pooled vectors of that length and the result. It needs
-// 128 < b ≤ 192 (carryVec) and transforms of at least eight points (m ≥ vecPieceAlign gives
-// that).
-func natMulVecPieces(x, y []uint64, b, lx, ly, by, m, logn int) []uint64 {
-	lz := len(x) + len(y)
-	pl := vntt.NewPlan(logn)
+// vecMulPieces is vecMul cut as sh says: y (ly limbs of b bits, at most by bits) in sh.py
+// pieces of sh.my limbs and x (lx limbs, at most bx bits) in sh.px pieces of sh.mx limbs, on
+// transforms of length 2^sh.lg. Each piece of y is transformed once and multiplied by every
+// piece of x, which is transformed anew for each piece of y; each product is added into z (zero
+// on entry, long enough for the product) at the pieces' word offset. It holds two pooled
+// vectors. It needs 128 < b ≤ 192 (carryVec), pieces other than the last a multiple of
+// vecPieceAlign limbs, and sh.mx+sh.my−1 ≤ 2^sh.lg with at least eight points.
+func vecMulPieces(z []uint64, x, y natSrc, b, lx, ly, bx, by int, sh vecShape) {
+	pl := vntt.NewPlan(sh.lg)
 	workers := 1
 	if pl.Len() >= vecParallelMin {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	c := pl.GetVec()
 	defer pl.PutVec(c)
-	forwardLimbs(pl, c, y, 0, ly, b, workers)
 	a := pl.GetVec()
 	defer pl.PutVec(a)
-	z := make([]uint64, lz)
 	top := 0 // z's words from top on are still zero
-	for j := 0; j < lx; j += m {
-		cnt := min(m, lx-j)
-		forwardLimbs(pl, a, x, j, cnt, b, workers)
-		pl.MulScaled(a, c)
-		pl.InverseWorkers(a, workers)
-		// The piece's product is below 2^(cnt·b + by); it starts at bit j·b, a word boundary.
-		off := j * b / 64
-		w := min(lz-off, (cnt*b+by+63)/64)
-		carryVec(a, cnt+ly-1, b, w)
-		top = addAt(z, a[:w], off, top)
+	for jy := 0; jy < ly; jy += sh.my {
+		cy := min(sh.my, ly-jy)
+		forwardLimbs(pl, c, y, jy, cy, b, workers)
+		ybits := min(cy*b, by-jy*b) // the piece is below 2^ybits
+		for jx := 0; jx < lx; jx += sh.mx {
+			cx := min(sh.mx, lx-jx)
+			forwardLimbs(pl, a, x, jx, cx, b, workers)
+			pl.MulScaled(a, c)
+			pl.InverseWorkers(a, workers)
+			// The pieces' product is below 2^(xbits+ybits); it starts at bit (jx+jy)·b, a word
+			// boundary.
+			xbits := min(cx*b, bx-jx*b)
+			off := (jx + jy) * b / 64
+			w := min(len(z)-off, (xbits+ybits+63)/64)
+			if w <= 0 {
+				continue
+			}
+			carryVec(a, cx+cy-1, b, w)
+			top = addAt(z, a[:w], off, top)
+		}
 	}
-	return z
 }
 
-// forwardLimbs fills a with the residues of x's limbs first … first+limbs−1 (fillVec) and
-// transforms it on up to workers goroutines, the points past them taken as zero.
-func forwardLimbs(pl *vntt.Plan, a, x []uint64, first, limbs, b, workers int) {
-	fillVec(a, x, first, limbs, b)
+// forwardLimbs fills a with the residues of x's limbs first … first+limbs−1 and transforms it
+// on up to workers goroutines, the points past them taken as zero.
+func forwardLimbs(pl *vntt.Plan, a []uint64, x natSrc, first, limbs, b, workers int) {
+	x.fill(a, first, limbs, b)
 	pl.ForwardPrefix(a, limbs, workers)
 }
 
@@ -204,24 +247,24 @@ func vecLimbs(bx, by int) (b, lx, ly int) {
 // vntt.SetLimbs call.
 const fillBatch = 256
 
-// fillVec sets the first limbs points of a to the residues of the b-bit limbs of x from limb
-// first on, point i holding limb first+i's eight residues (each below 4p, as Forward accepts); the other points are
-// not written. 128 < b ≤ 192: each limb is cut into four 52-bit digits, which vntt.SetLimbs
-// reduces.
-func fillVec(a, x []uint64, first, limbs, b int) {
+// fillVec sets the first limbs points of a to the residues of the b-bit limbs of x from bit
+// pos on, point i holding the eight residues (each below 4p, as Forward accepts) of the limb at
+// bit pos+b·i; the other points are not written. Bits past x are zero. 128 < b ≤ 192: each
+// limb is cut into four 52-bit digits, which vntt.SetLimbs reduces.
+func fillVec(a, x []uint64, pos, limbs, b int) {
 	e := uint(b - 128)
 	mask := ^uint64(0) >> (64 - e)
 	var d [4 * fillBatch]uint64
-	pos := uint(first * b) // bit position of the next limb
+	p := uint(pos) // bit position of the next limb
 	for i0 := 0; i0 < limbs; i0 += fillBatch {
 		i1 := min(i0+fillBatch, limbs)
 		for k := 0; k < 4*(i1-i0); k += 4 {
-			q, r := int(pos/64), pos&63
-			pos += uint(b)
+			q, r := int(p/64), p&63
+			p += uint(b)
 			var xs [4]uint64
 			if q+3 < len(x) {
 				xs = [4]uint64(x[q : q+4])
-			} else {
+			} else if q < len(x) {
 				// The last limbs, whose words run past x.
 				copy(xs[:], x[q:])
 			}

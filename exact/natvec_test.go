@@ -3,6 +3,7 @@ package exact
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/big"
 	"math/bits"
 	"math/rand/v2"
@@ -106,6 +107,23 @@ func TestNatMulVecStalePool(t *testing.T) {
 	}
 }
 
+// mulPieces is vecMulPieces on the words x (lx ≥ ly limbs of b bits) and y, x cut into pieces
+// of mx limbs and y into pieces of my limbs, on transforms of 2^logn points.
+func mulPieces(x, y []uint64, b, lx, ly, mx, my, logn int) []uint64 {
+	z := make([]uint64, len(x)+len(y))
+	if lx == 0 || ly == 0 {
+		return z
+	}
+	sh := vecShape{lg: logn, mx: mx, px: (lx + mx - 1) / mx, my: my, py: (ly + my - 1) / my}
+	vecMulPieces(z, wordsSrc(x), wordsSrc(y), b, lx, ly, natBitLen(x), natBitLen(y), sh)
+	return z
+}
+
+// natMulVecPieces is mulPieces with y whole.
+func natMulVecPieces(x, y []uint64, b, lx, ly, m, logn int) []uint64 {
+	return mulPieces(x, y, b, lx, ly, m, ly, logn)
+}
+
 // TestNatMulVecPieces checks the cut of the longer operand into pieces (natMulVecPieces)
 // against math/big: piece sizes from one to many multiples of vecPieceAlign, a last piece of a
 // single limb, unbalanced operands, all-ones operands (the largest coefficients), a zero
@@ -119,7 +137,7 @@ func TestNatMulVecPieces(t *testing.T) {
 			x, y, lx, ly = y, x, ly, lx
 		}
 		logn := bits.Len(uint(min(m, lx) + ly - 2))
-		got := natMulVecPieces(x, y, b, lx, ly, natBitLen(y), m, max(logn, 3))
+		got := natMulVecPieces(x, y, b, lx, ly, m, max(logn, 3))
 		require.Len(t, got, len(x)+len(y), msg)
 		want := new(big.Int).Mul(natBig(x), natBig(y))
 		if natBig(got).Cmp(want) != 0 {
@@ -151,7 +169,7 @@ func TestNatMulVecPieces(t *testing.T) {
 	costVecLimb = 0
 	x, y := randNat(r, 3860, 0), randNat(r, 3860, 1)
 	_, lx, ly := vecLimbs(natBitLen(x), natBitLen(y))
-	pieces, _, _, _ := vecPlan(lx, ly, false)
+	pieces := vecPlan(lx, ly, false, math.MaxInt).px
 	require.Greater(t, pieces, 1, "vecPlan does not cut %d×%d limbs", lx, ly)
 	checkNatMulVec(t, x, y, "natMulVec, cut by its plan")
 	checkNatMulVec(t, x, x, "natMulVec square of a size it would cut")
@@ -159,7 +177,8 @@ func TestNatMulVecPieces(t *testing.T) {
 	costVecLimb = c0
 	x, y = randNat(r, 60000, 1), randNat(r, 40, 1)
 	_, lx, ly = vecLimbs(natBitLen(x), natBitLen(y))
-	pieces, _, lg, _ := vecPlan(lx, ly, false)
+	sh := vecPlan(lx, ly, false, math.MaxInt)
+	pieces, lg := sh.px, sh.lg
 	require.Greater(t, pieces, 8, "vecPlan(%d, %d) cuts into %d pieces on 2^%d", lx, ly, pieces, lg)
 	checkNatMulVec(t, x, y, fmt.Sprintf("natMulVec, %d pieces on 2^%d", pieces, lg))
 	checkNatMulVec(t, y, x, "natMulVec, the short operand first")

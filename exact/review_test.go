@@ -2,6 +2,7 @@ package exact
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"math/bits"
 	mrand "math/rand"
@@ -100,7 +101,7 @@ func TestReviewFillVecEveryB(t *testing.T) {
 				for i := range a {
 					a[i] = sentinel
 				}
-				fillVec(a, x, first, limbs, b)
+				fillVec(a, x, first*b, limbs, b)
 				mask := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), uint(b)), big.NewInt(1))
 				for i := range limbs {
 					limb := new(big.Int).Rsh(xb, uint(b*(first+i)))
@@ -164,7 +165,7 @@ func TestReviewPiecesEveryB(t *testing.T) {
 					cut++
 				}
 				for rep := range 2 {
-					got := natMulVecPieces(x, y, b, lx, ly, by, pm, logn)
+					got := natMulVecPieces(x, y, b, lx, ly, pm, logn)
 					want := new(big.Int).Mul(natBig(x), natBig(y))
 					if len(got) != len(x)+len(y) || natBig(got).Cmp(want) != 0 {
 						t.Fatalf("b=%d m=%d lx=%d ly=%d rep=%d: natMulVecPieces differs from math/big", b, pm, lx, ly, rep)
@@ -341,11 +342,14 @@ func TestReviewAddAtRandom(t *testing.T) {
 	}
 }
 
-// TestReviewVecPlan checks vecPlan's invariants on many shapes: the pieces cover x exactly
-// (pieces·m ≥ lx > (pieces−1)·m), cut pieces are aligned, every piece's product fits the
-// transform without wrapping, squares are not cut, and the length is at least 2.
+// TestReviewVecPlan checks vecPlan's invariants on many shapes, with and without a memory
+// budget: the pieces cover each operand exactly (p·m ≥ l > (p−1)·m), cut pieces are
+// aligned, every pair of pieces' product fits the transform without wrapping, the vectors fit
+// the budget unless the shape is on at most 2^vecMinCutLog points, and the length is at
+// least 2.
 func TestReviewVecPlan(t *testing.T) {
 	r := rand.New(rand.NewPCG(317, 318))
+	cutBoth := 0
 	for it := range 5000 {
 		lx := 1 + r.IntN(1<<(1+it%20))
 		ly := 1 + r.IntN(lx)
@@ -353,19 +357,33 @@ func TestReviewVecPlan(t *testing.T) {
 		if sq {
 			ly = lx
 		}
-		pieces, m, lg, cost := vecPlan(lx, ly, sq)
-		if pieces < 1 || m < 1 || lg < 1 || !(cost > 0) {
-			t.Fatalf("vecPlan(%d, %d, %v) = %d, %d, %d, %v", lx, ly, sq, pieces, m, lg, cost)
+		budget := math.MaxInt
+		if it%2 == 1 {
+			budget = 1 << (10 + r.IntN(18))
 		}
-		if pieces*m < lx || (pieces-1)*m >= lx {
-			t.Fatalf("vecPlan(%d, %d): %d pieces of %d do not cover x exactly", lx, ly, pieces, m)
+		sh := vecPlan(lx, ly, sq, budget)
+		msg := fmt.Sprintf("vecPlan(%d, %d, %v, %d) = %+v", lx, ly, sq, budget, sh)
+		if sh.px < 1 || sh.py < 1 || sh.mx < 1 || sh.my < 1 || sh.lg < 1 || !(sh.cost > 0) || math.IsInf(sh.cost, 0) {
+			t.Fatal(msg)
 		}
-		if pieces > 1 && (m%vecPieceAlign != 0 || sq) {
-			t.Fatalf("vecPlan(%d, %d, %v): cut into pieces of %d", lx, ly, sq, m)
+		if sh.px*sh.mx < lx || (sh.px-1)*sh.mx >= lx || sh.py*sh.my < ly || (sh.py-1)*sh.my >= ly {
+			t.Fatalf("%s: the pieces do not cover the operands exactly", msg)
 		}
-		if 1<<lg < m+ly-1 && !(pieces == 1 && 1<<lg >= lx+ly-1) {
-			t.Fatalf("vecPlan(%d, %d): 2^%d points for pieces of %d", lx, ly, lg, m)
+		if (sh.px > 1 && sh.mx%vecPieceAlign != 0) || (sh.py > 1 && sh.my%vecPieceAlign != 0) {
+			t.Fatalf("%s: unaligned pieces", msg)
 		}
+		if 1<<sh.lg < min(sh.mx, lx)+min(sh.my, ly)-1 {
+			t.Fatalf("%s: pieces' products wrap", msg)
+		}
+		if sh.vecBytes(sq) > budget && sh.lg > vecMinCutLog {
+			t.Fatalf("%s: vectors of %d bytes exceed the budget", msg, sh.vecBytes(sq))
+		}
+		if sh.px > 1 && sh.py > 1 {
+			cutBoth++
+		}
+	}
+	if cutBoth < 100 {
+		t.Errorf("only %d plans cut both operands", cutBoth)
 	}
 }
 

@@ -1,0 +1,236 @@
+package exact
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/polyconv/polyconv/internal/vntt"
+)
+
+// TestOrBits checks orBits against math/big: shifts of either sign, bits dropped below 0 and
+// past z, and bits already set in z kept.
+func TestOrBits(t *testing.T) {
+	r := rand.New(rand.NewPCG(401, 402))
+	for it := range 3000 {
+		w := make([]big.Word, r.IntN(6))
+		for i := range w {
+			w[i] = big.Word(r.Uint64())
+		}
+		z := randNat(r, 1+r.IntN(6), it%3)
+		shift := r.IntN(800) - 400
+		if it%5 == 0 {
+			shift = 64 * (r.IntN(12) - 6) // whole words
+		}
+		want := new(big.Int).SetBits(append([]big.Word(nil), w...))
+		if shift >= 0 {
+			want.Lsh(want, uint(shift))
+		} else {
+			want.Rsh(want, uint(-shift))
+		}
+		mask := new(big.Int).Lsh(big.NewInt(1), uint(64*len(z)))
+		want.Mod(want, mask)
+		want.Or(want, natBig(z))
+		orBits(z, w, shift)
+		if natBig(z).Cmp(want) != 0 {
+			t.Fatalf("orBits(%x, %d): %x, want %x", w, shift, z, want.Bits())
+		}
+	}
+}
+
+// randSlots returns a polynomial whose packing exercises every kind of slot: random signs,
+// zero runs, all-ones magnitudes, and negative or zero leading and trailing coefficients.
+func randSlots(r *rand.Rand, n, bits int) []*big.Int {
+	x := randPoly(r, n, bits, true)
+	switch r.IntN(4) {
+	case 0:
+		x[n-1].Neg(new(big.Int).Lsh(big.NewInt(1), uint(bits)-1))
+	case 1:
+		x[n-1].SetInt64(0)
+	case 2:
+		x[0].SetInt64(0)
+	}
+	if n > 10 {
+		lo := r.IntN(n - 5)
+		for i := lo; i < lo+5; i++ {
+			x[i].SetInt64(0)
+		}
+	}
+	return x
+}
+
+// TestSlotSrc checks slotSrc against pack: the bits packBits writes from any position equal
+// the packed operand's (pack's magnitude, with flip equal to pack's sign), and fill writes the
+// residues fillVec takes from the packed words, across fill's chunks.
+func TestSlotSrc(t *testing.T) {
+	r := rand.New(rand.NewPCG(403, 404))
+	for it := range 300 {
+		n := 1 + r.IntN(60)
+		bits := 1 + r.IntN(400)
+		if it%10 == 0 {
+			n, bits = 2000+r.IntN(1000), 300 // limbs beyond one fill chunk
+		}
+		x := randSlots(r, n, bits)
+		s := boundBits(n, n, bits, bits) + 1
+		if it%2 == 0 {
+			s = (s + 63) / 64 * 64
+		}
+		mb := maxBitLen(x)
+		packed, neg := pack(x, s, max(mb, 1))
+		src := newSlotSrc(x, s)
+		msg := fmt.Sprintf("it=%d n=%d bits=%d s=%d", it, n, bits, s)
+		require.Equal(t, neg, src.flip, msg)
+		tmp := make([]big.Word, (s+63)/64)
+		for range 20 {
+			bit0 := r.IntN(64*len(packed) + 64)
+			out := make([]uint64, 1+r.IntN(20))
+			src.packBits(out, bit0, tmp)
+			want := make([]uint64, len(out))
+			orBits(want, bigWords(packed), -bit0)
+			require.Equal(t, want, out, "%s bit0=%d", msg, bit0)
+		}
+		b := 129 + r.IntN(64)
+		total := (64*len(packed) + b - 1) / b
+		first := r.IntN(total)
+		limbs := total - first
+		a := make([]uint64, vntt.Lanes*limbs)
+		want := make([]uint64, vntt.Lanes*limbs)
+		src.fill(a, first, limbs, b)
+		fillVec(want, packed, first*b, limbs, b)
+		require.Equal(t, want, a, "%s fill b=%d first=%d", msg, b, first)
+	}
+}
+
+// bigWords returns w as big.Words.
+func bigWords(w []uint64) []big.Word {
+	out := make([]big.Word, len(w))
+	for i, v := range w {
+		out[i] = big.Word(v)
+	}
+	return out
+}
+
+// TestUnpackAligned checks unpackAligned against unpack on word-aligned slots: random slots,
+// slots at the sign boundary, all-ones slots (which a borrow turns into 2^s, the coefficient 0
+// with the borrow passed on) and zero slots, either sign.
+func TestUnpackAligned(t *testing.T) {
+	r := rand.New(rand.NewPCG(405, 406))
+	for it := range 2000 {
+		sw := 1 + r.IntN(4)
+		n := 1 + r.IntN(12)
+		p := make([]big.Word, n*sw)
+		for i := range n {
+			v := p[i*sw : (i+1)*sw]
+			switch r.IntN(5) {
+			case 0: // zero
+			case 1:
+				for j := range v {
+					v[j] = ^big.Word(0)
+				}
+			case 2:
+				v[sw-1] = 1 << 63
+			case 3:
+				v[sw-1] = 1<<63 - 1
+				for j := range sw - 1 {
+					v[j] = ^big.Word(0)
+				}
+			default:
+				for j := range v {
+					v[j] = big.Word(r.Uint64())
+				}
+			}
+		}
+		neg := it%2 == 1
+		want := newInts(n)
+		z := make([]uint64, len(p))
+		for i, v := range p {
+			z[i] = uint64(v)
+		}
+		unpack(want, z, 64*sw, neg, true)
+		got := newInts(n)
+		unpackAligned(got, p, sw, neg)
+		equalInts(t, got, want, fmt.Sprintf("it=%d sw=%d n=%d", it, sw, n))
+	}
+}
+
+// TestVecMulCutBoth checks products with both operands cut into pieces (vecMulPieces) against
+// math/big: pieces of one and several alignment units, last pieces of a single limb, all-ones
+// operands, zero pieces, and vecMul under budgets that force such cuts, on words and twice in a
+// row (stale pooled vectors).
+func TestVecMulCutBoth(t *testing.T) {
+	r := rand.New(rand.NewPCG(407, 408))
+	for _, c := range []struct{ nx, ny, kind, mx, my int }{
+		{400, 400, 0, 64, 64}, {400, 400, 1, 128, 64}, {400, 300, 1, 64, 192},
+		{1000, 700, 0, 256, 320}, {1000, 700, 2, 64, 128}, {(129*190 + 63) / 64, (65*190 + 63) / 64, 1, 64, 64},
+	} {
+		x, y := randNat(r, c.nx, c.kind), randNat(r, c.ny, c.kind)
+		if c.kind == 2 {
+			clear(y[len(y)/3 : len(y)/2])
+		}
+		b, lx, ly := vecLimbs(natBitLen(x), natBitLen(y))
+		if lx < ly {
+			x, y, lx, ly = y, x, ly, lx
+		}
+		logn := bits64Len(c.mx + c.my - 2)
+		want := new(big.Int).Mul(natBig(x), natBig(y))
+		for rep := range 2 {
+			got := mulPieces(x, y, b, lx, ly, c.mx, c.my, logn)
+			if natBig(got).Cmp(want) != 0 {
+				t.Errorf("%+v rep %d: vecMulPieces differs from math/big", c, rep)
+			}
+		}
+	}
+	for _, budget := range []int{0, 1 << 15, 1 << 17, 1 << 19} {
+		x, y := randNat(r, 3000, 1), randNat(r, 2500, 0)
+		_, lx, ly := vecLimbs(natBitLen(x), natBitLen(y))
+		sh := vecPlan(lx, ly, false, budget)
+		require.True(t, sh.py > 1 || budget > 1<<17, "budget %d: plan %+v does not cut y", budget, sh)
+		want := new(big.Int).Mul(natBig(x), natBig(y))
+		got := vecMul(nil, len(x)+len(y), wordsSrc(x), wordsSrc(y), natBitLen(x), natBitLen(y), false, budget)
+		if natBig(got).Cmp(want) != 0 {
+			t.Errorf("budget %d plan %+v: vecMul differs from math/big", budget, sh)
+		}
+		got = vecMul(nil, 2*len(x), wordsSrc(x), wordsSrc(x), natBitLen(x), natBitLen(x), true, budget)
+		if natBig(got).Cmp(new(big.Int).Mul(natBig(x), natBig(x))) != 0 {
+			t.Errorf("budget %d: vecMul square differs from math/big", budget)
+		}
+	}
+}
+
+func bits64Len(n int) int {
+	l := 0
+	for 1<<l < n+1 {
+		l++
+	}
+	return max(l, 3)
+}
+
+// TestKroneckerBudget runs Kronecker substitution on vecMul under memory budgets from none to
+// the smallest (every operand cut into pieces of 64 limbs), on aligned slots (the result
+// carried in place) and unaligned ones, with signed coefficients, squares and a reused dst,
+// against schoolbook.
+func TestKroneckerBudget(t *testing.T) {
+	defer forceVec()()
+	defer func(f float64, m, a int) { vecMemFactor, vecMinBudget, alignMinBits = f, m, a }(vecMemFactor, vecMinBudget, alignMinBits)
+	r := rand.New(rand.NewPCG(409, 410))
+	for _, f := range []float64{0, 0.05, 0.3, 1.5, math.Inf(1)} {
+		vecMemFactor, vecMinBudget = f, 0
+		for _, align := range []int{64, 1 << 30} {
+			alignMinBits = align
+			for _, sh := range []struct{ nx, ny, bits int }{
+				{1, 1, 3000}, {30, 20, 1500}, {120, 90, 900}, {200, 7, 2000}, {7, 150, 64}, {60, 60, 5000},
+			} {
+				x, y := randSlots(r, sh.nx, sh.bits), randSlots(r, sh.ny, sh.bits)
+				msg := fmt.Sprintf("factor %v align %d %v", f, align, sh)
+				equalInts(t, MulUsing(Kronecker, nil, x, y), naiveMul(x, y), msg)
+				equalInts(t, MulUsing(Kronecker, nil, x, x), naiveMul(x, x), "square "+msg)
+				dst := randPoly(r, sh.nx+sh.ny-1, 100, true)
+				equalInts(t, MulUsing(Kronecker, dst, x, y), naiveMul(x, y), "dst reused "+msg)
+			}
+		}
+	}
+}
