@@ -135,7 +135,8 @@ var maxMultiModularPrimes = 128
 
 // kroneckerCost prices Kronecker substitution on the integer product kronecker will use:
 // vecMul's vector transforms (in the shape vecPlan chooses within kronLayout's memory budget),
-// limbs and packing when vecPays, otherwise natMul's transforms (three per prime, two for a
+// limbs and packing when vecPays, twice over products of half the length when kronecker2
+// applies (assuming a fresh result), otherwise natMul's transforms (three per prime, two for a
 // square) and its per-word costs.
 func kroneckerCost(nx, ny, bx, by int, sq bool) float64 {
 	s := boundBits(nx, ny, bx, by) + 1
@@ -143,9 +144,13 @@ func kroneckerCost(nx, ny, bx, by int, sq bool) float64 {
 	fixed := float64(nx+ny)*costCoeff + costSetup
 	if vecPays(limbs) {
 		s, _, budget := kronLayout(nx, ny, bx, by, sq)
+		products := 1.0
+		if t, ok := halfSlots(nx, ny, bx, by); ok {
+			s, products = t, 2 // kronecker2: two products of half the length
+		}
 		_, lx, ly := vecLimbs((nx-1)*s+bx, (ny-1)*s+by)
 		sh := vecPlan(max(lx, ly), min(lx, ly), sq, budget)
-		return sh.cost + float64((nx+ny-1)*s/64)*costVecWord + fixed
+		return products*(sh.cost+float64((nx+ny-1)*s/64)*costVecWord) + fixed
 	}
 	return 3*transformCost(limbs, transforms(sq)) + float64(limbs)*costKroneckerWord + fixed + 3*costSetupPrime
 }

@@ -38,16 +38,19 @@ func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 
 // kroneckerVec is kronecker on vecMul, with the layout of kronLayout. The operands are not
 // packed: vecMul fills its transforms from slotSrcs, which pack a few thousand limbs at a time.
-// When the slots are whole words and dst is nil, vecMul carries the product straight into one
-// block of words that becomes the result's storage, each coefficient's words in place of its
-// slot (unpackAligned); otherwise the product is a separate array, unpacked into dst.
+// When dst is nil and the slots are whole words, the result's storage is the product's words,
+// each coefficient's words in place of its slot (unpackAligned), and when kronecker2 applies,
+// it is used instead; otherwise the product is a separate array, unpacked into dst.
 func kroneckerVec(dst, x, y []*big.Int, xs, ys operandInfo, sq bool) []*big.Int {
 	s, aligned, budget := kronLayout(len(x), len(y), xs.bits, ys.bits, sq)
+	if t, ok := halfSlots(len(x), len(y), xs.bits, ys.bits); ok && dst == nil {
+		return kronecker2(x, y, xs, ys, sq, t, budget)
+	}
 	n := len(x) + len(y) - 1
-	xsrc := newSlotSrc(x, s)
+	xsrc := newSlotSrc(x, s, false)
 	ysrc := xsrc
 	if !sq {
-		ysrc = newSlotSrc(y, s)
+		ysrc = newSlotSrc(y, s, false)
 	}
 	bx, by := (len(x)-1)*s+xs.bits, (len(y)-1)*s+ys.bits // bounds on the packed operands
 	neg := xsrc.flip != ysrc.flip
@@ -55,8 +58,11 @@ func kroneckerVec(dst, x, y []*big.Int, xs, ys operandInfo, sq bool) []*big.Int 
 	if aligned && dst == nil {
 		p := make([]big.Word, lz)
 		vecMul(wordsOf(p), lz, xsrc, ysrc, bx, by, sq, budget)
+		if neg {
+			negWords(p) // two's complement
+		}
 		dst = newInts(n)
-		unpackAligned(dst, p, s/64, neg)
+		unpackAligned(dst, 0, 1, p, s/64)
 		return dst
 	}
 	z := vecMul(nil, lz, xsrc, ysrc, bx, by, sq, budget)
@@ -66,6 +72,80 @@ func kroneckerVec(dst, x, y []*big.Int, xs, ys operandInfo, sq bool) []*big.Int 
 	}
 	unpack(dst, z, s, neg, fresh)
 	return dst
+}
+
+// useKS2 enables kronecker2 (a variable so that tests can compare it with kroneckerVec's
+// single evaluation).
+var useKS2 = true
+
+// halfSlots returns the half slot t of kronecker2 for operands of lengths nx, ny with
+// coefficients of at most bx, by bits, and whether kronecker2 applies: when Kronecker
+// substitution's slots are whole words (kronLayout), and t, the bound on the product's
+// coefficients plus one halved and rounded up to whole words, exceeds both operands'
+// coefficient bits (so that their packings at 2^t are slots too).
+func halfSlots(nx, ny, bx, by int) (t int, ok bool) {
+	s := boundBits(nx, ny, bx, by) + 1
+	t = ((s+1)/2 + 63) / 64 * 64
+	return t, useKS2 && s >= alignMinBits && bits.UintSize == 64 && t > max(bx, by)
+}
+
+// kronecker2 is Kronecker substitution at the two points 2^t and −2^t (Harvey's KS2): with
+// h = x·y, it computes A = h(2^t) = x(2^t)·y(2^t) and B = h(−2^t) = x(−2^t)·y(−2^t) (vecMul
+// on slotSrcs of half slots, the second with alternating signs), then (A + B)/2, the even
+// coefficients of h packed at a stride of 2t bits, and (A − B)/2, the odd ones from bit t on.
+// The two products are half as long as kroneckerVec's single one, so that within the same
+// memory budget they are cut into fewer pieces. A and B are one block of words that becomes
+// the result's storage: the even coefficients' words in place of their slots of (A + B)/2 and
+// the odd ones' in (A − B)/2. t (a multiple of 64) must satisfy halfSlots.
+func kronecker2(x, y []*big.Int, xs, ys operandInfo, sq bool, t, budget int) []*big.Int {
+	n := len(x) + len(y) - 1
+	tw := t / 64
+	bx, by := (len(x)-1)*t+xs.bits, (len(y)-1)*t+ys.bits // bounds on |x(±2^t)|, |y(±2^t)|
+	// Words of A and B: the product and a sign bit to spare for their sum, and the slots read
+	// back.
+	w := max((bx+by)/64+2, (n+1)/2*2*tw, tw+n/2*2*tw)
+	buf := make([]big.Word, 2*w)
+	a, b := buf[:w:w], buf[w:]
+	for _, alt := range []bool{false, true} {
+		p := a
+		if alt {
+			p = b
+		}
+		xsrc := newSlotSrc(x, t, alt)
+		ysrc := xsrc
+		if !sq {
+			ysrc = newSlotSrc(y, t, alt)
+		}
+		vecMul(wordsOf(p), w, xsrc, ysrc, bx, by, sq, budget)
+		if xsrc.flip != ysrc.flip {
+			negWords(p) // two's complement
+		}
+	}
+	halves(a, b)
+	dst := newInts(n)
+	unpackAligned(dst, 0, 2, a, 2*tw)
+	unpackAligned(dst, 1, 2, b[tw:], 2*tw)
+	return dst
+}
+
+// halves sets a to (a + b)/2 and b to (a − b)/2, where a and b are signed integers of equal
+// length in two's complement whose sum and difference are even and fit.
+func halves(a, b []big.Word) {
+	var cs, cd uint64 // the sum's carry and the difference's borrow
+	var ps, pd uint64 // the sum's and the difference's previous words
+	for i := range a {
+		s, c := bits.Add64(uint64(a[i]), uint64(b[i]), cs)
+		d, bb := bits.Sub64(uint64(a[i]), uint64(b[i]), cd)
+		cs, cd = c, bb
+		if i > 0 {
+			a[i-1] = big.Word(ps>>1 | s<<63)
+			b[i-1] = big.Word(pd>>1 | d<<63)
+		}
+		ps, pd = s, d
+	}
+	last := len(a) - 1
+	a[last] = big.Word(uint64(int64(ps) >> 1))
+	b[last] = big.Word(uint64(int64(pd) >> 1))
 }
 
 // Memory of Kronecker substitution on vecMul. Its transform vectors may take vecMemFactor
@@ -110,13 +190,16 @@ func wordsOf(p []big.Word) []uint64 {
 	return unsafe.Slice((*uint64)(unsafe.Pointer(&p[0])), len(p))
 }
 
-// unpackAligned sets the fresh zero big.Ints dst[i] to the signed slots of p, which are sw
-// whole words each, negated when neg is set, reading them with borrows as unpack does: each
-// coefficient's magnitude is computed in place of its slot and becomes its storage.
-func unpackAligned(dst []*big.Int, p []big.Word, sw int, neg bool) {
+// unpackAligned sets the fresh zero big.Ints dst[first], dst[first+step], … to the slots of p,
+// sw whole words each, read as signed values with borrows as unpack does: p is a signed integer
+// in two's complement, Σ c_j·2^(64·sw·j) with |c_j| < 2^(64·sw−1) (what lies past the slots
+// read is ignored). Each coefficient's magnitude is computed in place of its slot and becomes
+// its storage.
+func unpackAligned(dst []*big.Int, first, step int, p []big.Word, sw int) {
 	borrow := false
-	for i, z := range dst {
-		v := p[i*sw : (i+1)*sw : (i+1)*sw]
+	for j, i := 0, first; i < len(dst); j, i = j+1, i+step {
+		v := p[j*sw : (j+1)*sw : (j+1)*sw]
+		z := dst[i]
 		if borrow {
 			// The slot below was negative: add its borrow. All ones become 2^s, which
 			// stands for the coefficient 0 with the borrow passed on.
@@ -124,15 +207,13 @@ func unpackAligned(dst []*big.Int, p []big.Word, sw int, neg bool) {
 				continue
 			}
 		}
-		cneg := neg
 		borrow = v[sw-1]>>63 != 0
 		if borrow {
 			// v ≥ 2^(s−1): the slot holds v − 2^s; its magnitude is 2^s − v.
 			negWords(v)
-			cneg = !cneg
 		}
 		z.SetBits(v)
-		if cneg {
+		if borrow {
 			z.Neg(z)
 		}
 	}
@@ -213,22 +294,23 @@ func slotWords(c *big.Int, flip, borrow bool, s int, buf []big.Word) ([]big.Word
 }
 
 // slotSrc is an operand of Kronecker substitution for vecMul: the natural number
-// Σ ±x_i·2^(s·i), every sign flipped (flip) when the highest nonzero coefficient is negative,
-// whose bits fill packs on demand.
+// Σ ±x_i·2^(s·i), the signs of the odd coefficients flipped when alt is set (x at −2^s), and
+// every sign flipped (flip) when the highest nonzero term is then negative; fill packs its bits
+// on demand.
 type slotSrc struct {
-	x      []*big.Int
-	s      int
-	flip   bool
-	borrow []uint64 // bit k: the pending borrow of the slots below slot k (see slotWords)
+	x         []*big.Int
+	s         int
+	alt, flip bool
+	borrow    []uint64 // bit k: the pending borrow of the slots below slot k (see slotWords)
 }
 
-// newSlotSrc returns x's slotSrc for slots of s bits (every |x_i| < 2^(s−1)); x's entries
-// must not be nil.
-func newSlotSrc(x []*big.Int, s int) *slotSrc {
-	src := &slotSrc{x: x, s: s, borrow: make([]uint64, len(x)/64+1)}
+// newSlotSrc returns x's slotSrc for slots of s bits (every |x_i| < 2^(s−1)), at −2^s when
+// alt is set; x's entries must not be nil.
+func newSlotSrc(x []*big.Int, s int, alt bool) *slotSrc {
+	src := &slotSrc{x: x, s: s, alt: alt, borrow: make([]uint64, len(x)/64+1)}
 	for i := len(x) - 1; i >= 0; i-- {
 		if sg := x[i].Sign(); sg != 0 {
-			src.flip = sg < 0
+			src.flip = (sg < 0) != src.odd(i)
 			break
 		}
 	}
@@ -238,11 +320,17 @@ func newSlotSrc(x []*big.Int, s int) *slotSrc {
 			src.borrow[k/64] |= 1 << (k % 64)
 		}
 		if sg := c.Sign(); sg != 0 {
-			borrow = (sg < 0) != src.flip
+			borrow = (sg < 0) != src.negates(k)
 		}
 	}
 	return src
 }
+
+// odd reports whether slot k's coefficient is negated for the evaluation at −2^s.
+func (src *slotSrc) odd(k int) bool { return src.alt && k&1 == 1 }
+
+// negates reports whether slot k holds the negated coefficient.
+func (src *slotSrc) negates(k int) bool { return src.flip != src.odd(k) }
 
 // fillChunk is the number of limbs that slotSrc.fill packs at a time (more when the slots are
 // large).
@@ -276,7 +364,7 @@ func (src *slotSrc) packBits(out []uint64, bit0 int, tmp []big.Word) {
 	borrow := src.borrow[k0/64]>>(k0%64)&1 != 0
 	for k := k0; k < k1; k++ {
 		var w []big.Word
-		w, borrow = slotWords(src.x[k], src.flip, borrow, s, tmp)
+		w, borrow = slotWords(src.x[k], src.negates(k), borrow, s, tmp)
 		orBits(out, w, k*s-bit0)
 	}
 }

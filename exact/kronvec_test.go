@@ -81,7 +81,7 @@ func TestSlotSrc(t *testing.T) {
 		}
 		mb := maxBitLen(x)
 		packed, neg := pack(x, s, max(mb, 1))
-		src := newSlotSrc(x, s)
+		src := newSlotSrc(x, s, false)
 		msg := fmt.Sprintf("it=%d n=%d bits=%d s=%d", it, n, bits, s)
 		require.Equal(t, neg, src.flip, msg)
 		tmp := make([]big.Word, (s+63)/64)
@@ -114,46 +114,50 @@ func bigWords(w []uint64) []big.Word {
 	return out
 }
 
-// TestUnpackAligned checks unpackAligned against unpack on word-aligned slots: random slots,
-// slots at the sign boundary, all-ones slots (which a borrow turns into 2^s, the coefficient 0
-// with the borrow passed on) and zero slots, either sign.
+// TestUnpackAligned checks unpackAligned on P = Σ c_j·2^(64·sw·j) in two's complement, built
+// with math/big from random coefficients |c_j| < 2^(64·sw−1): zero, ±1, the extremes
+// ±(2^(64·sw−1) − 1) and random values, so that slots hit the sign boundary, all ones (which a
+// borrow turns into 2^s, the coefficient 0 with the borrow passed on) and zero; every slot
+// (step 1) and every other slot into alternate entries (step 2).
 func TestUnpackAligned(t *testing.T) {
 	r := rand.New(rand.NewPCG(405, 406))
-	for it := range 2000 {
+	for it := range 3000 {
 		sw := 1 + r.IntN(4)
 		n := 1 + r.IntN(12)
-		p := make([]big.Word, n*sw)
-		for i := range n {
-			v := p[i*sw : (i+1)*sw]
+		s := uint(64 * sw)
+		top := new(big.Int).Lsh(big.NewInt(1), s-1)
+		c := make([]*big.Int, n)
+		sum := new(big.Int)
+		for j := range c {
+			v := new(big.Int)
 			switch r.IntN(5) {
 			case 0: // zero
 			case 1:
-				for j := range v {
-					v[j] = ^big.Word(0)
-				}
+				v.SetInt64(1)
 			case 2:
-				v[sw-1] = 1 << 63
-			case 3:
-				v[sw-1] = 1<<63 - 1
-				for j := range sw - 1 {
-					v[j] = ^big.Word(0)
-				}
+				v.Sub(top, big.NewInt(1))
 			default:
-				for j := range v {
-					v[j] = big.Word(r.Uint64())
-				}
+				v.Rand(randSrc(r), top)
+			}
+			if r.IntN(2) == 0 {
+				v.Neg(v)
+			}
+			c[j] = v
+			sum.Add(sum, new(big.Int).Lsh(v, s*uint(j)))
+		}
+		words := n*sw + r.IntN(3)
+		mod := new(big.Int).Lsh(big.NewInt(1), uint(64*words))
+		sum.Mod(sum, mod) // two's complement over words words
+		p := make([]big.Word, words)
+		copy(p, sum.Bits())
+		step := 1 + it%2
+		got := newInts(step * n)
+		unpackAligned(got, it%2, step, p, sw)
+		for j := range c {
+			if g := got[it%2+step*j]; g.Cmp(c[j]) != 0 {
+				t.Fatalf("it=%d sw=%d n=%d: coefficient %d = %v, want %v", it, sw, n, j, g, c[j])
 			}
 		}
-		neg := it%2 == 1
-		want := newInts(n)
-		z := make([]uint64, len(p))
-		for i, v := range p {
-			z[i] = uint64(v)
-		}
-		unpack(want, z, 64*sw, neg, true)
-		got := newInts(n)
-		unpackAligned(got, p, sw, neg)
-		equalInts(t, got, want, fmt.Sprintf("it=%d sw=%d n=%d", it, sw, n))
 	}
 }
 
@@ -210,22 +214,29 @@ func bits64Len(n int) int {
 }
 
 // TestKroneckerBudget runs Kronecker substitution on vecMul under memory budgets from none to
-// the smallest (every operand cut into pieces of 64 limbs), on aligned slots (the result
-// carried in place) and unaligned ones, with signed coefficients, squares and a reused dst,
-// against schoolbook.
+// the smallest (every operand cut into pieces of 64 limbs), at two points (kronecker2) and at
+// one, on aligned slots (the result carried in place) and unaligned ones, with signed
+// coefficients, coefficient sizes too unequal for kronecker2, squares and a reused dst, against
+// schoolbook.
 func TestKroneckerBudget(t *testing.T) {
 	defer forceVec()()
-	defer func(f float64, m, a int) { vecMemFactor, vecMinBudget, alignMinBits = f, m, a }(vecMemFactor, vecMinBudget, alignMinBits)
+	defer func(f float64, m, a int, k bool) {
+		vecMemFactor, vecMinBudget, alignMinBits, useKS2 = f, m, a, k
+	}(vecMemFactor, vecMinBudget, alignMinBits, useKS2)
 	r := rand.New(rand.NewPCG(409, 410))
 	for _, f := range []float64{0, 0.05, 0.3, 1.5, math.Inf(1)} {
 		vecMemFactor, vecMinBudget = f, 0
-		for _, align := range []int{64, 1 << 30} {
-			alignMinBits = align
-			for _, sh := range []struct{ nx, ny, bits int }{
-				{1, 1, 3000}, {30, 20, 1500}, {120, 90, 900}, {200, 7, 2000}, {7, 150, 64}, {60, 60, 5000},
+		for _, mode := range []struct {
+			align int
+			ks2   bool
+		}{{64, true}, {64, false}, {1 << 30, false}} {
+			alignMinBits, useKS2 = mode.align, mode.ks2
+			for _, sh := range []struct{ nx, ny, bits, ybits int }{
+				{1, 1, 3000, 3000}, {30, 20, 1500, 1500}, {120, 90, 900, 900}, {200, 7, 2000, 2000},
+				{7, 150, 64, 64}, {60, 60, 5000, 5000}, {2, 2, 1, 1}, {40, 30, 3000, 100}, {33, 8, 1, 2000},
 			} {
-				x, y := randSlots(r, sh.nx, sh.bits), randSlots(r, sh.ny, sh.bits)
-				msg := fmt.Sprintf("factor %v align %d %v", f, align, sh)
+				x, y := randSlots(r, sh.nx, sh.bits), randSlots(r, sh.ny, sh.ybits)
+				msg := fmt.Sprintf("factor %v mode %v %v", f, mode, sh)
 				equalInts(t, MulUsing(Kronecker, nil, x, y), naiveMul(x, y), msg)
 				equalInts(t, MulUsing(Kronecker, nil, x, x), naiveMul(x, x), "square "+msg)
 				dst := randPoly(r, sh.nx+sh.ny-1, 100, true)

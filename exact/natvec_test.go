@@ -287,15 +287,24 @@ func TestAddAt(t *testing.T) {
 }
 
 // FuzzKroneckerVec is FuzzMul with Kronecker substitution forced onto the vector product at
-// every size (and its pieces priced to be chosen whenever they save transform work).
+// every size (and its pieces priced to be chosen whenever they save transform work), some
+// inputs under a tight memory budget and with word-aligned slots.
 func FuzzKroneckerVec(f *testing.F) {
 	f.Add([]byte{1, 2, 3}, []byte{4, 5}, uint16(8))
 	f.Add([]byte{255, 255, 255, 255, 255, 255, 255, 255, 255}, []byte{128, 0, 0, 0, 1}, uint16(64))
 	f.Add(bytes.Repeat([]byte{0xff, 0x80, 0x01}, 300), bytes.Repeat([]byte{0x7f}, 90), uint16(130))
 	f.Fuzz(func(t *testing.T, a, b []byte, chunk uint16) {
 		defer forceVec()()
-		defer func(c float64) { costVecLimb = c }(costVecLimb)
+		defer func(c, f float64, a int) { costVecLimb, vecMemFactor, alignMinBits = c, f, a }(costVecLimb, vecMemFactor, alignMinBits)
 		costVecLimb = 0
+		// chunk also picks a small memory budget (both operands cut) and word-aligned slots
+		// (the result carried in place, kronecker2).
+		if chunk%3 == 0 {
+			vecMemFactor = 0.01
+		}
+		if chunk%5 < 2 {
+			alignMinBits = 64
+		}
 		x, y := polyFromBytes(a, int(chunk)), polyFromBytes(b, int(chunk))
 		if len(x) == 0 || len(y) == 0 {
 			return
