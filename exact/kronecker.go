@@ -332,20 +332,17 @@ func (src *slotSrc) odd(k int) bool { return src.alt && k&1 == 1 }
 // negates reports whether slot k holds the negated coefficient.
 func (src *slotSrc) negates(k int) bool { return src.flip != src.odd(k) }
 
-// fillChunk is the number of limbs that slotSrc.fill packs at a time (more when the slots are
-// large).
-const fillChunk = 4096
+// fillChunk is the number of limbs that slotSrc.fill packs at a time, into a buffer on its
+// stack.
+const fillChunk = 256
 
-// fill is natSrc's fill: it packs the limbs a chunk at a time into pooled scratch and fills
-// from there.
+// fill is natSrc's fill: it packs the limbs a chunk at a time and fills from there.
 func (src *slotSrc) fill(a []uint64, first, limbs, b int) {
-	chunk := min(limbs, max(fillChunk, 4*src.s/b))
-	buf := wordPool.Get((chunk*b+63)/64 + 1)
-	defer wordPool.Put(buf)
+	var buf [fillChunk*192/64 + 1]uint64
 	tmp := make([]big.Word, (src.s+63)/64)
-	for i := 0; i < limbs; i += chunk {
-		cnt := min(chunk, limbs-i)
-		out := (*buf)[:(cnt*b+63)/64+1]
+	for i := 0; i < limbs; i += fillChunk {
+		cnt := min(fillChunk, limbs-i)
+		out := buf[:(cnt*b+63)/64+1]
 		clear(out)
 		src.packBits(out, (first+i)*b, tmp)
 		fillVec(a[vntt.Lanes*i:], out, 0, cnt, b)

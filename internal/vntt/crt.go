@@ -47,7 +47,13 @@ func SetLimbs(a, d []uint64) {
 	if len(a) != 2*len(d) || len(d)%4 != 0 {
 		panic("vntt: SetLimbs: lengths do not match")
 	}
-	setLimbs(a, d)
+	// SetLimbs's kernel is called directly (setLimbsFast when fast), not through a function
+	// variable like the others, so that d, often a caller's stack array, does not escape.
+	if fast {
+		setLimbsFast(a, d)
+	} else {
+		setLimbsGeneric(a, d)
+	}
 }
 
 // setLimbsGeneric is SetLimbs's generic kernel: per lane, four lazy Shoup products

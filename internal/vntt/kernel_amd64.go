@@ -59,5 +59,8 @@ func init() {
 	inv2Levels = func(a, tw1, tw2 []uint64, q int) { inv2LevelsAVX512(a, tw1, tw2, q, lane) }
 	pointwise = func(a, b []uint64, scale *[2 * Lanes]uint64) { pointwiseAVX512(a, b, scale, lane) }
 	recombine = func(a []uint64) { recombineAVX512(a, crt, lane) }
-	setLimbs = func(a, d []uint64) { setLimbsAVX512(a, d, limbc, lane) }
 }
+
+// setLimbsFast is SetLimbs's assembly kernel, called directly rather than through a function
+// variable so that its slices do not escape.
+func setLimbsFast(a, d []uint64) { setLimbsAVX512(a, d, limbc, lane) }

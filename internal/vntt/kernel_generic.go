@@ -14,8 +14,6 @@ var (
 	inv2Levels = inv2LevelsGeneric
 	// recombine is Recombine's kernel (crt.go).
 	recombine = recombineGeneric
-	// setLimbs is SetLimbs's kernel (crt.go).
-	setLimbs = setLimbsGeneric
 )
 
 // fast reports whether the assembly kernels are in use.
