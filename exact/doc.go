@@ -24,10 +24,16 @@
 //     AVX-512 IFMA the product cuts the integers into limbs of about 190 bits and convolves
 //     them modulo eight primes below 2^50 at once in vector transforms (package
 //     internal/vntt; residues, transforms and the explicit CRT are IFMA assembly), cutting
-//     the longer integer into pieces that share one transform of the shorter when that saves
-//     work; elsewhere it convolves 64-bit limbs modulo three NTT primes, with Garner's CRT.
-//     This is the method for large coefficients, where the multi-modular method would need
-//     too many primes, and, with IFMA, for long operands with word-size coefficients too.
+//     either integer or both into pieces when that saves work or keeps the transforms within
+//     the memory budget below; the operands are packed a few hundred limbs at a time as the
+//     transforms need them. When the slots are whole words (coefficient bounds of 1024 bits
+//     or more, rounded up to 64) and the result is new, the product is carried straight into
+//     the result's storage, and the polynomials are evaluated at 2^t and −2^t with t half the
+//     slot (Harvey's KS2): two products of half the length, whose half-sum and half-difference
+//     hold the even and the odd coefficients. Elsewhere it convolves 64-bit limbs modulo three
+//     NTT primes, with Garner's CRT. This is the method for large coefficients, where the
+//     multi-modular method would need too many primes, and, with IFMA, for long operands with
+//     word-size coefficients too.
 //
 // Auto estimates each method's time with a cost model whose constants are package variables
 // measured by a calibration test (calibrate_test.go), in the manner of math/big's thresholds.
@@ -41,14 +47,15 @@
 //
 // The multi-modular method holds the residues of the operands and of the product (about one
 // more copy of the product's size in words) besides its result; its peak heap is below twice
-// the size of the operands plus the result on the benchmark grid. Kronecker substitution holds
-// the packed operands and product and, on the eight-prime vector product, two transform vectors
-// of eight words per point (64 bytes per limb of about 190 bits, up to the power-of-two
-// length): its peak heap measured 2.2 times the operands plus the result for 10^5
-// coefficients of 64 bits, but about 5 times for 10^3–10^4 coefficients of 1024 to 16384 bits
-// (three residue vectors of the packed product on the three-prime product, about five times).
-// The transform plans (twiddle tables) are cached across calls by package ntt and
-// internal/vntt (16 words per point of the longest vector transform used).
+// the size of the operands plus the result on the benchmark grid. Kronecker substitution on the
+// vector product gives its two transform vectors (64 bytes per limb of about 190 bits, up to
+// the power-of-two length) at most 1.5 times the estimated size of the operands plus the
+// result, cutting the operands into pieces as needed; with the result carried in place, its
+// peak heap measured 1.9 to 2.5 times the operands plus the result across the benchmark grid
+// (64 to 16384 bits, 10^2 to 10^5 coefficients). Without IFMA, or into a given dst, it also
+// holds the packed operands or product. The transform plans (twiddle tables) are cached across
+// calls by package ntt and internal/vntt (16 words per point of the longest vector transform
+// used).
 //
 // # Conventions
 //

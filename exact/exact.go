@@ -89,14 +89,17 @@ func maxBitLen(x []*big.Int) int {
 // length len(x)+len(y)−1, or 0 if x or y is empty. The product is exact for any signed
 // coefficients; nil entries of x and y are read as zero.
 //
-// dst may be nil, in which case a new slice and new big.Ints are allocated; otherwise it must
+// dst may be nil, in which case a new slice and new big.Ints are allocated (their words in a few
+// shared blocks, so that one coefficient kept alive keeps its block alive); otherwise it must
 // have exactly the result length, its non-nil entries are reused as storage and its nil entries
 // are allocated. dst may be x or y (the same slice, or entries shared with them): every
 // coefficient of x and y is read before any entry of dst is written. Mul never modifies x or y
-// otherwise. Scratch (the operands' word magnitudes and signs, and the multi-modular method's
-// residue and convolution vectors) is taken from pools shared by all calls and handed back
-// before Mul returns, so that repeated products of similar sizes allocate little besides the
-// result; the result never refers to pooled memory.
+// otherwise. Scratch (the operands' word magnitudes and signs, the multi-modular method's
+// residue and convolution vectors, and Kronecker substitution's transform vectors) is taken
+// from pools shared by all calls and handed back before Mul returns, so that repeated products
+// of similar sizes allocate little besides the result; the result never refers to pooled
+// memory. Auto keeps the scratch of one call below about twice the size of the operands plus
+// the result (see the package documentation's Memory section).
 //
 // Mul panics with "exact: wrong dst length" if dst is non-nil and has the wrong length, and with
 // "exact: result too large" if the result would exceed [MaxResultWords] words (see
