@@ -1,6 +1,7 @@
 package exact
 
 import (
+	"math"
 	"math/big"
 	"math/bits"
 	"unsafe"
@@ -154,7 +155,8 @@ func halves(a, b []big.Word) {
 // vecMinBudget bytes; with the result and the operands themselves, a product then peaks at
 // about 1 + vecMemFactor times that size (TestPeakHeap measures it on the benchmark grid).
 // Slots of at least alignMinBits bits are rounded up to whole words, so that the result's
-// words can be the product's (unpackAligned), at a cost of under 6% more limbs.
+// words can be the product's (unpackAligned), at a cost of at most 63 bits per slot (6.1% at
+// 1025 bits).
 var (
 	vecMemFactor = 1.5
 	vecMinBudget = 1 << 16
@@ -175,7 +177,10 @@ func kronLayout(nx, ny, bx, by int, sq bool) (s int, aligned bool, budget int) {
 	if !sq {
 		io += ny * (40 + 8*((by+63)/64))
 	}
-	budget = int(vecMemFactor * float64(io))
+	budget = math.MaxInt
+	if f := vecMemFactor * float64(io); f < float64(math.MaxInt/2) {
+		budget = int(f)
+	}
 	if !aligned {
 		budget -= n * s / 8 // the product's array
 	}
