@@ -64,16 +64,17 @@ func schoolbookWord(xs, ys operandInfo) []*big.Int {
 		} else {
 			for i := lo; i <= hi; i++ {
 				ph, pl := bits.Mul64(xm[i], ym[k-i])
-				var c uint64
+				// Without a branch on the signs (random signs would mispredict half the
+				// time): a negative product is added as its two's complement over 192 bits,
+				// (^ph, ^pl) + 1 with a top word of all ones.
+				var m uint64
 				if xn[i] != yn[k-i] {
-					a0, c = bits.Sub64(a0, pl, 0)
-					a1, c = bits.Sub64(a1, ph, c)
-					a2 -= c
-				} else {
-					a0, c = bits.Add64(a0, pl, 0)
-					a1, c = bits.Add64(a1, ph, c)
-					a2 += c
+					m = ^uint64(0)
 				}
+				var c uint64
+				a0, c = bits.Add64(a0, pl^m, m&1)
+				a1, c = bits.Add64(a1, ph^m, c)
+				a2 += m + c
 			}
 		}
 		if sq {
