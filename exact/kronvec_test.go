@@ -124,27 +124,7 @@ func TestUnpackAligned(t *testing.T) {
 	for it := range 3000 {
 		sw := 1 + r.IntN(4)
 		n := 1 + r.IntN(12)
-		s := uint(64 * sw)
-		top := new(big.Int).Lsh(big.NewInt(1), s-1)
-		c := make([]*big.Int, n)
-		sum := new(big.Int)
-		for j := range c {
-			v := new(big.Int)
-			switch r.IntN(5) {
-			case 0: // zero
-			case 1:
-				v.SetInt64(1)
-			case 2:
-				v.Sub(top, big.NewInt(1))
-			default:
-				v.Rand(randSrc(r), top)
-			}
-			if r.IntN(2) == 0 {
-				v.Neg(v)
-			}
-			c[j] = v
-			sum.Add(sum, new(big.Int).Lsh(v, s*uint(j)))
-		}
+		c, sum := randSlotInts(r, n, sw)
 		words := n*sw + r.IntN(3)
 		mod := new(big.Int).Lsh(big.NewInt(1), uint(64*words))
 		sum.Mod(sum, mod) // two's complement over words words
@@ -159,6 +139,33 @@ func TestUnpackAligned(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randSlotInts returns n random coefficients below 2^(64·sw−1) in absolute value (zero, ±1,
+// the extremes ±(2^(64·sw−1) − 1) and random values) and Σ c_j·2^(64·sw·j).
+func randSlotInts(r *rand.Rand, n, sw int) ([]*big.Int, *big.Int) {
+	s := uint(64 * sw)
+	top := new(big.Int).Lsh(big.NewInt(1), s-1)
+	c := make([]*big.Int, n)
+	sum := new(big.Int)
+	for j := range c {
+		v := new(big.Int)
+		switch r.IntN(5) {
+		case 0: // zero
+		case 1:
+			v.SetInt64(1)
+		case 2:
+			v.Sub(top, big.NewInt(1))
+		default:
+			v.Rand(randSrc(r), top)
+		}
+		if r.IntN(2) == 0 {
+			v.Neg(v)
+		}
+		c[j] = v
+		sum.Add(sum, new(big.Int).Lsh(v, s*uint(j)))
+	}
+	return c, sum
 }
 
 // TestVecMulCutBoth checks products with both operands cut into pieces (vecMulPieces) against

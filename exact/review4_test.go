@@ -377,25 +377,7 @@ func TestReview4UnpackAlignedGarbage(t *testing.T) {
 	for it := range 2000 {
 		sw := 1 + r.IntN(3)
 		n := 1 + r.IntN(10)
-		s := uint(64 * sw)
-		top := new(big.Int).Lsh(big.NewInt(1), s-1)
-		c := make([]*big.Int, n)
-		sum := new(big.Int)
-		for j := range c {
-			v := new(big.Int)
-			switch r.IntN(4) {
-			case 0:
-			case 1:
-				v.Sub(top, big.NewInt(1))
-			default:
-				v.Rand(randSrc(r), top)
-			}
-			if r.IntN(2) == 0 {
-				v.Neg(v)
-			}
-			c[j] = v
-			sum.Add(sum, new(big.Int).Lsh(v, s*uint(j)))
-		}
+		c, sum := randSlotInts(r, n, sw)
 		words := n * sw
 		sum.Mod(sum, new(big.Int).Lsh(big.NewInt(1), uint(64*words)))
 		extra := 1 + r.IntN(3*sw)
