@@ -77,7 +77,8 @@ func natMulVec(x, y []uint64) []uint64 {
 // points): uncut, when z is nil, vecMul allocates one vector of max(8n, 64, lz+4) words for
 // x (n the power-of-two transform length, about 2·(bx+by)/b rounded up), whose prefix becomes
 // the result, and takes y's vector of 8n words from vntt's pool (GetVec); uncut into a given z,
-// it copies that prefix into z; cut (vecMulPieces), it takes both vectors from the pool. The
+// it takes x's vector from the pool too when 8n words hold the result, and copies the result
+// into z; cut (vecMulPieces), it takes both vectors from the pool. The
 // transforms allocate column buffers that grow with n (see vntt). Uncut, when GOMAXPROCS ≥ 2
 // and n ≥ vecParallelMin, the two operands are filled and transformed in two goroutines (a
 // square's transform and the inverse share GOMAXPROCS workers); cut, every transform uses
@@ -101,24 +102,26 @@ func vecMul(z []uint64, lz int, x, y natSrc, bx, by int, sq bool, budget int) []
 		vecMulPieces(z, x, y, b, lx, ly, bx, by, sh)
 		return z
 	}
-	r := vecMulWhole(x, y, b, lx, ly, lz, sq, sh.lg)
-	if z == nil {
-		return r
-	}
-	copy(z, r)
-	return z
+	return vecMulWhole(z, x, y, b, lx, ly, lz, sq, sh.lg)
 }
 
-// vecMulWhole is vecMul uncut, on transforms of length 2^logn: the product's lz words are the
-// prefix of the new vector it returns.
-func vecMulWhole(x, y natSrc, b, lx, ly, lz int, sq bool, logn int) []uint64 {
+// vecMulWhole is vecMul uncut, on transforms of length 2^logn. With z nil, the product's lz
+// words are the prefix of the new vector it returns; otherwise x's vector is pooled too (when
+// it can hold the lz words) and the product is copied into z.
+func vecMulWhole(z []uint64, x, y natSrc, b, lx, ly, lz int, sq bool, logn int) []uint64 {
 	limbs := lx + ly - 1 // coefficients of the product
 	pl := vntt.NewPlan(logn)
 	n := pl.Len()
 	// The output is written over the x vector, behind the points still to be read (see
 	// carry). The vector is extended to a whole group of eight points for Recombine when the
 	// transform is shorter, and by a few words when the output is longer than the transform.
-	all := make([]uint64, max(vntt.Lanes*n, vntt.Lanes*vntt.Lanes, lz+4))
+	var all []uint64
+	if size := max(vntt.Lanes*n, vntt.Lanes*vntt.Lanes, lz+4); z != nil && size == vntt.Lanes*n {
+		all = pl.GetVec()
+		defer pl.PutVec(all)
+	} else {
+		all = make([]uint64, size)
+	}
 	a := all[:vntt.Lanes*n]
 	workers := 1
 	if n >= vecParallelMin {
@@ -152,6 +155,10 @@ func vecMulWhole(x, y natSrc, b, lx, ly, lz int, sq bool, logn int) []uint64 {
 	}
 	pl.InverseWorkers(a, workers)
 	carryVec(all, limbs, b, lz)
+	if z != nil {
+		copy(z, all[:lz])
+		return z
+	}
 	return all[:lz:lz]
 }
 
