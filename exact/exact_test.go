@@ -421,3 +421,24 @@ func TestChooseSquares(t *testing.T) {
 	x := randPoly(r, 700, 300, true)
 	equalInts(t, Sqr(nil, x), naiveMul(x, x), "Sqr with square pricing")
 }
+
+// TestKaraTerms checks karaTerms on shapes counted by hand from karaAdd's recursion: quadratic
+// below the threshold, three half-size products above it, and unbalanced operands cut into
+// blocks of the shorter length.
+func TestKaraTerms(t *testing.T) {
+	defer func(k int) { karatsubaThreshold = k }(karatsubaThreshold)
+	karatsubaThreshold = 16
+	for _, c := range []struct {
+		nx, ny int
+		want   float64
+	}{
+		{15, 15, 225}, {100, 10, 1000}, {16, 16, 3 * 64}, {32, 32, 9 * 64},
+		{17, 17, 2*81 + 64},          // m = 9: two 9×9 and one 8×8
+		{40, 16, 2*3*64 + 8*16},      // two 16×16 blocks and an 8×16 rest
+		{33, 20, 2*(2*81+64) + 16*3}, // m = 17: 17×17 twice (each as above), then 16×3
+	} {
+		if got := karaTerms(c.nx, c.ny); got != c.want {
+			t.Errorf("karaTerms(%d, %d) = %v, want %v", c.nx, c.ny, got, c.want)
+		}
+	}
+}
