@@ -38,7 +38,7 @@ func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 }
 
 // kroneckerVec is kronecker on vecMul, with the layout of kronLayout. The operands are not
-// packed: vecMul fills its transforms from slotSrcs, which pack a few thousand limbs at a time.
+// packed: vecMul fills its transforms from slotSrcs, which pack a few hundred limbs at a time.
 // When dst is nil and the slots are whole words, the result's storage is the product's words,
 // each coefficient's words in place of its slot (unpackAligned), and when kronecker2 applies,
 // it is used instead; otherwise the product is a separate array, unpacked into dst.
