@@ -233,9 +233,10 @@ const vecMinCutLog = 7
 // vecPlan returns the cheapest shape (vecPlanCost) for vecMul's operands of lx ≥ ly limbs, or
 // a square of lx = ly limbs, whose vectors take at most budget bytes. Uncut operands take
 // transforms of the next power of two at or above lx+ly−1 points. Otherwise every shorter
-// transform length from 2^vecMinCutLog on is tried, with y whole and x cut into the largest
-// pieces that fit beside it, and with y cut into py = 2, 3, … pieces (at most 64 tries) and x
-// into pieces that fit beside them; pieces other than the last are multiples of
+// transform length from 2^vecMinCutLog on is tried, with y in as few pieces as leave room for
+// a piece of x (whole when it fits), then in more (at most 64 piece counts, stopping once y's
+// pieces are at most 1/16 of the transform), and x in the largest pieces that fit beside
+// them; pieces other than the last are multiples of
 // vecPieceAlign limbs. Very unbalanced operands are cut into many pieces on short transforms,
 // and a tight budget cuts both operands. Shapes on at most 2^vecMinCutLog points are allowed
 // whatever the budget; a cut square is multiplied as a product.
