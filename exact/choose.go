@@ -186,8 +186,8 @@ var maxMultiModularPrimes = 128
 // kroneckerCost prices Kronecker substitution on the integer product kronecker will use:
 // vecMul's vector transforms (in the shape vecPlan chooses within kronLayout's memory budget),
 // limbs and packing when vecPays, twice over products of half the length when kronecker2
-// applies (assuming a fresh result), otherwise natMul's transforms (three per prime, two for a
-// square) and its per-word costs.
+// applies (assuming a fresh result), otherwise scalarMul's transforms uncut (three per prime,
+// two for a square) and its per-word costs.
 func kroneckerCost(nx, ny, bx, by int, sq bool) float64 {
 	s := boundBits(nx, ny, bx, by) + 1
 	limbs := (nx+ny-1)*s/64 + 1 // words of the product

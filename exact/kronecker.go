@@ -13,39 +13,32 @@ import (
 // kronecker computes x·y by Kronecker substitution: each operand is packed into one signed big
 // integer with its coefficients at a stride of s bits (s = coefficient bound + 1, so that every
 // product coefficient fits in a slot as a signed value), the integers are multiplied, and the
-// product's slots are read back as signed s-bit values with borrows. The integer product is
-// vecMul (eight primes in vector transforms; see kroneckerVec) when vecPays, otherwise natMul
-// (an NTT product over three primes with 64-bit limbs) on packed copies of the operands.
-// Every entry of x and y is read before dst is written.
+// product's slots are read back as signed s-bit values with borrows (see kroneckerSrc). The
+// integer product is vecMul (eight primes in vector transforms) when vecPays, otherwise
+// scalarMul (three 62-bit primes on 64-bit limbs). Every entry of x and y is read before dst is
+// written.
 func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 	s := boundBits(len(x), len(y), xs.bits, ys.bits) + 1
 	sq := &x[0] == &y[0] && len(x) == len(y)
+	mul := scalarMul
 	if vecPays((len(x)+len(y)-1)*s/64 + 1) {
-		return kroneckerVec(dst, x, y, xs, ys, sq)
+		mul = vecMul
 	}
-	xw, xneg := pack(x, s, xs.bits)
-	yw, yneg := xw, xneg
-	if !sq {
-		yw, yneg = pack(y, s, ys.bits)
-	}
-	z := natMul(xw, yw)
-	fresh := dst == nil
-	if fresh {
-		dst = newInts(len(x) + len(y) - 1)
-	}
-	unpack(dst, z, s, xneg != yneg, fresh)
-	return dst
+	return kroneckerSrc(dst, x, y, xs, ys, sq, mul)
 }
 
-// kroneckerVec is kronecker on vecMul, with the layout of kronLayout. The operands are not
-// packed: vecMul fills its transforms from slotSrcs, which pack a few hundred limbs at a time.
-// When dst is nil and the slots are whole words, the result's storage is the product's words,
-// each coefficient's words in place of its slot (unpackAligned), and when kronecker2 applies,
-// it is used instead; otherwise the product is a separate array, unpacked into dst.
-func kroneckerVec(dst, x, y []*big.Int, xs, ys operandInfo, sq bool) []*big.Int {
+// natProduct is an integer product of naturals given by natSrcs: vecMul or scalarMul.
+type natProduct func(z []uint64, lz int, x, y natSrc, bx, by int, sq bool, budget int) []uint64
+
+// kroneckerSrc is kronecker on the integer product mul, with the layout of kronLayout. The
+// operands are not packed: mul reads them from slotSrcs, which pack a few hundred limbs at a
+// time. When dst is nil and the slots are whole words, the result's storage is the product's
+// words, each coefficient's words in place of its slot (unpackAligned), and when kronecker2
+// applies, it is used instead; otherwise the product is a separate array, unpacked into dst.
+func kroneckerSrc(dst, x, y []*big.Int, xs, ys operandInfo, sq bool, mul natProduct) []*big.Int {
 	s, aligned, budget := kronLayout(len(x), len(y), xs.bits, ys.bits, sq)
 	if t, ok := halfSlots(len(x), len(y), xs.bits, ys.bits); ok && dst == nil {
-		return kronecker2(x, y, xs, ys, sq, t, budget)
+		return kronecker2(x, y, xs, ys, sq, t, budget, mul)
 	}
 	n := len(x) + len(y) - 1
 	xsrc := newSlotSrc(x, s, false)
@@ -58,7 +51,7 @@ func kroneckerVec(dst, x, y []*big.Int, xs, ys operandInfo, sq bool) []*big.Int 
 	lz := (n*s + 63) / 64 // the product is below 2^(n·s)
 	if aligned && dst == nil {
 		p := make([]big.Word, lz)
-		vecMul(wordsOf(p), lz, xsrc, ysrc, bx, by, sq, budget)
+		mul(wordsOf(p), lz, xsrc, ysrc, bx, by, sq, budget)
 		if neg {
 			negWords(p) // two's complement
 		}
@@ -66,7 +59,7 @@ func kroneckerVec(dst, x, y []*big.Int, xs, ys operandInfo, sq bool) []*big.Int 
 		unpackAligned(dst, 0, 1, p, s/64)
 		return dst
 	}
-	z := vecMul(nil, lz, xsrc, ysrc, bx, by, sq, budget)
+	z := mul(nil, lz, xsrc, ysrc, bx, by, sq, budget)
 	fresh := dst == nil
 	if fresh {
 		dst = newInts(n)
@@ -91,14 +84,14 @@ func halfSlots(nx, ny, bx, by int) (t int, ok bool) {
 }
 
 // kronecker2 is Kronecker substitution at the two points 2^t and −2^t (Harvey's KS2): with
-// h = x·y, it computes A = h(2^t) = x(2^t)·y(2^t) and B = h(−2^t) = x(−2^t)·y(−2^t) (vecMul
-// on slotSrcs of half slots, the second with alternating signs), then (A + B)/2, the even
+// h = x·y, it computes A = h(2^t) = x(2^t)·y(2^t) and B = h(−2^t) = x(−2^t)·y(−2^t) (mul on
+// slotSrcs of half slots, the second with alternating signs), then (A + B)/2, the even
 // coefficients of h packed at a stride of 2t bits, and (A − B)/2, the odd ones from bit t on.
-// The two products are half as long as kroneckerVec's single one, so that within the same
+// The two products are half as long as kroneckerSrc's single one, so that within the same
 // memory budget they are cut into fewer pieces. A and B are one block of words that becomes
 // the result's storage: the even coefficients' words in place of their slots of (A + B)/2 and
 // the odd ones' in (A − B)/2. t (a multiple of 64) must satisfy halfSlots.
-func kronecker2(x, y []*big.Int, xs, ys operandInfo, sq bool, t, budget int) []*big.Int {
+func kronecker2(x, y []*big.Int, xs, ys operandInfo, sq bool, t, budget int, mul natProduct) []*big.Int {
 	n := len(x) + len(y) - 1
 	tw := t / 64
 	bx, by := (len(x)-1)*t+xs.bits, (len(y)-1)*t+ys.bits // bounds on |x(±2^t)|, |y(±2^t)|
@@ -117,7 +110,7 @@ func kronecker2(x, y []*big.Int, xs, ys operandInfo, sq bool, t, budget int) []*
 		if !sq {
 			ysrc = newSlotSrc(y, t, alt)
 		}
-		vecMul(wordsOf(p), w, xsrc, ysrc, bx, by, sq, budget)
+		mul(wordsOf(p), w, xsrc, ysrc, bx, by, sq, budget)
 		if xsrc.flip != ysrc.flip {
 			negWords(p) // two's complement
 		}
@@ -230,38 +223,6 @@ func vecPays(words int) bool {
 	return useVec && words >= vecMinWords
 }
 
-// pack returns |Σ x_i·2^(s·i)| as words and whether the sum is negative. The coefficients have
-// at most maxBits < s bits. The sum is built in one array from the lowest slot up, each slot
-// holding slotWords; a final borrow makes the sum negative, and it is negated in place.
-func pack(x []*big.Int, s, maxBits int) ([]uint64, bool) {
-	l := ((len(x)-1)*s+maxBits)/64 + 1 // words of the result
-	e := s * len(x)                    // a slot of 2^s + t reaches bit e of the last slot
-	z := make([]uint64, max(l, (e+63)/64))
-	buf := make([]big.Word, (s+63)/64)
-	borrow := false
-	for i, c := range x {
-		var w []big.Word
-		w, borrow = slotWords(c, false, borrow, s, buf)
-		orBits(z, w, i*s)
-	}
-	if borrow {
-		// The sum is L − 2^e < 0, L = z < 2^e: its magnitude 2^e − L is z's two's complement
-		// (2^(64·len(z)) − L) without the bits from e up.
-		var b uint64
-		for j, v := range z {
-			z[j], b = bits.Sub64(0, v, b)
-		}
-		for j := e / 64; j < len(z); j++ {
-			if j == e/64 {
-				z[j] &= 1<<uint(e%64) - 1
-			} else {
-				z[j] = 0
-			}
-		}
-	}
-	return z[:l:l], borrow
-}
-
 // slotWords returns the content of the slot of coefficient c (negated when flip is set) in
 // Kronecker packing, given the pending borrow σ ∈ {0, 1} of the slots below, and the borrow it
 // passes on. With the slots below holding L, the partial sum is L − σ·2^(s·i); the slot
@@ -352,6 +313,12 @@ func (src *slotSrc) fill(a []uint64, first, limbs, b int) {
 		src.packBits(out, (first+i)*b, tmp)
 		fillVec(a[vntt.Lanes*i:], out, 0, cnt, b)
 	}
+}
+
+// bits is natSrc's bits: it packs the operand's bits from bit0 on into out.
+func (src *slotSrc) bits(out []uint64, bit0 int) {
+	clear(out)
+	src.packBits(out, bit0, make([]big.Word, (src.s+63)/64))
 }
 
 // packBits sets out (zero on entry) to the operand's bits from bit0 on, as many as out holds;
@@ -537,15 +504,95 @@ var halfM3 = func() [3]uint64 {
 // natMul returns the product of the naturals x and y (little-endian words; for a square, pass
 // the same slice twice and each prime's convolution transforms it once) as len(x)+len(y) words:
 // the 64-bit limbs are convolved modulo three primes (each convolution term is below
-// min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried. The product is written
-// over the third prime's residues, which convolveAll gives one spare word.
+// min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried.
 func natMul(x, y []uint64) []uint64 {
+	return natMulInto(make([]uint64, 3*(len(x)+len(y)-1)+1), x, y)
+}
+
+// natMulInto is natMul in the scratch all, of at least 3·(len(x)+len(y)−1)+1 words: the three
+// residue vectors, the product written over the third prime's extended by a word. The
+// product it returns is a part of all.
+func natMulInto(all []uint64, x, y []uint64) []uint64 {
 	n := len(x) + len(y) - 1
 	b := natBasis
-	r := convolveAll(b.m[:], [][]uint64{x, x, x}, [][]uint64{y, y, y})
-	z := r[2][:n+1]
+	r := convolveInto(all[:3*n], b.m[:], [][]uint64{x, x, x}, [][]uint64{y, y, y})
+	z := all[2*n : 3*n+1]
 	b.recombine(z, r[0], r[1], r[2])
 	return z
+}
+
+// scalarMul is vecMul without the vector transforms (for CPUs without AVX-512 IFMA): x and y,
+// of at most bx and by bits, are multiplied on 64-bit limbs by natMulInto, whole unless
+// scalarPiece says their product is far beyond the budget, otherwise in pieces of m words each
+// whose pairwise products are added into z (zero, of length lz, allocated when nil) at their
+// word offsets. It holds the packed pieces and natMulInto's scratch (pooled), besides ntt's pooled
+// transform buffers.
+func scalarMul(z []uint64, lz int, x, y natSrc, bx, by int, sq bool, budget int) []uint64 {
+	if z == nil {
+		z = make([]uint64, lz)
+	}
+	wx, wy := (bx+63)/64, (by+63)/64
+	if wx == 0 || wy == 0 {
+		return z
+	}
+	if wx < wy {
+		x, y, wx, wy = y, x, wy, wx
+	}
+	m := scalarPiece(wx, wy, budget)
+	mx, my := min(m, wx), min(m, wy)
+	sq = sq && mx == wx // an uncut square is transformed once per prime
+	xp := wordPool.Get(mx)
+	defer wordPool.Put(xp)
+	yp := xp
+	if !sq {
+		yp = wordPool.Get(my)
+		defer wordPool.Put(yp)
+	}
+	scratch := wordPool.Get(3*(mx+my-1) + 1)
+	defer wordPool.Put(scratch)
+	top := 0 // z's words from top on are still zero
+	for jy := 0; jy < wy; jy += my {
+		ys := (*yp)[:min(my, wy-jy)]
+		y.bits(ys, 64*jy)
+		for jx := 0; jx < wx; jx += mx {
+			xs := ys
+			if !sq {
+				xs = (*xp)[:min(mx, wx-jx)]
+				x.bits(xs, 64*jx)
+			}
+			r := natMulInto(*scratch, xs, ys)
+			off := jx + jy
+			w := min(len(z)-off, len(r)) // r's words past z are zero: the product fits in z
+			top = addAt(z, r[:w], off, top)
+		}
+	}
+	return z
+}
+
+// scalarBytesPerWord is an estimate of scalarMul's memory per word of a product: the packed
+// operands (one word), natMulInto's three residue vectors, and the transform buffers of up to
+// two primes at once in ntt (two buffers each, up to twice the product's length).
+const scalarBytesPerWord = 8 * (1 + 3 + 2*2*2)
+
+// scalarBudgetFactor is how many times Kronecker substitution's budget scalarMul's scratch may
+// take before it cuts the operands: its pieces recompute both operands' transforms for every
+// pair, which cost 2–3 times the uncut product's time on 10^3 coefficients of 1024 and 16384
+// bits, so it cuts only products far beyond the budget. Uncut, the grid's products peak at
+// 1.6–3.3 times their inputs and output on this path.
+const scalarBudgetFactor = 4
+
+// scalarPiece returns scalarMul's piece size in words for operands of wx ≥ wy words and a
+// budget in bytes: wx (uncut) when the whole product's scratch fits scalarBudgetFactor times
+// the budget, otherwise as large as keeps a product of two pieces within it, and at least 64.
+func scalarPiece(wx, wy, budget int) int {
+	b := budget
+	if b < math.MaxInt/scalarBudgetFactor {
+		b *= scalarBudgetFactor
+	}
+	if scalarBytesPerWord*(wx+wy) <= b {
+		return wx
+	}
+	return max(64, b/(2*scalarBytesPerWord))
 }
 
 // recombine sets z (len(r1)+1 words) to Σ_j c_j·2^(64j), where c_j < p1·p2·p3 is given by

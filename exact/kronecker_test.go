@@ -2,6 +2,7 @@ package exact
 
 import (
 	"math/big"
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 )
@@ -59,4 +60,37 @@ func TestPack(t *testing.T) {
 			}
 		}
 	}
+}
+
+// pack returns |Σ x_i·2^(s·i)| as words and whether the sum is negative: Kronecker packing
+// of the whole operand at once, the reference for slotSrc (which packs on demand). The coefficients have
+// at most maxBits < s bits. The sum is built in one array from the lowest slot up, each slot
+// holding slotWords; a final borrow makes the sum negative, and it is negated in place.
+func pack(x []*big.Int, s, maxBits int) ([]uint64, bool) {
+	l := ((len(x)-1)*s+maxBits)/64 + 1 // words of the result
+	e := s * len(x)                    // a slot of 2^s + t reaches bit e of the last slot
+	z := make([]uint64, max(l, (e+63)/64))
+	buf := make([]big.Word, (s+63)/64)
+	borrow := false
+	for i, c := range x {
+		var w []big.Word
+		w, borrow = slotWords(c, false, borrow, s, buf)
+		orBits(z, w, i*s)
+	}
+	if borrow {
+		// The sum is L − 2^e < 0, L = z < 2^e: its magnitude 2^e − L is z's two's complement
+		// (2^(64·len(z)) − L) without the bits from e up.
+		var b uint64
+		for j, v := range z {
+			z[j], b = bits.Sub64(0, v, b)
+		}
+		for j := e / 64; j < len(z); j++ {
+			if j == e/64 {
+				z[j] &= 1<<uint(e%64) - 1
+			} else {
+				z[j] = 0
+			}
+		}
+	}
+	return z[:l:l], borrow
 }

@@ -220,9 +220,9 @@ func bits64Len(n int) int {
 	return max(l, 3)
 }
 
-// TestKroneckerBudget runs Kronecker substitution on vecMul under memory budgets from none to
-// the smallest (every operand cut into pieces of 64 limbs), at two points (kronecker2) and at
-// one, on aligned slots (the result carried in place) and unaligned ones, with signed
+// TestKroneckerBudget runs Kronecker substitution on vecMul and on scalarMul under memory
+// budgets from none to the smallest (every operand cut into pieces of 64 limbs or words), at
+// two points (kronecker2) and at one, on aligned slots (the result carried in place) and unaligned ones, with signed
 // coefficients, coefficient sizes too unequal for kronecker2, squares and a reused dst, against
 // schoolbook.
 func TestKroneckerBudget(t *testing.T) {
@@ -230,9 +230,17 @@ func TestKroneckerBudget(t *testing.T) {
 	defer func(f float64, m, a int, k bool) {
 		vecMemFactor, vecMinBudget, alignMinBits, useKS2 = f, m, a, k
 	}(vecMemFactor, vecMinBudget, alignMinBits, useKS2)
+	// scalarMul's smallest pieces (64 words) would take thousands of products on the larger
+	// shapes; with the default 64 KiB floor its pieces are a few hundred words.
+	checkKroneckerBudget(t, "vec", 0)
+	useVec = false
+	checkKroneckerBudget(t, "scalar", 1<<16)
+}
+
+func checkKroneckerBudget(t *testing.T, name string, minBudget int) {
 	r := rand.New(rand.NewPCG(409, 410))
 	for _, f := range []float64{0, 0.05, 0.3, 1.5, math.Inf(1)} {
-		vecMemFactor, vecMinBudget = f, 0
+		vecMemFactor, vecMinBudget = f, minBudget
 		for _, mode := range []struct {
 			align int
 			ks2   bool
@@ -243,12 +251,47 @@ func TestKroneckerBudget(t *testing.T) {
 				{7, 150, 64, 64}, {60, 60, 5000, 5000}, {2, 2, 1, 1}, {40, 30, 3000, 100}, {33, 8, 1, 2000},
 			} {
 				x, y := randSlots(r, sh.nx, sh.bits), randSlots(r, sh.ny, sh.ybits)
-				msg := fmt.Sprintf("factor %v mode %v %v", f, mode, sh)
+				msg := fmt.Sprintf("%s factor %v mode %v %v", name, f, mode, sh)
 				equalInts(t, MulUsing(Kronecker, nil, x, y), naiveMul(x, y), msg)
 				equalInts(t, MulUsing(Kronecker, nil, x, x), naiveMul(x, x), "square "+msg)
 				dst := randPoly(r, sh.nx+sh.ny-1, 100, true)
 				equalInts(t, MulUsing(Kronecker, dst, x, y), naiveMul(x, y), "dst reused "+msg)
 			}
+		}
+	}
+}
+
+// TestScalarMul checks scalarMul on words against math/big, whole and in pieces (budgets down to
+// the smallest, pieces of 64 words), squares, unbalanced operands, zero runs and a z longer
+// than the product, and wordsSrc.bits at every bit offset of a word.
+func TestScalarMul(t *testing.T) {
+	r := rand.New(rand.NewPCG(411, 412))
+	for _, budget := range []int{0, 1 << 14, 1 << 17, math.MaxInt} {
+		for _, c := range []struct{ nx, ny, kind int }{
+			{1, 1, 1}, {300, 300, 1}, {1000, 70, 0}, {65, 1000, 2}, {500, 499, 0}, {129, 129, 1},
+		} {
+			x, y := randNat(r, c.nx, c.kind), randNat(r, c.ny, c.kind)
+			want := new(big.Int).Mul(natBig(x), natBig(y))
+			lz := len(x) + len(y) + 3
+			got := scalarMul(nil, lz, wordsSrc(x), wordsSrc(y), natBitLen(x), natBitLen(y), false, budget)
+			if natBig(got).Cmp(want) != 0 {
+				t.Errorf("budget %d %+v: scalarMul differs from math/big", budget, c)
+			}
+			got = scalarMul(nil, 2*len(x), wordsSrc(x), wordsSrc(x), natBitLen(x), natBitLen(x), true, budget)
+			if natBig(got).Cmp(new(big.Int).Mul(natBig(x), natBig(x))) != 0 {
+				t.Errorf("budget %d %+v: scalarMul square differs from math/big", budget, c)
+			}
+		}
+	}
+	x := randNat(r, 5, 0)
+	xb := natBig(x)
+	for bit0 := range 64 * 6 {
+		out := make([]uint64, 3)
+		wordsSrc(x).bits(out, bit0)
+		want := new(big.Int).Rsh(xb, uint(bit0))
+		want.And(want, new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 192), big.NewInt(1)))
+		if natBig(out).Cmp(want) != 0 {
+			t.Fatalf("wordsSrc.bits at %d: %x, want %x", bit0, out, want.Bits())
 		}
 	}
 }

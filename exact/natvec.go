@@ -9,14 +9,14 @@ import (
 	"github.com/polyconv/polyconv/internal/vntt"
 )
 
-// useVec selects natMulVec (eight primes below 2^50 in one vector transform, package
-// internal/vntt) over natMul (three 62-bit primes, package ntt) for Kronecker substitution's
+// useVec selects vecMul (eight primes below 2^50 in one vector transform, package
+// internal/vntt) over scalarMul (three 62-bit primes, package ntt) for Kronecker substitution's
 // integer product. It is on when vntt runs its AVX-512 IFMA kernels; tests set it to exercise
 // the vector path with the generic kernels.
 var useVec = vntt.Fast()
 
 // vecMinWords is the smallest product, in words (len(x)+len(y)), that kronecker multiplies with
-// natMulVec when useVec is set; smaller ones use natMul. Measured with BenchmarkNatMul
+// vecMul when useVec is set; smaller ones use scalarMul. Measured with BenchmarkNatMul
 // (GOMAXPROCS=1, AVX-512 IFMA kernels, AMD EPYC): natMulVec is level with natMul at 8×8 words
 // and twice as fast from 32×32 words on. Tests set it to 0.
 var vecMinWords = 32
@@ -47,12 +47,32 @@ type natSrc interface {
 	// fill sets points 0 … limbs−1 of a to the residues of limbs first … first+limbs−1 (as
 	// fillVec does); the other points are not written.
 	fill(a []uint64, first, limbs, b int)
+	// bits sets out to the number's bits from bit0 on (zero past its end), as many as out
+	// holds.
+	bits(out []uint64, bit0 int)
 }
 
 // wordsSrc is a natural number given by its little-endian words.
 type wordsSrc []uint64
 
 func (x wordsSrc) fill(a []uint64, first, limbs, b int) { fillVec(a, x, first*b, limbs, b) }
+
+func (x wordsSrc) bits(out []uint64, bit0 int) {
+	q, r := bit0/64, uint(bit0%64)
+	word := func(i int) uint64 {
+		if i < len(x) {
+			return x[i]
+		}
+		return 0
+	}
+	for i := range out {
+		v := word(q+i) >> r
+		if r != 0 {
+			v |= word(q+i+1) << (64 - r)
+		}
+		out[i] = v
+	}
+}
 
 // natMulVec returns the product of the naturals x and y (little-endian words) as
 // len(x)+len(y) words, like natMul: for a square, pass the same slice and it is transformed
