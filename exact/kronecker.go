@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"runtime"
 	"unsafe"
 
 	"github.com/polyconv/polyconv/internal/vntt"
@@ -31,8 +32,8 @@ func kronecker(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
 type natProduct func(z []uint64, lz int, x, y natSrc, bx, by int, sq bool, budget int) []uint64
 
 // kroneckerSrc is kronecker on the integer product mul, with the layout of kronLayout. The
-// operands are not packed: mul reads them from slotSrcs, which pack a few hundred limbs at a
-// time. When dst is nil and the slots are whole words, the result's storage is the product's
+// operands are not packed as a whole beforehand: mul reads them from slotSrcs, vecMul a few
+// hundred limbs at a time, scalarMul a piece (or, uncut, the whole operand) at a time. When dst is nil and the slots are whole words, the result's storage is the product's
 // words, each coefficient's words in place of its slot (unpackAligned), and when kronecker2
 // applies, it is used instead; otherwise the product is a separate array, unpacked into dst.
 func kroneckerSrc(dst, x, y []*big.Int, xs, ys operandInfo, sq bool, mul natProduct) []*big.Int {
@@ -563,6 +564,9 @@ func scalarMul(z []uint64, lz int, x, y natSrc, bx, by int, sq bool, budget int)
 			r := natMulInto(*scratch, xs, ys)
 			off := jx + jy
 			w := min(len(z)-off, len(r)) // r's words past z are zero: the product fits in z
+			if w <= 0 {
+				continue
+			}
 			top = addAt(z, r[:w], off, top)
 		}
 	}
@@ -570,9 +574,12 @@ func scalarMul(z []uint64, lz int, x, y natSrc, bx, by int, sq bool, budget int)
 }
 
 // scalarBytesPerWord is an estimate of scalarMul's memory per word of a product: the packed
-// operands (one word), natMulInto's three residue vectors, and the transform buffers of up to
-// two primes at once in ntt (two buffers each, up to twice the product's length).
-const scalarBytesPerWord = 8 * (1 + 3 + 2*2*2)
+// operands (one word), natMulInto's three residue vectors, and the transform buffers of the
+// primes that convolveInto runs at once (up to three, one per processor; two buffers each, up
+// to twice the product's length).
+func scalarBytesPerWord() int {
+	return 8 * (1 + 3 + 2*2*min(3, runtime.GOMAXPROCS(0)))
+}
 
 // scalarBudgetFactor is how many times Kronecker substitution's budget scalarMul's scratch may
 // take before it cuts the operands: its pieces recompute both operands' transforms for every
@@ -589,10 +596,11 @@ func scalarPiece(wx, wy, budget int) int {
 	if b < math.MaxInt/scalarBudgetFactor {
 		b *= scalarBudgetFactor
 	}
-	if scalarBytesPerWord*(wx+wy) <= b {
+	per := scalarBytesPerWord()
+	if per*(wx+wy) <= b {
 		return wx
 	}
-	return max(64, b/(2*scalarBytesPerWord))
+	return max(64, b/(2*per))
 }
 
 // recombine sets z (len(r1)+1 words) to Σ_j c_j·2^(64j), where c_j < p1·p2·p3 is given by

@@ -221,8 +221,8 @@ func bits64Len(n int) int {
 }
 
 // TestKroneckerBudget runs Kronecker substitution on vecMul and on scalarMul under memory
-// budgets from none to the smallest (every operand cut into pieces of 64 limbs or words), at
-// two points (kronecker2) and at one, on aligned slots (the result carried in place) and unaligned ones, with signed
+// budgets from none to the smallest (vecMul's operands cut into pieces of 64 limbs, scalarMul's
+// into pieces of about 1365 words at its 64 KiB floor), at two points (kronecker2) and at one, on aligned slots (the result carried in place) and unaligned ones, with signed
 // coefficients, coefficient sizes too unequal for kronecker2, squares and a reused dst, against
 // schoolbook.
 func TestKroneckerBudget(t *testing.T) {

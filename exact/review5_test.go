@@ -139,7 +139,7 @@ func TestReview5ScalarMulDirect(t *testing.T) {
 				x[len(x)-1], y[len(y)-1] = 1, 1
 			}
 			// Pieces of 64, 100 and 128 words (scalarPiece), the whole product, no bound.
-			for _, budget := range []int{0, 100 * 2 * scalarBytesPerWord / scalarBudgetFactor, 128 * 2 * scalarBytesPerWord / scalarBudgetFactor, 1 << 16, math.MaxInt} {
+			for _, budget := range []int{0, 100 * 2 * scalarBytesPerWord() / scalarBudgetFactor, 128 * 2 * scalarBytesPerWord() / scalarBudgetFactor, 1 << 16, math.MaxInt} {
 				review5Poison(&wordPool, c.nx, c.ny, 64, 128, 3*(c.nx+c.ny)+1, 3*128+1, 3*256+1)
 				bx, by := natBitLen(x), natBitLen(y)
 				want := new(big.Int).Mul(natBig(x), natBig(y))
@@ -181,13 +181,13 @@ func TestReview5ScalarPiece(t *testing.T) {
 			b *= scalarBudgetFactor
 		}
 		switch {
-		case scalarBytesPerWord*(c.wx+c.wy) <= b:
+		case scalarBytesPerWord()*(c.wx+c.wy) <= b:
 			if m != c.wx {
 				t.Errorf("%v: piece %d, want the whole %d", c, m, c.wx)
 			}
 		case m < 64:
 			t.Errorf("%v: piece %d below 64 words", c, m)
-		case m > 64 && scalarBytesPerWord*2*m > b:
+		case m > 64 && scalarBytesPerWord()*2*m > b:
 			t.Errorf("%v: pieces of %d words exceed %d bytes", c, m, b)
 		}
 	}
