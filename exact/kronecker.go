@@ -350,8 +350,8 @@ func subOne(w []big.Word) {
 }
 
 // orBits ORs w·2^shift into z, dropping the bits below bit 0 (shift may be negative) and from
-// bit 64·len(z) on.
-func orBits(z []uint64, w []big.Word, shift int) {
+// bit 64·len(z) on. w is a big.Int's words or a natural's uint64s (64-bit words either way).
+func orBits[W big.Word | uint64](z []uint64, w []W, shift int) {
 	if shift < 0 {
 		q := -shift / 64
 		if q >= len(w) {

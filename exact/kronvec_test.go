@@ -90,7 +90,7 @@ func TestSlotSrc(t *testing.T) {
 			out := make([]uint64, 1+r.IntN(20))
 			src.packBits(out, bit0, tmp)
 			want := make([]uint64, len(out))
-			orBits(want, bigWords(packed), -bit0)
+			orBits(want, packed, -bit0)
 			require.Equal(t, want, out, "%s bit0=%d", msg, bit0)
 		}
 		b := 129 + r.IntN(64)
@@ -103,15 +103,6 @@ func TestSlotSrc(t *testing.T) {
 		fillVec(want, packed, first*b, limbs, b)
 		require.Equal(t, want, a, "%s fill b=%d first=%d", msg, b, first)
 	}
-}
-
-// bigWords returns w as big.Words.
-func bigWords(w []uint64) []big.Word {
-	out := make([]big.Word, len(w))
-	for i, v := range w {
-		out[i] = big.Word(v)
-	}
-	return out
 }
 
 // TestUnpackAligned checks unpackAligned on P = Σ c_j·2^(64·sw·j) in two's complement, built

@@ -58,20 +58,8 @@ type wordsSrc []uint64
 func (x wordsSrc) fill(a []uint64, first, limbs, b int) { fillVec(a, x, first*b, limbs, b) }
 
 func (x wordsSrc) bits(out []uint64, bit0 int) {
-	q, r := bit0/64, uint(bit0%64)
-	word := func(i int) uint64 {
-		if i < len(x) {
-			return x[i]
-		}
-		return 0
-	}
-	for i := range out {
-		v := word(q+i) >> r
-		if r != 0 {
-			v |= word(q+i+1) << (64 - r)
-		}
-		out[i] = v
-	}
+	clear(out)
+	orBits(out, x, -bit0)
 }
 
 // natMulVec returns the product of the naturals x and y (little-endian words) as
