@@ -42,13 +42,7 @@ func kroneckerSrc(dst, x, y []*big.Int, xs, ys operandInfo, sq bool, mul natProd
 		return kronecker2(x, y, xs, ys, sq, t, budget, mul)
 	}
 	n := len(x) + len(y) - 1
-	xsrc := newSlotSrc(x, s, false)
-	ysrc := xsrc
-	if !sq {
-		ysrc = newSlotSrc(y, s, false)
-	}
-	bx, by := (len(x)-1)*s+xs.bits, (len(y)-1)*s+ys.bits // bounds on the packed operands
-	neg := xsrc.flip != ysrc.flip
+	xsrc, ysrc, bx, by, neg := kronOperands(x, y, xs, ys, s, false, sq)
 	lz := (n*s + 63) / 64 // the product is below 2^(n·s)
 	if aligned && dst == nil {
 		p := make([]big.Word, lz)
@@ -67,6 +61,18 @@ func kroneckerSrc(dst, x, y []*big.Int, xs, ys operandInfo, sq bool, mul natProd
 	}
 	unpack(dst, z, s, neg, fresh)
 	return dst
+}
+
+// kronOperands returns the slotSrcs of x and y at 2^s (at −2^s when alt is set; one source for
+// a square), bounds on their bits, and whether their product is negative.
+func kronOperands(x, y []*big.Int, xs, ys operandInfo, s int, alt, sq bool) (xsrc, ysrc *slotSrc, bx, by int, neg bool) {
+	xsrc = newSlotSrc(x, s, alt)
+	ysrc = xsrc
+	if !sq {
+		ysrc = newSlotSrc(y, s, alt)
+	}
+	bx, by = (len(x)-1)*s+xs.bits, (len(y)-1)*s+ys.bits
+	return xsrc, ysrc, bx, by, xsrc.flip != ysrc.flip
 }
 
 // useKS2 enables kronecker2 (a variable so that tests can compare it with kroneckerVec's
@@ -95,10 +101,9 @@ func halfSlots(nx, ny, bx, by int) (t int, ok bool) {
 func kronecker2(x, y []*big.Int, xs, ys operandInfo, sq bool, t, budget int, mul natProduct) []*big.Int {
 	n := len(x) + len(y) - 1
 	tw := t / 64
-	bx, by := (len(x)-1)*t+xs.bits, (len(y)-1)*t+ys.bits // bounds on |x(±2^t)|, |y(±2^t)|
-	// Words of A and B: the product and a sign bit to spare for their sum, and the slots read
-	// back.
-	w := max((bx+by)/64+2, (n+1)/2*2*tw, tw+n/2*2*tw)
+	// Words of A and B: the product (below 2^(bx+by), bounds on |x(±2^t)| and |y(±2^t)|) and
+	// a sign bit to spare for their sum, and the slots read back.
+	w := max(((len(x)+len(y)-2)*t+xs.bits+ys.bits)/64+2, (n+1)/2*2*tw, tw+n/2*2*tw)
 	buf := make([]big.Word, 2*w)
 	a, b := buf[:w:w], buf[w:]
 	for _, alt := range []bool{false, true} {
@@ -106,13 +111,9 @@ func kronecker2(x, y []*big.Int, xs, ys operandInfo, sq bool, t, budget int, mul
 		if alt {
 			p = b
 		}
-		xsrc := newSlotSrc(x, t, alt)
-		ysrc := xsrc
-		if !sq {
-			ysrc = newSlotSrc(y, t, alt)
-		}
+		xsrc, ysrc, bx, by, neg := kronOperands(x, y, xs, ys, t, alt, sq)
 		mul(wordsOf(p), w, xsrc, ysrc, bx, by, sq, budget)
-		if xsrc.flip != ysrc.flip {
+		if neg {
 			negWords(p) // two's complement
 		}
 	}
