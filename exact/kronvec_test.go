@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 
@@ -132,6 +133,20 @@ func TestUnpackAligned(t *testing.T) {
 	}
 }
 
+// evalAt returns x(2^s) = Σ x_i·2^(s·i), or x(−2^s) when alt is set.
+func evalAt(x []*big.Int, s int, alt bool) *big.Int {
+	v := new(big.Int)
+	for i := len(x) - 1; i >= 0; i-- {
+		v.Lsh(v, uint(s))
+		if alt && i%2 == 1 {
+			v.Sub(v, x[i])
+		} else {
+			v.Add(v, x[i])
+		}
+	}
+	return v
+}
+
 // randSlotInts returns n random coefficients below 2^(64·sw−1) in absolute value (zero, ±1,
 // the extremes ±(2^(64·sw−1) − 1) and random values) and Σ c_j·2^(64·sw·j).
 func randSlotInts(r *rand.Rand, n, sw int) ([]*big.Int, *big.Int) {
@@ -177,7 +192,7 @@ func TestVecMulCutBoth(t *testing.T) {
 		if lx < ly {
 			x, y, lx, ly = y, x, ly, lx
 		}
-		logn := bits64Len(c.mx + c.my - 2)
+		logn := max(3, bits.Len(uint(c.mx+c.my-2)))
 		want := new(big.Int).Mul(natBig(x), natBig(y))
 		for rep := range 2 {
 			got := mulPieces(x, y, b, lx, ly, c.mx, c.my, logn)
@@ -203,19 +218,12 @@ func TestVecMulCutBoth(t *testing.T) {
 	}
 }
 
-func bits64Len(n int) int {
-	l := 0
-	for 1<<l < n+1 {
-		l++
-	}
-	return max(l, 3)
-}
-
 // TestKroneckerBudget runs Kronecker substitution on vecMul and on scalarMul under memory
 // budgets from none to the smallest (vecMul's operands cut into pieces of 64 limbs, scalarMul's
-// into pieces of about 1365 words at its 64 KiB floor), at two points (kronecker2) and at one, on aligned slots (the result carried in place) and unaligned ones, with signed
-// coefficients, coefficient sizes too unequal for kronecker2, squares and a reused dst, against
-// schoolbook.
+// into pieces of about 1365 words at its 64 KiB floor), at two points (kronecker2) and at
+// one, on aligned slots (the result carried in place) and unaligned ones, with signed
+// coefficients, coefficient sizes too unequal for kronecker2, squares and a reused dst,
+// against schoolbook.
 func TestKroneckerBudget(t *testing.T) {
 	defer forceVec()()
 	defer func(f float64, m, a int, k bool) {

@@ -341,15 +341,7 @@ func TestReview4SlotSrcAlt(t *testing.T) {
 		}
 		for _, alt := range []bool{false, true} {
 			src := newSlotSrc(x, s, alt)
-			want := new(big.Int)
-			for i := n - 1; i >= 0; i-- {
-				want.Lsh(want, uint(s))
-				if alt && i%2 == 1 {
-					want.Sub(want, x[i])
-				} else {
-					want.Add(want, x[i])
-				}
-			}
+			want := evalAt(x, s, alt)
 			bound := (n-1)*s + mb
 			out := make([]uint64, (n*s+63)/64+2)
 			tmp := make([]big.Word, (s+63)/64)

@@ -52,15 +52,6 @@ func review5Restore() func() {
 	}
 }
 
-// review5Copy returns a deep copy of x.
-func review5Copy(x []*big.Int) []*big.Int {
-	c := make([]*big.Int, len(x))
-	for i, v := range x {
-		c[i] = new(big.Int).Set(v)
-	}
-	return c
-}
-
 // TestReview5ScalarKronecker runs Kronecker substitution on scalarMul (useVec off) with the
 // smallest budgets (pieces of 64 words) and a moderate one, at one and two points, aligned and
 // unaligned slots, with signed coefficients, very unequal lengths and coefficient sizes,
@@ -107,12 +98,12 @@ func TestReview5ScalarKronecker(t *testing.T) {
 
 				// dst sharing its entries with x (and being the square's operand).
 				if sqOK {
-					xc := review5Copy(x)
+					xc := copyInts(x)
 					d := make([]*big.Int, 2*sh.nx-1)
 					copy(d, xc)
 					equalInts(t, MulUsing(Kronecker, d, xc, xc), naiveMul(x, x), "dst over x, square "+msg)
 				}
-				xc := review5Copy(x)
+				xc := copyInts(x)
 				d := make([]*big.Int, sh.nx+sh.ny-1)
 				copy(d, xc)
 				equalInts(t, MulUsing(Kronecker, d, xc, y), want, "dst over x "+msg)
@@ -235,20 +226,6 @@ func TestReview5NatMulInto(t *testing.T) {
 	}
 }
 
-// review5Eval returns Σ x_i·(±2^s)^i (−2^s when alt).
-func review5Eval(x []*big.Int, s int, alt bool) *big.Int {
-	v := new(big.Int)
-	for i := len(x) - 1; i >= 0; i-- {
-		v.Lsh(v, uint(s))
-		if alt && i%2 == 1 {
-			v.Sub(v, x[i])
-		} else {
-			v.Add(v, x[i])
-		}
-	}
-	return v
-}
-
 // TestReview5SlotSrcBits checks slotSrc.bits (scalarMul's packing) and wordsSrc.bits against
 // big.Int arithmetic: the bits of |x(±2^s)| from any bit on, for unaligned and aligned slots,
 // out of any length, past the end, into garbage.
@@ -265,7 +242,7 @@ func TestReview5SlotSrcBits(t *testing.T) {
 			x[n-1].Neg(new(big.Int).Lsh(big.NewInt(1), uint(s-2)))
 		}
 		alt := it%2 == 1
-		v := review5Eval(x, s, alt)
+		v := evalAt(x, s, alt)
 		src := newSlotSrc(x, s, alt)
 		if (v.Sign() < 0) != src.flip && v.Sign() != 0 {
 			t.Fatalf("it %d: flip %v for a value of sign %d", it, src.flip, v.Sign())
