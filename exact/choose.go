@@ -12,7 +12,7 @@ import (
 // coefficient sizes and takes the cheapest. costMAC through costKroneckerWord are measured by
 // TestCalibrate (calibrate_test.go, run with -calibrate) in the manner of math/big's
 // karatsubaThreshold, and so are costVecButterfly (a table over transform lengths 2^16 to
-// 2^21), costVecLimb (at 2^17 points) and costVecWord, the Kronecker substitution on natMulVec
+// 2^21), costVecLimb (at 2^17 points) and costVecWord, the Kronecker substitution on vecMul
 // that is priced instead of the three-prime one when useVec is set, when the AVX-512 IFMA
 // kernels run (GOMAXPROCS=1, on a machine shared with other work); costSetup,
 // costSetupPrime and costVecPiece are estimates that TestCalibrate does not measure. Squares
@@ -44,24 +44,24 @@ var (
 	// costKroneckerWord is the cost per 64-bit limb of packing, carrying and unpacking in
 	// Kronecker substitution, including its three-prime recombination.
 	costKroneckerWord = 15.5
-	// costVecButterfly is one eight-lane butterfly of natMulVec's vector transforms (package
+	// costVecButterfly is one eight-lane butterfly of vecMul's vector transforms (package
 	// internal/vntt), including its share of the pointwise product, the allocation and first
-	// touch of the vectors and everything else natMulVec spends beyond costVecLimb per limb:
+	// touch of the vectors and everything else vecMul spends beyond costVecLimb per limb:
 	// a product on transforms of length N = 2^lg costs costVecButterfly[i]·(N/2)·lg per
 	// transform (see vecPlan) with i = lg − vecMinLog, clamped to the table. The cost per butterfly grows steeply once the
 	// vectors (64 bytes per point) leave the caches.
 	costVecButterfly = [...]float64{1.68, 2.01, 2.89, 6.18, 6.18, 10.91}
-	// costVecLimb is natMulVec's cost per limb of the product (limbs of about 190 bits): the
+	// costVecLimb is vecMul's cost per limb of the product (limbs of about 190 bits): the
 	// residues of one operand limb and the explicit CRT and carry of one product coefficient.
 	costVecLimb = 31.2
 	// costVecWord is the cost per 64-bit word of the product of Kronecker substitution outside
-	// natMulVec: packing, and unpacking the signed slots.
+	// vecMul: packing, and unpacking the signed slots.
 	costVecWord = 6.9
 	// costSetup is the fixed cost of a transform-based product (plans, buffers, goroutines);
 	// each prime of the multi-modular method adds costSetupPrime.
 	costSetup      = 4000.0
 	costSetupPrime = 600.0
-	// costVecPiece is natMulVec's fixed cost per piece of a cut operand (calls, buffers, the
+	// costVecPiece is vecMul's fixed cost per piece of a cut operand (calls, buffers, the
 	// piece's carry set-up); an estimate.
 	costVecPiece = 2000.0
 	// costVecFill is the cost of filling one limb of an operand into a transform vector
@@ -303,7 +303,7 @@ func vecPlanCost(sh vecShape, lx, ly int, sq bool) float64 {
 		float64((sh.py-1)*lx)*costVecFill + float64(sh.px*sh.py)*costVecPiece
 }
 
-// vecPieceAlign is the granularity of natMulVec's pieces, in limbs: 64 limbs of b bits are b
+// vecPieceAlign is the granularity of vecMul's pieces, in limbs: 64 limbs of b bits are b
 // words, so the pieces' products add into the result at word offsets.
 const vecPieceAlign = 64
 

@@ -220,7 +220,7 @@ func unpackAligned(dst []*big.Int, first, step int, p []big.Word, sw int) {
 }
 
 // vecPays reports whether Kronecker substitution multiplies integers of words words in all with
-// natMulVec: when useVec is set and the product has at least vecMinWords words.
+// vecMul: when useVec is set and the product has at least vecMinWords words.
 func vecPays(words int) bool {
 	return useVec && words >= vecMinWords
 }
@@ -459,7 +459,7 @@ func extract(buf []big.Word, z []uint64, start, n int) {
 	}
 }
 
-// crt3 holds Garner's constants for the three primes of natMul.
+// crt3 holds Garner's constants for the three primes of natMulInto.
 type crt3 struct {
 	m            [3]ntt.Modulus
 	p1, p2, p3   uint64
@@ -503,17 +503,12 @@ var halfM3 = func() [3]uint64 {
 	return h
 }()
 
-// natMul returns the product of the naturals x and y (little-endian words; for a square, pass
-// the same slice twice and each prime's convolution transforms it once) as len(x)+len(y) words:
-// the 64-bit limbs are convolved modulo three primes (each convolution term is below
-// min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried.
-func natMul(x, y []uint64) []uint64 {
-	return natMulInto(make([]uint64, 3*(len(x)+len(y)-1)+1), x, y)
-}
-
-// natMulInto is natMul in the scratch all, of at least 3·(len(x)+len(y)−1)+1 words: the three
-// residue vectors, the product written over the third prime's extended by a word. The
-// product it returns is a part of all.
+// natMulInto returns the product of the naturals x and y (little-endian words; for a square,
+// pass the same slice twice and each prime's convolution transforms it once) as len(x)+len(y)
+// words: the 64-bit limbs are convolved modulo three primes (each convolution term is below
+// min(len)·2^128 < p1·p2·p3), recombined by Garner's method and carried. all (at least
+// 3·(len(x)+len(y)−1)+1 words) holds the three residue vectors, and the product is written
+// over the third extended by a word: it is a part of all.
 func natMulInto(all []uint64, x, y []uint64) []uint64 {
 	n := len(x) + len(y) - 1
 	b := natBasis

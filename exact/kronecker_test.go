@@ -94,3 +94,8 @@ func pack(x []*big.Int, s, maxBits int) ([]uint64, bool) {
 	}
 	return z[:l:l], borrow
 }
+
+// natMul is natMulInto in new scratch (the scalar integer product on whole operands).
+func natMul(x, y []uint64) []uint64 {
+	return natMulInto(make([]uint64, 3*(len(x)+len(y)-1)+1), x, y)
+}

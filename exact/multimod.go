@@ -376,7 +376,7 @@ func crtOut(dst []*big.Int, r [][]uint64, n int, basis *crtBasis, expectWords in
 		blk0 := lo
 		for j := lo; j < hi; j++ {
 			if k == 3 {
-				// Three primes (those of natMul): Garner, then the symmetric range.
+				// Three primes (those of natMulInto): Garner, then the symmetric range.
 				w0, w1, w2 := natBasis.garner(r[0][j], r[1][j], r[2][j])
 				neg := w2 > halfM3[2] || w2 == halfM3[2] && (w1 > halfM3[1] || w1 == halfM3[1] && w0 > halfM3[0])
 				if neg {

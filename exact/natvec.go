@@ -1,7 +1,6 @@
 package exact
 
 import (
-	"math"
 	"math/big"
 	"math/bits"
 	"runtime"
@@ -17,19 +16,19 @@ var useVec = vntt.Fast()
 
 // vecMinWords is the smallest product, in words (len(x)+len(y)), that kronecker multiplies with
 // vecMul when useVec is set; smaller ones use scalarMul. Measured with BenchmarkNatMul
-// (GOMAXPROCS=1, AVX-512 IFMA kernels, AMD EPYC): natMulVec is level with natMul at 8×8 words
-// and twice as fast from 32×32 words on. Tests set it to 0.
+// (GOMAXPROCS=1, AVX-512 IFMA kernels, AMD EPYC): the vector product is level with the scalar
+// one at 8×8 words and twice as fast from 32×32 words on. Tests set it to 0.
 var vecMinWords = 32
 
-// vecParallelMin is the smallest transform length at which natMulVec uses several goroutines
+// vecParallelMin is the smallest transform length at which vecMul uses several goroutines
 // (a variable so that tests can exercise the path).
 var vecParallelMin = 1 << 14
 
-// vecBits bounds the product coefficients of natMulVec: every coefficient is below
+// vecBits bounds the product coefficients of vecMul: every coefficient is below
 // 2^(vecBits−2) ≤ M/4, where M = Π vntt.Primes > 2^399.9, as vntt.Recombine requires.
 const vecBits = 399
 
-// The bounds natMulVec relies on: M = Π vntt.Primes has more than vecBits bits and fits in
+// The bounds vecMul relies on: M = Π vntt.Primes has more than vecBits bits and fits in
 // vntt.CRTWords words.
 func init() {
 	m := big.NewInt(1)
@@ -37,7 +36,7 @@ func init() {
 		m.Mul(m, new(big.Int).SetUint64(p))
 	}
 	if m.BitLen() > 64*vntt.CRTWords || m.BitLen() < vecBits+1 {
-		panic("exact: internal error: vntt primes do not fit natMulVec's bounds")
+		panic("exact: internal error: vntt primes do not fit vecMul's bounds")
 	}
 }
 
@@ -60,16 +59,6 @@ func (x wordsSrc) fill(a []uint64, first, limbs, b int) { fillVec(a, x, first*b,
 func (x wordsSrc) bits(out []uint64, bit0 int) {
 	clear(out)
 	orBits(out, x, -bit0)
-}
-
-// natMulVec returns the product of the naturals x and y (little-endian words) as
-// len(x)+len(y) words, like natMul: for a square, pass the same slice and it is transformed
-// once. It is vecMul with no bound on the transforms' memory.
-//
-// x and y are only read; the result is new memory.
-func natMulVec(x, y []uint64) []uint64 {
-	sq := len(x) == len(y) && len(x) > 0 && &x[0] == &y[0]
-	return vecMul(nil, len(x)+len(y), wordsSrc(x), wordsSrc(y), natBitLen(x), natBitLen(y), sq, math.MaxInt)
 }
 
 // vecMul returns the product of the naturals x and y, of at most bx and by bits, as lz words
@@ -246,7 +235,7 @@ func natBitLen(x []uint64) int {
 	return 0
 }
 
-// vecLimbs returns the limb size b of natMulVec for operands of bx, by bits and their limb
+// vecLimbs returns the limb size b of vecMul for operands of bx, by bits and their limb
 // counts: the largest b ≤ 192 with 2b + bits.Len(min(lx, ly)) + 2 ≤ vecBits, so that each of
 // the min(lx, ly) terms of a coefficient is below 2^(2b) and their sum below 2^(vecBits−2).
 func vecLimbs(bx, by int) (b, lx, ly int) {

@@ -23,6 +23,14 @@ func init() {
 	}
 }
 
+// natMulVec returns the product of the naturals x and y (little-endian words) as
+// len(x)+len(y) words, like natMul: vecMul on the words, with no bound on the transforms'
+// memory (for a square, pass the same slice and it is transformed once).
+func natMulVec(x, y []uint64) []uint64 {
+	sq := len(x) == len(y) && len(x) > 0 && &x[0] == &y[0]
+	return vecMul(nil, len(x)+len(y), wordsSrc(x), wordsSrc(y), natBitLen(x), natBitLen(y), sq, math.MaxInt)
+}
+
 // natBig returns the natural w (little-endian words) as a big.Int.
 func natBig(w []uint64) *big.Int {
 	b := make([]big.Word, len(w))
