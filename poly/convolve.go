@@ -3,6 +3,8 @@ package poly
 import (
 	"math"
 	"strconv"
+
+	"github.com/polyconv/polyconv/internal/fft"
 )
 
 // Mode selects which part of the full linear convolution (or correlation) [Convolve] and
@@ -222,9 +224,9 @@ func convolveWindow(dst, x, y []float64, off int, revY bool) {
 	}
 	switch meth {
 	case methodFFT:
-		fftConvPlanFor(h).convolve(dst, x, y, off, revY)
+		fft.RealPlanFor(h).Convolve(dst, x, y, off, revY)
 	default:
-		convolveBlocked(dst, x, y, off, revY, h)
+		fft.ConvolveBlocked(dst, x, y, off, revY, h)
 	}
 }
 
@@ -311,7 +313,7 @@ const (
 )
 
 // directCost is the measured time of one multiply-add of the direct method in units of the
-// FFT cost model (fftCost: about one flop of the transforms), so that the direct method's
+// FFT cost model (fft.Cost: about one flop of the transforms), so that the direct method's
 // modelled cost is directCost·directOps. Set from TestCalibrateConvolve in
 // convolve_calibrate_test.go (go test ./poly -run Calibrate -calibrate -v).
 var directCost = 3.1
@@ -320,14 +322,6 @@ var directCost = 3.1
 // the cost model says: numpy.convolve always sums directly, and for short kernels this
 // keeps its results (exact ones for small integers, say) at a small cost in speed.
 const directMaxShort = 64
-
-// maxFFTHalf is the largest FFT half-length used (positions are stored as int32); longer
-// convolutions fall back to the methods that fit.
-const maxFFTHalf = 1 << 30
-
-// fftExtra is the modelled cost per point, beyond the three transforms, of packing the
-// inputs, the fused spectral product and unpacking the result.
-const fftExtra = 14
 
 // chooseMethod returns the method of least modelled cost for the outputs
 // off … off+length−1 of the convolution of lengths n and m (≥ 1), and the FFT half-length
@@ -338,12 +332,12 @@ func chooseMethod(n, m, off, length int) (meth, half int) {
 	if min(n, m) <= directMaxShort {
 		return meth, 0
 	}
-	h := fftHalfLength(fftNeed(n, m, off, length))
-	if c := float64(h) * (3*fftCost(h) + fftExtra); c < best && h <= maxFFTHalf {
+	h := fft.HalfLength(fftNeed(n, m, off, length))
+	if c := float64(h) * (3*fft.Cost(h) + fft.Extra); c < best && h <= fft.MaxHalf {
 		best, meth, half = c, methodFFT, h
 	}
 	if short := min(n, m); 4*short <= max(n, m) {
-		if h, c := blockedPlan(short, length); c < best && h <= maxFFTHalf {
+		if h, c := fft.BlockedPlan(short, length); c < best && h <= fft.MaxHalf {
 			meth, half = methodBlocked, h
 		}
 	}

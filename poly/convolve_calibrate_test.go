@@ -7,12 +7,14 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/polyconv/polyconv/internal/fft"
 )
 
 var calibrate = flag.Bool("calibrate", false, "measure directCost (go test ./poly -run Calibrate -calibrate -v)")
 
 // TestCalibrateConvolve measures the time per multiply-add of the direct method and the time
-// per unit of the FFT cost model (fftCost, fftExtra), prints their ratio (the value for
+// per unit of the FFT cost model (fftCost, fft.Extra), prints their ratio (the value for
 // directCost), and then checks the method choice: for each case it times all three methods
 // and shows which chooseMethod picks. Run it on a quiet machine:
 //
@@ -52,15 +54,15 @@ func TestCalibrateConvolve(t *testing.T) {
 		x, y := uniform(rng, n), uniform(rng, m)
 		dst := make([]float64, n+m-1)
 		td := timeIt(func() { convolveDirect(dst, x, y, 0, false) })
-		h := fftHalfLength(n + m - 1)
-		tf := timeIt(func() { fftConvPlanFor(h).convolve(dst, x, y, 0, false) })
+		h := fft.HalfLength(n + m - 1)
+		tf := timeIt(func() { fft.RealPlanFor(h).Convolve(dst, x, y, 0, false) })
 		tb := "-"
 		if 4*m <= n {
-			hb, _ := blockedPlan(m, n+m-1)
-			tb = time.Duration(1e9 * timeIt(func() { convolveBlocked(dst, x, y, 0, false, hb) })).String()
+			hb, _ := fft.BlockedPlan(m, n+m-1)
+			tb = time.Duration(1e9 * timeIt(func() { fft.ConvolveBlocked(dst, x, y, 0, false, hb) })).String()
 		}
 		cd := td / directOps(n, m, 0, n+m-1)
-		cf := tf / (float64(h) * (3*fftCost(h) + fftExtra))
+		cf := tf / (float64(h) * (3*fft.Cost(h) + fft.Extra))
 		ratios = append(ratios, cd/cf)
 		meth, _ := chooseMethod(n, m, 0, n+m-1)
 		fmt.Printf("%8d %8d %12v %12v %12s %8.2f %s\n", n, m, time.Duration(td*1e9), time.Duration(tf*1e9), tb, cd/cf,

@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/polyconv/polyconv/internal/fft"
 )
 
 // refCorrelate is numpy's _pyarray_correlate written out independently of convolve.go: the
@@ -375,7 +377,7 @@ func TestConvolveConcurrent(t *testing.T) {
 		want[i] = Convolve(nil, xs[i], ys[i], Full)
 	}
 	// Fresh plans, so that goroutines also race to build them.
-	fftConvPlans.Clear()
+	fft.ClearCache()
 	var wg sync.WaitGroup
 	errs := make(chan string, 64)
 	for g := range 8 {

@@ -1,118 +1,16 @@
 package poly
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
 
+	"github.com/polyconv/polyconv/internal/fft"
 	"github.com/polyconv/polyconv/internal/grid"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// dft returns the naive DFT Σ_j a[j]·exp(∓2πi·jk/n) (minus sign unless inv), with exactly
-// reduced root indices.
-func dft(a []complex128, inv bool) []complex128 {
-	n := len(a)
-	out := make([]complex128, n)
-	for k := range out {
-		var s complex128
-		for j, v := range a {
-			w := root(j*k%n, n)
-			if inv {
-				w = conj(w)
-			}
-			s += v * w
-		}
-		out[k] = s
-	}
-	return out
-}
-
-// TestRootTable checks that table lookups give exactly what root computes.
-func TestRootTable(t *testing.T) {
-	for _, n := range []int{8, 24, 40, 1000, 2048, 6000} {
-		rt := newRootTable(n)
-		for _, L := range []int{1, 2, 4, 8, n / 8, n / 2, n} {
-			for k := 0; k < L; k++ {
-				if got, want := rt.root(k, L), root(k, L); got != want {
-					t.Fatalf("table %d: root(%d, %d) = %v, want %v", n, k, L, got, want)
-				}
-			}
-		}
-	}
-	assert.Nil(t, newRootTable(12))
-}
-
-func TestRoot(t *testing.T) {
-	for _, n := range []int{1, 2, 3, 5, 8, 12, 60, 1000, 1 << 20} {
-		for _, k := range []int{0, 1, n / 8, n / 4, n/4 + 1, n / 3, n / 2, 3 * n / 4, n - 1} {
-			if k < 0 || k >= n {
-				continue
-			}
-			theta := 2 * math.Pi * float64(k) / float64(n)
-			w := root(k, n)
-			assert.InDelta(t, math.Cos(theta), real(w), 1e-15, "n=%d k=%d", n, k)
-			assert.InDelta(t, -math.Sin(theta), imag(w), 1e-15, "n=%d k=%d", n, k)
-		}
-	}
-}
-
-// TestFFTPlan checks the complex transform against the naive DFT for lengths of every
-// factor pattern, and that inverse undoes forward.
-func TestFFTPlan(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	for _, n := range []int{1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 25, 27, 30, 32, 45, 60, 64, 75, 100, 128, 243, 256, 360, 625, 720, 1000, 1024} {
-		f := newFFTPlan(n, nil)
-		a := make([]complex128, n)
-		for i := range a {
-			a[i] = complex(2*rng.Float64()-1, 2*rng.Float64()-1)
-		}
-		want := dft(a, false)
-		got := append([]complex128(nil), a...)
-		f.forward(got)
-		freq := f.freqs()
-		tol := 1e-15 * float64(n) * math.Log2(float64(n)+1) * 4
-		for p, k := range freq {
-			if d := got[p] - want[k]; math.Hypot(real(d), imag(d)) > tol {
-				t.Fatalf("n=%d: position %d (frequency %d): got %v, want %v", n, p, k, got[p], want[k])
-			}
-		}
-		f.inverse(got)
-		for i := range a {
-			if d := got[i]/complex(float64(n), 0) - a[i]; math.Hypot(real(d), imag(d)) > 1e-15*math.Log2(float64(n)+1)*4 {
-				t.Fatalf("n=%d: inverse(forward(a))[%d] = %v, want %v", n, i, got[i], a[i]*complex(float64(n), 0))
-			}
-		}
-	}
-}
-
-// TestFFTPartners checks the partner positions against the inverse of freqs.
-func TestFFTPartners(t *testing.T) {
-	for _, n := range []int{1, 2, 3, 4, 5, 6, 8, 12, 30, 60, 64, 120, 1000, 1024, 3 * 1024} {
-		f := newFFTPlan(n, nil)
-		freq, part := f.freqs(), f.partners()
-		for p := range part {
-			if k, kp := int(freq[p]), int(freq[part[p]]); (k+kp)%n != 0 {
-				t.Fatalf("n=%d: position %d holds %d, its partner %d holds %d", n, p, k, part[p], kp)
-			}
-		}
-	}
-}
-
-func TestFFTHalfLength(t *testing.T) {
-	for need := 1; need < 5000; need++ {
-		m := fftHalfLength(need)
-		if 2*m < need || factorFFT(m) == nil || m > need {
-			t.Fatalf("fftHalfLength(%d) = %d", need, m)
-		}
-	}
-	for _, n := range []int{0, -4, 7, 22} {
-		assert.Nil(t, factorFFT(n), "n=%d", n)
-	}
-}
 
 // refDot returns output k of the full convolution of x and y, Σ x[i]·y[k−i], as a
 // compensated dot product (Ogita–Rump–Oishi Dot2: an inline TwoSum for each addition and an
@@ -157,8 +55,8 @@ func fftTypicalBound(x, y []float64, N int) float64 {
 func maxFFTError(x, y []float64, idx []int) (float64, int) {
 	n, m := len(x), len(y)
 	got := make([]float64, n+m-1)
-	h := fftHalfLength(n + m - 1)
-	fftConvPlanFor(h).convolve(got, x, y, 0, false)
+	h := fft.HalfLength(n + m - 1)
+	fft.RealPlanFor(h).Convolve(got, x, y, 0, false)
 	return maxDotError(got, x, y, idx), 2 * h
 }
 
@@ -231,7 +129,7 @@ func TestConvolveGridAccuracy(t *testing.T) {
 		idx = append(idx, rng.IntN(2*n-1))
 	}
 	e := maxDotError(got, x, y, idx)
-	N := 2 * fftHalfLength(2*n-1)
+	N := 2 * fft.HalfLength(2*n-1)
 	bound := fftTypicalBound(x, y, N)
 	t.Logf("n=%d N=%d: max abs error %.3g over %d sampled outputs (typical bound %.3g, bar 2e-12)", n, N, e, len(idx), bound)
 	assert.LessOrEqual(t, e, 2e-12)
@@ -261,9 +159,9 @@ func TestConvolveBlocked(t *testing.T) {
 					}
 					off, length := window(len(x), len(y), mode, corr && len(y) > len(x))
 					for _, h := range []int{sz[1], 2 * sz[1], 1024} {
-						h = fftHalfLength(2 * h)
+						h = fft.HalfLength(2 * h)
 						got := make([]float64, length)
-						convolveBlocked(got, x, y, off, corr, h)
+						fft.ConvolveBlocked(got, x, y, off, corr, h)
 						checkClose(t, want, got, 1e-12, "n=%d m=%d swap=%v %v corr=%v h=%d", sz[0], sz[1], swap, mode, corr, h)
 					}
 				}
@@ -295,24 +193,6 @@ func TestChooseMethod(t *testing.T) {
 	}
 }
 
-// BenchmarkFFT times one forward and one inverse complex transform of length n.
-func BenchmarkFFT(b *testing.B) {
-	for _, n := range []int{1 << 10, 1 << 16, 1 << 20, 1000000} {
-		f := newFFTPlan(n, nil)
-		a := make([]complex128, n)
-		for i := range a {
-			a[i] = complex(float64(i%7), 1)
-		}
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				f.forward(a)
-				f.inverse(a)
-			}
-		})
-	}
-}
-
 // TestConvolveSquare checks x∗x, where one forward transform serves both operands, at sizes
 // taking the single-block and the blocked FFT paths.
 func TestConvolveSquare(t *testing.T) {
@@ -327,64 +207,7 @@ func TestConvolveSquare(t *testing.T) {
 		for k := 0; k < 2*n-1; k += 1 + n/500 {
 			e = max(e, math.Abs(got[k]-refDot(x, x, k)))
 		}
-		assert.LessOrEqual(t, e, fftTypicalBound(x, x, 2*fftHalfLength(2*n-1)), "n=%d", n)
+		assert.LessOrEqual(t, e, fftTypicalBound(x, x, 2*fft.HalfLength(2*n-1)), "n=%d", n)
 		checkClose(t, Convolve(nil, x, append([]float64(nil), x...), Same), Convolve(nil, x, x, Same), 1e-12, "n=%d same", n)
-	}
-}
-
-// TestFFTPlanCacheBudget checks that the plan cache empties itself when it would pass its
-// budget, and that plans keep working afterwards.
-func TestFFTPlanCacheBudget(t *testing.T) {
-	defer func(b int64) { fftPlanCacheBudget = b }(fftPlanCacheBudget)
-	fftConvPlans.Clear()
-	fftConvPlanBytes.Store(0)
-	fftPlanCacheBudget = 36 * 3000
-	p1 := fftConvPlanFor(1024)
-	p2 := fftConvPlanFor(1000)
-	assert.Same(t, p1, fftConvPlanFor(1024))
-	fftConvPlanFor(1200) // 36·(1024+1000+1200) bytes > budget: the cache is emptied first
-	assert.LessOrEqual(t, fftConvPlanBytes.Load(), fftPlanCacheBudget)
-	_, ok := fftConvPlans.Load(1024)
-	assert.False(t, ok, "cache not emptied")
-	// An evicted plan still works.
-	x := []float64{1, 2, 3}
-	got := make([]float64, 5)
-	p2.convolve(got, x, x, 0, false)
-	checkClose(t, []float64{1, 4, 10, 12, 9}, got, 1e-12, "evicted plan")
-}
-
-// TestFFTBlockedTransform runs the FFT path with tiny blocks, so that transformMultiply's
-// top-level passes and partner-block pairing (used above fftBlock) are exercised at sizes
-// the reference can check quickly, for several factorizations.
-func TestFFTBlockedTransform(t *testing.T) {
-	defer func(b int) { fftBlock = b; fftConvPlans.Clear() }(fftBlock)
-	fftBlock = 16
-	fftConvPlans.Clear()
-	rng := rand.New(rand.NewPCG(23, 24))
-	for _, sz := range [][2]int{{1000, 1000}, {1500, 700}, {2047, 2049}, {960, 961}} {
-		x, y := uniform(rng, sz[0]), uniform(rng, sz[1])
-		h := fftHalfLength(sz[0] + sz[1] - 1)
-		p := fftConvPlanFor(h)
-		if p.top == 0 {
-			t.Fatalf("h=%d: no top-level passes", h)
-		}
-		got := make([]float64, sz[0]+sz[1]-1)
-		p.convolve(got, x, y, 0, false)
-		checkClose(t, refConvolve(x, y, Full), got, 1e-12, "n=%d m=%d h=%d", sz[0], sz[1], h)
-		sq := make([]float64, 2*sz[0]-1)
-		fftConvPlanFor(fftHalfLength(len(sq))).convolve(sq, x, x, 0, false)
-		checkClose(t, refConvolve(x, x, Full), sq, 1e-12, "square n=%d", sz[0])
-	}
-}
-
-func TestUnpack(t *testing.T) {
-	z := []complex128{1 + 2i, 3 + 4i, 5 + 6i, 7 + 8i}
-	c := []float64{1, 2, 3, 4, 5, 6, 7, 8}
-	for off := 0; off <= len(c); off++ {
-		for l := 0; off+l <= len(c); l++ {
-			got := make([]float64, l)
-			unpack(got, z, off)
-			assert.Equal(t, c[off:off+l], got, "off=%d len=%d", off, l)
-		}
 	}
 }

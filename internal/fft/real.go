@@ -1,4 +1,4 @@
-package poly
+package fft
 
 import (
 	"math"
@@ -14,67 +14,67 @@ import (
 // inputs therefore costs three complex FFTs of half the real length. For large M the
 // transforms run their first levels over the whole arrays and then finish, multiply and
 // invert one pair of partner blocks at a time while they are in cache (transformMultiply).
-// convolveBlocked does overlap-save with short transforms for unbalanced operands.
+// ConvolveBlocked does overlap-save with short transforms for unbalanced operands.
 
-// fftConvPlan holds everything a real convolution of length N = 2·m needs. It is immutable
-// after newFFTConvPlan and safe for concurrent use; pool hands out scratch buffers.
-type fftConvPlan struct {
+// RealPlan holds everything a real convolution of length N = 2·m needs. It is immutable
+// after newRealPlan and safe for concurrent use; pool hands out scratch buffers.
+type RealPlan struct {
 	m   int
-	fft *fftPlan
+	fft *Plan
 	// partner[p] is the position of frequency (m − k) mod m, k the frequency at position p.
 	partner []int32
 	// wk[p] = exp(−2πi·k/(2m)), k the frequency at position p.
 	wk []complex128
 	// top is the number of levels run as passes over whole arrays before the transform
-	// proceeds block by block (blocks of at most fftBlock values).
+	// proceeds block by block (blocks of at most Block values).
 	top  int
 	pool sync.Pool // *[]complex128 of length m
 }
 
-// fftBlock is the largest block (complex values) that transformMultiply finishes, multiplies
+// Block is the largest block (complex values) that transformMultiply finishes, multiplies
 // and inverse-transforms in one go; four such blocks are live at once.
-var fftBlock = 1 << 16
+var Block = 1 << 16
 
-// fftConvPlans caches one *fftConvPlan per half-length m; fftConvPlanBytes is the
-// approximate size of the cached tables. When it would exceed fftPlanCacheBudget the cache
+// realPlans caches one *RealPlan per half-length m; realPlanBytes is the
+// approximate size of the cached tables. When it would exceed CacheBudget the cache
 // is emptied (plans in use stay valid; the garbage collector frees them afterwards), so a
 // program convolving many different lengths does not accumulate tables without bound.
 var (
-	fftConvPlans     sync.Map
-	fftConvPlanBytes atomic.Int64
+	realPlans     sync.Map
+	realPlanBytes atomic.Int64
 )
 
-// fftPlanCacheBudget bounds the bytes of cached FFT tables (about 36 bytes per complex
+// CacheBudget bounds the bytes of cached FFT tables (about 36 bytes per complex
 // point: twiddles, partner positions and the real-FFT twiddles).
-var fftPlanCacheBudget int64 = 1 << 29
+var CacheBudget int64 = 1 << 29
 
-// fftConvPlanFor returns the cached plan for half-length m, building it on first use.
-func fftConvPlanFor(m int) *fftConvPlan {
-	if p, ok := fftConvPlans.Load(m); ok {
-		return p.(*fftConvPlan)
+// RealPlanFor returns the cached plan for half-length m, building it on first use.
+func RealPlanFor(m int) *RealPlan {
+	if p, ok := realPlans.Load(m); ok {
+		return p.(*RealPlan)
 	}
-	p := newFFTConvPlan(m)
+	p := newRealPlan(m)
 	size := int64(36 * m)
-	if fftConvPlanBytes.Add(size) > fftPlanCacheBudget {
-		fftConvPlans.Clear()
-		fftConvPlanBytes.Store(size)
+	if realPlanBytes.Add(size) > CacheBudget {
+		realPlans.Clear()
+		realPlanBytes.Store(size)
 	}
-	q, _ := fftConvPlans.LoadOrStore(m, p)
-	return q.(*fftConvPlan)
+	q, _ := realPlans.LoadOrStore(m, p)
+	return q.(*RealPlan)
 }
 
-// newFFTConvPlan builds the plan for half-length m (5-smooth, at most maxFFTHalf).
-func newFFTConvPlan(m int) *fftConvPlan {
-	rt := newRootTable(2 * m)
-	f := newFFTPlan(m, rt)
-	freq := f.freqs()
-	p := &fftConvPlan{m: m, fft: f, partner: f.partners(), wk: make([]complex128, m)}
+// newRealPlan builds the plan for half-length m (5-smooth, at most MaxHalf).
+func newRealPlan(m int) *RealPlan {
+	rt := NewRootTable(2 * m)
+	f := NewPlan(m, rt)
+	freq := f.Freqs()
+	p := &RealPlan{m: m, fft: f, partner: f.Partners(), wk: make([]complex128, m)}
 	for i, k := range freq {
 		// root, not rt: the table would be read in digit-reversed order, which costs
 		// more in cache misses than Sincos costs.
-		p.wk[i] = root(int(k), 2*m)
+		p.wk[i] = Root(int(k), 2*m)
 	}
-	for s := m; s > fftBlock && p.top < len(f.levels); p.top++ {
+	for s := m; s > Block && p.top < len(f.levels); p.top++ {
 		s = f.levels[p.top].s
 	}
 	p.pool.New = func() any {
@@ -84,52 +84,9 @@ func newFFTConvPlan(m int) *fftConvPlan {
 	return p
 }
 
-// freqs returns the frequency held at each position of a forward transform's output:
-// position t·s + pos_s(q) of a block of length r·s holds frequency t + r·q.
-func (f *fftPlan) freqs() []int32 {
-	freq := []int32{0}
-	for l := len(f.levels) - 1; l >= 0; l-- {
-		r := f.levels[l].r
-		s := len(freq)
-		next := make([]int32, r*s)
-		for t := 0; t < r; t++ {
-			for q, k := range freq {
-				next[t*s+q] = int32(t + r*int(k))
-			}
-		}
-		freq = next
-	}
-	return freq
-}
-
-// partners returns, for each position of a forward transform's output, the position of
-// the negated frequency (n − k) mod n. Built level by level like freqs: with k = t + r·K
-// (t the digit placed first), −k = r·(−K) if t = 0 and (r−t) + r·(−K−1) otherwise, and the
-// digit-wise complement −k−1 = (r−1−t) + r·(−K−1).
-func (f *fftPlan) partners() []int32 {
-	neg, cmp := []int32{0}, []int32{0}
-	for l := len(f.levels) - 1; l >= 0; l-- {
-		r := f.levels[l].r
-		s := len(neg)
-		nneg, ncmp := make([]int32, r*s), make([]int32, r*s)
-		for t := 0; t < r; t++ {
-			for q := range neg {
-				if t == 0 {
-					nneg[q] = neg[q]
-				} else {
-					nneg[t*s+q] = int32((r-t)*s) + cmp[q]
-				}
-				ncmp[t*s+q] = int32((r-1-t)*s) + cmp[q]
-			}
-		}
-		neg, cmp = nneg, ncmp
-	}
-	return neg
-}
-
-// pack stores the real sequence x (zero-padded, reversed if rev) into z as
+// Pack stores the real sequence x (zero-padded, reversed if rev) into z as
 // z[j] = x[2j] + i·x[2j+1]. len(x) ≤ 2·len(z).
-func pack(z []complex128, x []float64, rev bool) {
+func Pack(z []complex128, x []float64, rev bool) {
 	n := len(x)
 	h := n / 2
 	if rev {
@@ -152,9 +109,9 @@ func pack(z []complex128, x []float64, rev bool) {
 	clear(z[h:])
 }
 
-// unpack stores in dst the values off … off+len(dst)−1 of the real sequence packed in z as
+// Unpack stores in dst the values off … off+len(dst)−1 of the real sequence packed in z as
 // z[j] = c[2j] + i·c[2j+1]; off+len(dst) ≤ 2·len(z).
-func unpack(dst []float64, z []complex128, off int) {
+func Unpack(dst []float64, z []complex128, off int) {
 	if len(dst) == 0 {
 		return
 	}
@@ -171,24 +128,24 @@ func unpack(dst []float64, z []complex128, off int) {
 	}
 }
 
-// convolve stores in dst the outputs off … off+len(dst)−1 of the linear convolution of x
+// Convolve stores in dst the outputs off … off+len(dst)−1 of the linear convolution of x
 // with y (y reversed if revY). The caller guarantees that 2·p.m ≥ len(x)+len(y)−1−off and
 // 2·p.m ≥ off+len(dst), so that the cyclic convolution of length 2m agrees with the linear
 // one on the requested window.
-func (p *fftConvPlan) convolve(dst, x, y []float64, off int, revY bool) {
+func (p *RealPlan) Convolve(dst, x, y []float64, off int, revY bool) {
 	bx := p.pool.Get().(*[]complex128)
 	zx := *bx
-	pack(zx, x, false)
+	Pack(zx, x, false)
 	if square := !revY && len(x) == len(y) && &x[0] == &y[0]; square {
 		// x∗x: one forward transform serves both operands.
 		p.transformMultiply(zx, zx)
 	} else {
 		by := p.pool.Get().(*[]complex128)
-		pack(*by, y, revY)
+		Pack(*by, y, revY)
 		p.transformMultiply(zx, *by)
 		p.pool.Put(by)
 	}
-	unpack(dst, zx, off)
+	Unpack(dst, zx, off)
 	p.pool.Put(bx)
 }
 
@@ -200,7 +157,7 @@ func (p *fftConvPlan) convolve(dst, x, y []float64, off int, revY bool) {
 // all lie in one other block (or the same one). Each pair of blocks is then transformed to
 // the end, multiplied and inverse-transformed back to that level while it stays in cache,
 // and the top levels of the inverse finish on the whole of zx.
-func (p *fftConvPlan) transformMultiply(zx, zy []complex128) {
+func (p *RealPlan) transformMultiply(zx, zy []complex128) {
 	f := p.fft
 	top := p.top
 	square := &zx[0] == &zy[0]
@@ -230,7 +187,7 @@ func (p *fftConvPlan) transformMultiply(zx, zy []complex128) {
 		if pb != b {
 			fwd(pb*s, (pb+1)*s)
 		}
-		p.multiply(zx, zy, b*s, (b+1)*s)
+		p.Multiply(zx, zy, b*s, (b+1)*s)
 		f.dit(zx[b*s:(b+1)*s], top)
 		if pb != b {
 			f.dit(zx[pb*s:(pb+1)*s], top)
@@ -241,44 +198,66 @@ func (p *fftConvPlan) transformMultiply(zx, zy []complex128) {
 	}
 }
 
-// multiply replaces zx[lo:hi] and the partners of those positions by the packed spectrum of
+// Multiply replaces zx[lo:hi] and the partners of those positions by the packed spectrum of
 // the cyclic convolution of the two real sequences whose packed spectra are zx and zy,
 // scaled by 1/m so that the inverse FFT yields the convolution itself. Positions whose
 // partner is below them are left for the call that covers the partner. zy may be zx (a
 // square): every value is read before the pair is written.
-func (p *fftConvPlan) multiply(zx, zy []complex128, lo, hi int) {
+func (p *RealPlan) Multiply(zx, zy []complex128, lo, hi int) {
 	m := p.m
-	partner := p.partner[lo:hi:hi]
-	wk := p.wk[lo:hi:hi]
-	zx, zy = zx[:m:m], zy[:m:m]
-	scale := 1 / (8 * float64(m))
+	MulPacked(zx[:m:m], zx[:m:m], zy[:m:m], zy[:m:m], p.partner, p.wk, lo, hi, true, 1/(8*float64(m)))
+}
+
+// MulPacked is the spectral product of packed real transforms (see the file comment),
+// for one pair of partner rows of a 2-D transform or for a whole 1-D one. xi and yi hold
+// the packed spectra of the two operands at the positions of a row, xq and yq those at the
+// partner row (the row of the negated first frequency); partner[c] is the position of the
+// negated frequency of position c within a row and wk[c] = exp(−2πi·k/(2·len(row))), k the
+// frequency at position c. For each position c in [lo, hi) MulPacked replaces xi[c] and
+// xq[partner[c]] by the packed spectrum of the product, times scale (1/(8·points) gives the
+// convolution itself after the inverse transform). If same, the row is its own partner (xq
+// is xi, yq is yi) and positions whose partner is below them are skipped, left for the call
+// that covers the partner. yi may be xi (a square): every value is read before the pair is
+// written.
+func MulPacked(xi, xq, yi, yq []complex128, partner []int32, wk []complex128, lo, hi int, same bool, scale float64) {
+	partner = partner[lo:hi:hi]
+	wk = wk[lo:hi:hi]
+	n := len(xi)
+	xi, xq, yi, yq = xi[:n:n], xq[:n:n], yi[:n:n], yq[:n:n]
 	for j, qq := range partner {
 		i, q := lo+j, int(qq)
-		if q < i {
+		if same && q < i {
 			continue
 		}
 		w := wk[j]
 		// 2E and 2O: spectra of the even and odd samples; X[k] = E + w·O, X[k+m] = E − w·O.
-		a, aq := zx[i], conj(zx[q])
+		a, aq := xi[i], conj(xq[q])
 		ex, ox := a+aq, mulNegI(a-aq)
-		b, bq := zy[i], conj(zy[q])
+		b, bq := yi[i], conj(yq[q])
 		ey, oy := b+bq, mulNegI(b-bq)
 		wox, woy := w*ox, w*oy
 		p1 := (ex + wox) * (ey + woy)
 		p2 := (ex - wox) * (ey - woy)
 		e := p1 + p2
 		o := (p1 - p2) * conj(w)
-		zx[i] = complex(scale*(real(e)-imag(o)), scale*(imag(e)+real(o)))
-		if q != i {
-			// Frequency m−k: E and O conjugate.
-			zx[q] = complex(scale*(real(e)+imag(o)), scale*(real(o)-imag(e)))
+		xi[i] = complex(scale*(real(e)-imag(o)), scale*(imag(e)+real(o)))
+		if !same || q != i {
+			// The negated frequency: E and O conjugate.
+			xq[q] = complex(scale*(real(e)+imag(o)), scale*(real(o)-imag(e)))
 		}
 	}
 }
 
-// fftCost returns the modelled cost per point of a complex FFT of length m (5-smooth): the
+// Extra is the modelled cost per point, beyond the three transforms, of packing the
+// inputs, the fused spectral product and unpacking the result.
+const Extra = 14
+
+// MaxHalf is the largest half-length a RealPlan may have (positions are stored as int32).
+const MaxHalf = 1 << 30
+
+// Cost returns the modelled cost per point of a complex FFT of length m (5-smooth): the
 // sum over its passes of each radix's flops per point plus a memory term.
-func fftCost(m int) float64 {
+func Cost(m int) float64 {
 	var c float64
 	for m%4 == 0 {
 		m /= 4
@@ -299,8 +278,8 @@ func fftCost(m int) float64 {
 	return c
 }
 
-// smooth calls f for every 5-smooth m in [lo, hi).
-func smooth(lo, hi int, f func(m int)) {
+// Smooth calls f for every 5-smooth m in [lo, hi).
+func Smooth(lo, hi int, f func(m int)) {
 	for p2 := 1; p2 < hi; p2 *= 2 {
 		for p3 := p2; p3 < hi; p3 *= 3 {
 			for m := p3; m < hi; m *= 5 {
@@ -312,28 +291,28 @@ func smooth(lo, hi int, f func(m int)) {
 	}
 }
 
-// fftHalfLength returns the half-length m (a 5-smooth number, 2m ≥ need) of least modelled
+// HalfLength returns the half-length m (a 5-smooth number, 2m ≥ need) of least modelled
 // cost.
-func fftHalfLength(need int) int {
+func HalfLength(need int) int {
 	target := max((need+1)/2, 1)
 	best, bestCost := 0, math.Inf(1)
-	smooth(target, 2*target, func(m int) {
-		if c := float64(m) * (fftCost(m) + 2); c < bestCost {
+	Smooth(target, 2*target, func(m int) {
+		if c := float64(m) * (Cost(m) + 2); c < bestCost {
 			best, bestCost = m, c
 		}
 	})
 	return best
 }
 
-// blockedPlan returns the FFT half-length h of least modelled cost for an overlap-save
+// BlockedPlan returns the FFT half-length h of least modelled cost for an overlap-save
 // convolution of a short operand of length short producing length outputs, and that cost:
 // each block transforms 2h inputs and keeps 2h−short+1 outputs.
-func blockedPlan(short, length int) (h int, cost float64) {
+func BlockedPlan(short, length int) (h int, cost float64) {
 	cost = math.Inf(1)
-	smooth(max(short, 16), max(2*short, fftBlock), func(m int) {
+	Smooth(max(short, 16), max(2*short, Block), func(m int) {
 		per := 2*m - short + 1
 		blocks := (length + per - 1) / per
-		c := float64(m) * (float64(blocks)*(2*fftCost(m)+fftExtra) + fftCost(m))
+		c := float64(m) * (float64(blocks)*(2*Cost(m)+Extra) + Cost(m))
 		if c < cost {
 			h, cost = m, c
 		}
@@ -341,35 +320,35 @@ func blockedPlan(short, length int) (h int, cost float64) {
 	return h, cost
 }
 
-// convolveBlocked stores in dst the outputs off … off+len(dst)−1 of the convolution of x with
+// ConvolveBlocked stores in dst the outputs off … off+len(dst)−1 of the convolution of x with
 // y (reversed if revY) by overlap-save: the shorter operand is transformed once at real
 // length 2h, and each block of 2h−short+1 outputs costs one forward and one inverse
 // transform of a stretch of the longer operand.
-func convolveBlocked(dst, x, y []float64, off int, revY bool, h int) {
+func ConvolveBlocked(dst, x, y []float64, off int, revY bool, h int) {
 	long, short := seq{x, false}, seq{y, revY}
 	if len(x) < len(y) {
 		long, short = short, long
 	}
 	m := len(short.data)
-	p := fftConvPlanFor(h)
+	p := RealPlanFor(h)
 	N := 2 * h
 	bx := p.pool.Get().(*[]complex128)
 	by := p.pool.Get().(*[]complex128)
 	zx, zy := *bx, *by
 	seg := make([]float64, N)
 	short.segment(seg, 0)
-	pack(zy, seg, false)
-	p.fft.forward(zy)
+	Pack(zy, seg, false)
+	p.fft.Forward(zy)
 	per := N - m + 1
 	for j0 := 0; j0 < len(dst); j0 += per {
 		// seg[t] = long[k0−m+1+t]; cyclic outputs m−1 … N−1 are linear outputs k0 … k0+per−1.
 		k0 := off + j0
 		long.segment(seg, k0-m+1)
-		pack(zx, seg, false)
-		p.fft.forward(zx)
-		p.multiply(zx, zy, 0, h)
-		p.fft.inverse(zx)
-		unpack(dst[j0:min(j0+per, len(dst))], zx, m-1)
+		Pack(zx, seg, false)
+		p.fft.Forward(zx)
+		p.Multiply(zx, zy, 0, h)
+		p.fft.Inverse(zx)
+		Unpack(dst[j0:min(j0+per, len(dst))], zx, m-1)
 	}
 	p.pool.Put(by)
 	p.pool.Put(bx)
@@ -399,4 +378,11 @@ func (s seq) segment(dst []float64, start int) {
 	for i := range part {
 		part[i] = s.data[n-1-(lo+i)]
 	}
+}
+
+// ClearCache empties the cache of RealPlanFor (plans in use stay valid). Tests use it to
+// make goroutines race to build plans, or to rebuild plans after changing Block.
+func ClearCache() {
+	realPlans.Clear()
+	realPlanBytes.Store(0)
 }

@@ -1,4 +1,4 @@
-package poly
+package fft
 
 import "math"
 
@@ -11,43 +11,43 @@ import "math"
 // Layout and recursion: the forward transform of a block of length L = r·s makes one radix-r
 // pass (s butterflies reading a[j], a[j+s], …, a[j+(r−1)s], outputs multiplied by the
 // twiddles w_L^{j·t}) and then transforms each of the r contiguous sub-blocks of length s.
-// Blocks larger than fftLeaf are handled depth-first (each recursion level is one pass over
+// Blocks larger than Leaf are handled depth-first (each recursion level is one pass over
 // memory), smaller ones breadth-first (all remaining passes run while the block stays in
 // cache). Position t·s + pos_s(q) then holds frequency t + r·q.
 
-// fftLeaf is the block length (complex values) below which the remaining passes of a
+// Leaf is the block length (complex values) below which the remaining passes of a
 // transform are run breadth-first on a block that stays in cache.
-var fftLeaf = 1 << 14
+var Leaf = 1 << 14
 
-// fftLevel is one radix-r pass over blocks of length L = r·s.
-type fftLevel struct {
+// level is one radix-r pass over blocks of length L = r·s.
+type level struct {
 	r, L, s int
 	// tw[t−1][j] = w_L^{j·t} = exp(−2πi·j·t/L) for 1 ≤ t < r, 0 ≤ j < s (nil if s = 1).
 	tw [][]complex128
 }
 
-// fftPlan is a complex transform of length n. It is immutable after newFFTPlan and safe for
+// Plan is a complex transform of length n. It is immutable after NewPlan and safe for
 // concurrent use.
-type fftPlan struct {
+type Plan struct {
 	n      int
-	levels []fftLevel
+	levels []level
 }
 
-// root returns exp(−2πi·k/n) for 0 ≤ k < n, computed from an angle in [0, π/4] by the
+// Root returns exp(−2πi·k/n) for 0 ≤ k < n, computed from an angle in [0, π/4] by the
 // symmetries of sine and cosine, so each part is within about one ulp of the true value.
-func root(k, n int) complex128 { return (*rootTable)(nil).root(k, n) }
+func Root(k, n int) complex128 { return (*RootTable)(nil).Root(k, n) }
 
-// rootTable holds exp(−2πi·k/n) for 0 ≤ k < n/2, n a multiple of 8, so that a plan's roots
+// RootTable holds exp(−2πi·k/n) for 0 ≤ k < n/2, n a multiple of 8, so that a plan's roots
 // cost a lookup rather than a Sincos and several integer divisions each. Each octant is
 // filled with the expression and the symmetry root uses for it, and root(k+n/2) is exactly
 // −root(k), so the values are bit-identical to root's (TestRootTable checks this).
-type rootTable struct {
+type RootTable struct {
 	n    int
 	half []complex128
 }
 
-// newRootTable returns the table for n, or nil (roots computed one by one) if 8 ∤ n.
-func newRootTable(n int) *rootTable {
+// NewRootTable returns the table for n, or nil (roots computed one by one) if 8 ∤ n.
+func NewRootTable(n int) *RootTable {
 	if n%8 != 0 {
 		return nil
 	}
@@ -64,19 +64,19 @@ func newRootTable(n int) *rootTable {
 			h[4*e-i] = complex(-c, -s) // octant 3: θ = π − φ
 		}
 	}
-	return &rootTable{n: n, half: h}
+	return &RootTable{n: n, half: h}
 }
 
 // at returns exp(−2πi·k/t.n) for 0 ≤ k < t.n.
-func (t *rootTable) at(k int) complex128 {
+func (t *RootTable) at(k int) complex128 {
 	if k < len(t.half) {
 		return t.half[k]
 	}
 	return -t.half[k-len(t.half)]
 }
 
-// root returns exp(−2πi·k/n) as the function root does, from the table when n divides t.n.
-func (t *rootTable) root(k, n int) complex128 {
+// Root returns exp(−2πi·k/n) as the function root does, from the table when n divides t.n.
+func (t *RootTable) Root(k, n int) complex128 {
 	if t != nil && t.n%n == 0 {
 		k %= n
 		if k < 0 {
@@ -121,9 +121,9 @@ func (t *rootTable) root(k, n int) complex128 {
 	return complex(cs, -sn)
 }
 
-// factorFFT returns the radices of n (outermost first: 4s, then a 2, then 3s, then 5s), or
+// Factor returns the radices of n (outermost first: 4s, then a 2, then 3s, then 5s), or
 // nil if n < 1 or n has a prime factor other than 2, 3, 5.
-func factorFFT(n int) []int {
+func Factor(n int) []int {
 	if n < 1 {
 		return nil
 	}
@@ -154,24 +154,24 @@ func factorFFT(n int) []int {
 	return rad
 }
 
-// newFFTPlan returns a plan for length n, which must be ≥ 1 with no prime factor above 5.
-// Roots come from rt when it is not nil (see rootTable.root).
-func newFFTPlan(n int, rt *rootTable) *fftPlan {
-	rad := factorFFT(n)
+// NewPlan returns a plan for length n, which must be ≥ 1 with no prime factor above 5.
+// Roots come from rt when it is not nil (see RootTable.root).
+func NewPlan(n int, rt *RootTable) *Plan {
+	rad := Factor(n)
 	if rad == nil {
-		panic("poly: internal error: FFT length not 5-smooth")
+		panic("fft: internal error: FFT length not 5-smooth")
 	}
-	p := &fftPlan{n: n}
+	p := &Plan{n: n}
 	L := n
 	for _, r := range rad {
 		s := L / r
-		lv := fftLevel{r: r, L: L, s: s}
+		lv := level{r: r, L: L, s: s}
 		if s > 1 {
 			lv.tw = make([][]complex128, r-1)
 			for t := 1; t < r; t++ {
 				w := make([]complex128, s)
 				for j := range w {
-					w[j] = rt.root(j*t, L)
+					w[j] = rt.Root(j*t, L)
 				}
 				lv.tw[t-1] = w
 			}
@@ -182,26 +182,72 @@ func newFFTPlan(n int, rt *rootTable) *fftPlan {
 	return p
 }
 
-// forward replaces a (length p.n) by its unnormalised DFT Σ_j a[j]·exp(−2πi·jk/n), stored in
+// Len returns the transform length.
+func (p *Plan) Len() int { return p.n }
+
+// Freqs returns the frequency held at each position of a forward transform's output:
+// position t·s + pos_s(q) of a block of length r·s holds frequency t + r·q.
+func (f *Plan) Freqs() []int32 {
+	freq := []int32{0}
+	for l := len(f.levels) - 1; l >= 0; l-- {
+		r := f.levels[l].r
+		s := len(freq)
+		next := make([]int32, r*s)
+		for t := 0; t < r; t++ {
+			for q, k := range freq {
+				next[t*s+q] = int32(t + r*int(k))
+			}
+		}
+		freq = next
+	}
+	return freq
+}
+
+// Partners returns, for each position of a forward transform's output, the position of
+// the negated frequency (n − k) mod n. Built level by level like Freqs: with k = t + r·K
+// (t the digit placed first), −k = r·(−K) if t = 0 and (r−t) + r·(−K−1) otherwise, and the
+// digit-wise complement −k−1 = (r−1−t) + r·(−K−1).
+func (f *Plan) Partners() []int32 {
+	neg, cmp := []int32{0}, []int32{0}
+	for l := len(f.levels) - 1; l >= 0; l-- {
+		r := f.levels[l].r
+		s := len(neg)
+		nneg, ncmp := make([]int32, r*s), make([]int32, r*s)
+		for t := 0; t < r; t++ {
+			for q := range neg {
+				if t == 0 {
+					nneg[q] = neg[q]
+				} else {
+					nneg[t*s+q] = int32((r-t)*s) + cmp[q]
+				}
+				ncmp[t*s+q] = int32((r-1-t)*s) + cmp[q]
+			}
+		}
+		neg, cmp = nneg, ncmp
+	}
+	return neg
+}
+
+// Forward replaces a (length p.Len()) by its unnormalised DFT Σ_j a[j]·exp(−2πi·jk/n), stored in
 // digit-reversed order.
-func (p *fftPlan) forward(a []complex128) {
+func (p *Plan) Forward(a []complex128) {
 	if len(a) != p.n {
-		panic("poly: internal error: FFT length mismatch")
+		panic("fft: internal error: FFT length mismatch")
 	}
 	p.dif(a, 0)
 }
 
-// inverse replaces a (digit-reversed, as forward leaves it) by its unnormalised inverse DFT
-// Σ_k a[k]·exp(+2πi·jk/n) in natural order, so inverse(forward(a)) = n·a.
-func (p *fftPlan) inverse(a []complex128) {
+// Inverse replaces a (digit-reversed, as Forward leaves it) by its unnormalised inverse DFT
+// Σ_k a[k]·exp(+2πi·jk/n) in natural order, so Inverse(Forward(a)) = n·a.
+func (p *Plan) Inverse(a []complex128) {
 	if len(a) != p.n {
-		panic("poly: internal error: FFT length mismatch")
+		panic("fft: internal error: FFT length mismatch")
 	}
 	p.dit(a, 0)
 }
 
-func (p *fftPlan) dif(a []complex128, l int) {
-	if len(a) <= fftLeaf {
+func (p *Plan) dif(a []complex128, l int) {
+	if len(a) <= Leaf {
 		for ; l < len(p.levels); l++ {
 			p.levels[l].dif(a)
 		}
@@ -214,8 +260,8 @@ func (p *fftPlan) dif(a []complex128, l int) {
 	}
 }
 
-func (p *fftPlan) dit(a []complex128, l int) {
-	if len(a) <= fftLeaf {
+func (p *Plan) dit(a []complex128, l int) {
+	if len(a) <= Leaf {
 		for k := len(p.levels) - 1; k >= l; k-- {
 			p.levels[k].dit(a)
 		}
@@ -244,7 +290,7 @@ var (
 )
 
 // dif runs this level's forward pass on every block of length lv.L in a.
-func (lv *fftLevel) dif(a []complex128) {
+func (lv *level) dif(a []complex128) {
 	s, L := lv.s, lv.L
 	switch lv.r {
 	case 4:
@@ -323,7 +369,7 @@ func (lv *fftLevel) dif(a []complex128) {
 
 // dit runs the inverse of this level's forward pass (conjugate twiddles, then the conjugate
 // butterfly) on every block of length lv.L in a.
-func (lv *fftLevel) dit(a []complex128) {
+func (lv *level) dit(a []complex128) {
 	s, L := lv.s, lv.L
 	switch lv.r {
 	case 4:
