@@ -1,0 +1,253 @@
+package conv2d
+
+import (
+	"math"
+	"sync"
+	"sync/atomic"
+
+	"github.com/polyconv/polyconv/internal/fft"
+)
+
+// This file holds the real 2-D FFT convolution. A real nr×nc array (nc = 2·mc) is packed as
+// the complex nr×mc array z(r, j) = x(r, 2j) + i·x(r, 2j+1), and transformed with mc-point
+// transforms along the rows and nr-point ones down the columns (internal/fft's ForwardMulti),
+// both leaving digit-reversed order. The spectra of the even and odd columns are separated
+// with the partner position of the negated frequency pair and combined with the twiddle of
+// the column frequency in fft.MulPacked, exactly as the 1-D real convolution does along one
+// row: a real 2-D convolution costs three complex 2-D transforms of half the size.
+
+// plan2 is the transform of nr×(2·mc) real arrays. It is immutable after newPlan2 and safe
+// for concurrent use; pool hands out scratch arrays of nr·mc complex values.
+type plan2 struct {
+	nr, mc       int
+	rows, cols   *fft.Plan // mc-point row transforms, nr-point column transforms
+	partR, partC []int32   // partner positions down the columns and along the rows
+	wk           []complex128
+	pool         sync.Pool
+}
+
+var (
+	plan2s     sync.Map // [2]int{nr, mc} → *plan2
+	plan2Bytes atomic.Int64
+)
+
+// plan2CacheBudget bounds the bytes of cached 2-D FFT tables.
+var plan2CacheBudget int64 = 1 << 28
+
+// plan2For returns the cached plan for nr×(2·mc) arrays, building it on first use. When
+// the cached tables would pass plan2CacheBudget the cache is emptied first (plans in use
+// stay valid).
+func plan2For(nr, mc int) *plan2 {
+	key := [2]int{nr, mc}
+	if p, ok := plan2s.Load(key); ok {
+		return p.(*plan2)
+	}
+	p := newPlan2(nr, mc)
+	size := int64(40 * (nr + mc))
+	if plan2Bytes.Add(size) > plan2CacheBudget {
+		plan2s.Clear()
+		plan2Bytes.Store(size)
+	}
+	q, _ := plan2s.LoadOrStore(key, p)
+	return q.(*plan2)
+}
+
+func newPlan2(nr, mc int) *plan2 {
+	rows := fft.NewPlan(mc, fft.NewRootTable(2*mc))
+	cols := fft.NewPlan(nr, fft.NewRootTable(nr))
+	p := &plan2{nr: nr, mc: mc, rows: rows, cols: cols, partR: cols.Partners(), partC: rows.Partners()}
+	p.wk = make([]complex128, mc)
+	for c, k := range rows.Freqs() {
+		p.wk[c] = fft.Root(int(k), 2*mc)
+	}
+	p.pool.New = func() any {
+		b := make([]complex128, nr*mc)
+		return &b
+	}
+	return p
+}
+
+// row returns row r of the packed array z.
+func (p *plan2) row(z []complex128, r int) []complex128 {
+	return z[r*p.mc : (r+1)*p.mc : (r+1)*p.mc]
+}
+
+// forward transforms z in place; rows from used on must be zero (their row transforms are
+// skipped).
+func (p *plan2) forward(z []complex128, used int) {
+	for r := range used {
+		p.rows.Forward(p.row(z, r))
+	}
+	p.cols.ForwardMulti(z, p.mc)
+}
+
+// inverse undoes forward (times nr·mc) on the columns, and on the rows lo … hi−1 only: the
+// other rows are left half transformed.
+func (p *plan2) inverse(z []complex128, lo, hi int) {
+	p.cols.InverseMulti(z, p.mc)
+	for r := lo; r < hi; r++ {
+		p.rows.Inverse(p.row(z, r))
+	}
+}
+
+// multiply replaces zx by the packed spectrum of the cyclic convolution of the real arrays
+// whose packed spectra are zx and zy, scaled so that inverse yields the convolution.
+func (p *plan2) multiply(zx, zy []complex128) {
+	scale := 1 / (8 * float64(p.nr) * float64(p.mc))
+	for r, q := range p.partR {
+		if int(q) < r {
+			continue
+		}
+		fft.MulPacked(p.row(zx, r), p.row(zx, int(q)), p.row(zy, r), p.row(zy, int(q)), p.partC, p.wk, 0, p.mc, int(q) == r, scale)
+	}
+}
+
+// transformCost returns the modelled cost of one 2-D transform of the plan's size.
+func transformCost(nr, mc int) float64 {
+	return float64(nr*mc) * (fft.Cost(nr) + fft.Cost(mc))
+}
+
+// fftPlan is a tiling of a job's outputs for the FFT method: tiles of tr×tc outputs, each
+// computed from a patch of the extension in an nr×nc transform (nc = 2·mc); whole is set
+// when one transform covers all outputs and the input is placed in it unextended (Fill
+// only, see fftWhole).
+type fftPlan struct {
+	nr, mc, tr, tc int
+	whole          bool
+	cost           float64
+}
+
+// kernelSpectrum returns the packed spectrum, in p's layout, of the job's correlation
+// kernel reversed (so that cyclic convolution with it is correlation with the kernel,
+// offset by the kernel size − 1).
+func kernelSpectrum(p *plan2, k Matrix) []complex128 {
+	zk := make([]complex128, p.nr*p.mc)
+	rev := make([]float64, k.Cols)
+	for a := range k.Rows {
+		src := k.row(k.Rows - 1 - a)
+		for b, v := range src {
+			rev[k.Cols-1-b] = v
+		}
+		zeroNonFinite(rev) // fixed up afterwards (fixNonFinite)
+		fft.Pack(p.row(zk, a), rev, false)
+	}
+	p.forward(zk, k.Rows)
+	return zk
+}
+
+// fftTiles computes the job by overlap-save on tiles: each tile's patch of the extension
+// (non-finite values replaced by zero if zeroBad) is transformed, multiplied by the
+// kernel's spectrum and transformed back, and the outputs that saw no wrap-around are kept.
+func fftTiles(j *job, fp fftPlan, zeroBad bool) {
+	p := plan2For(fp.nr, fp.mc)
+	zk := kernelSpectrum(p, j.k)
+	kr, kc := j.k.Rows, j.k.Cols
+	bz := p.pool.Get().(*[]complex128)
+	defer p.pool.Put(bz)
+	z := *bz
+	pw := min(fp.tc, j.out.Cols) + kc - 1
+	ext := make([]float64, pw)
+	// One row filler per tile column.
+	fillers := make([]*rowFiller, 0, (j.out.Cols+fp.tc-1)/fp.tc)
+	for n0 := 0; n0 < j.out.Cols; n0 += fp.tc {
+		tw := min(fp.tc, j.out.Cols-n0)
+		fillers = append(fillers, newRowFiller(&j.ext, j.c0+n0, tw+kc-1))
+	}
+	for m0 := 0; m0 < j.out.Rows; m0 += fp.tr {
+		th := min(fp.tr, j.out.Rows-m0)
+		for ti, f := range fillers {
+			n0 := ti * fp.tc
+			tw := min(fp.tc, j.out.Cols-n0)
+			e := ext[:tw+kc-1]
+			ph := th + kr - 1
+			for t := range ph {
+				f.fill(e, j.r0+m0+t)
+				if zeroBad {
+					zeroNonFinite(e)
+				}
+				fft.Pack(p.row(z, t), e, false)
+			}
+			clear(z[ph*p.mc:])
+			p.forward(z, ph)
+			p.multiply(z, zk)
+			p.inverse(z, kr-1, kr-1+th)
+			for m := range th {
+				o := j.out.row(m0 + m)
+				fft.Unpack(o[n0:n0+tw], p.row(z, kr-1+m), kc-1)
+			}
+		}
+	}
+}
+
+// fftWhole computes a Fill job with one transform that holds the input itself (less the
+// fill value c, non-finite values replaced by zero if zeroBad) rather than its extended
+// patch: outside the input the extension is c, so out = (in − c) ⋆ k + c·Σk, and the
+// transform needs only the input's size plus the kernel's, not twice the kernel's.
+func fftWhole(j *job, fp fftPlan, zeroBad bool) {
+	p := plan2For(fp.nr, fp.mc)
+	zk := kernelSpectrum(p, j.k)
+	kr, kc := j.k.Rows, j.k.Cols
+	src := j.ext.src
+	c := j.ext.fill
+	bz := p.pool.Get().(*[]complex128)
+	defer p.pool.Put(bz)
+	z := *bz
+	buf := make([]float64, src.Cols)
+	for r := range src.Rows {
+		copy(buf, src.row(r))
+		if c != 0 {
+			addConst(buf, -c)
+		}
+		if zeroBad {
+			zeroNonFinite(buf)
+		}
+		fft.Pack(p.row(z, r), buf, false)
+	}
+	clear(z[src.Rows*p.mc:])
+	p.forward(z, src.Rows)
+	p.multiply(z, zk)
+	// Output (m, n) is the cyclic result at (r0+m+kr−1, c0+n+kc−1), which lies in
+	// [0, nr) × [0, nc) because r0 ≥ −(kr−1) and the transform holds the full product.
+	r1 := j.r0 + kr - 1
+	p.inverse(z, r1, r1+j.out.Rows)
+	var ksum float64
+	if c != 0 {
+		for a := range kr {
+			for _, v := range j.k.row(a) {
+				ksum += v
+			}
+		}
+		ksum *= c
+	}
+	for m := range j.out.Rows {
+		o := j.out.row(m)
+		fft.Unpack(o, p.row(z, r1+m), j.c0+kc-1)
+		if c != 0 {
+			addConst(o, ksum)
+		}
+	}
+}
+
+// zeroNonFinite replaces the NaN and ±Inf elements of x by 0.
+func zeroNonFinite(x []float64) {
+	for i, v := range x {
+		if v-v != 0 {
+			x[i] = 0
+		}
+	}
+}
+
+// maxFinite returns the largest magnitude among m's finite elements and the number of its
+// non-finite ones.
+func maxFinite(m Matrix) (mx float64, bad int) {
+	for i := range m.Rows {
+		for _, v := range m.row(i) {
+			if v-v != 0 {
+				bad++
+			} else if a := math.Abs(v); a > mx {
+				mx = a
+			}
+		}
+	}
+	return mx, bad
+}

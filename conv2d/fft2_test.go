@@ -1,0 +1,126 @@
+package conv2d
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/polyconv/polyconv/poly"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// runWith computes Convolve (corr false) or Correlate on the job, with method m instead of
+// the cost model's choice.
+func runWith(in, k Matrix, o Options, corr bool, m func(*job)) Matrix {
+	rows, cols := OutputShape(in.Rows, in.Cols, k.Rows, k.Cols, o.Mode)
+	j := newJob(in, k, o, corr)
+	j.out = NewMatrix(rows, cols, nil)
+	if rows > 0 && cols > 0 {
+		m(&j)
+	}
+	return j.out
+}
+
+// tilePlan returns the plan of tiles whose transforms are the least sizes ≥ the kernel plus
+// extra (at most the whole patch).
+func tilePlan(j *job, extraR, extraC int) fftPlan {
+	nr := fftSize(min(j.k.Rows+extraR, j.patchRows()), false)
+	nc := fftSize(max(min(j.k.Cols+extraC, j.patchCols()), 2), true)
+	return fftPlan{nr: nr, mc: nc / 2, tr: min(nr-j.k.Rows+1, j.out.Rows), tc: min(nc-j.k.Cols+1, j.out.Cols)}
+}
+
+// TestFFTMethods checks overlap-save on tiles of several sizes, and the single transform of
+// a Fill job, against the reference on random shapes, modes and boundaries, and the cost
+// model's choice through Convolve.
+func TestFFTMethods(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for it := range 300 {
+		r, c := 1+rng.IntN(40), 1+rng.IntN(40)
+		kr, kc := 1+rng.IntN(14), 1+rng.IntN(14)
+		if it%5 == 0 { // kernels larger than the input
+			kr, kc = r+rng.IntN(6), c+rng.IntN(6)
+		}
+		in, k := randMatrix(rng, r, c, true), randMatrix(rng, kr, kc, true)
+		mode := modes[rng.IntN(3)]
+		if mode == poly.Valid && !validOK(r, c, kr, kc) {
+			mode = poly.Full
+		}
+		o := Options{Mode: mode, Boundary: boundaries[rng.IntN(5)], FillValue: float64(rng.IntN(3)) - 0.5}
+		corr := rng.IntN(2) == 0
+		want := refConvolve2D(in, k, o, corr)
+		tag := func(s string) string { return s }
+		for _, ex := range [][2]int{{0, 0}, {3, 5}, {17, 9}, {1000, 1000}} {
+			got := runWith(in, k, o, corr, func(j *job) { fftTiles(j, tilePlan(j, ex[0], ex[1]), false) })
+			checkMatrix(t, want, got, 1e-13, "%s %d×%d ⊛ %d×%d %v %v corr=%v extra=%v", tag("tiles"), r, c, kr, kc, mode, o.Boundary, corr, ex)
+		}
+		if o.Boundary == Fill && mode != poly.Valid {
+			got := runWith(in, k, o, corr, func(j *job) {
+				nr, nc := fftSize(r+kr-1, false), fftSize(c+kc-1, true)
+				fftWhole(j, fftPlan{nr: nr, mc: nc / 2, whole: true}, false)
+			})
+			checkMatrix(t, want, got, 1e-13, "whole %d×%d ⊛ %d×%d %v fill=%v corr=%v", r, c, kr, kc, mode, o.FillValue, corr)
+		}
+		checkMatrix(t, want, run(Matrix{}, in, k, o, corr), 1e-13, "auto %d×%d ⊛ %d×%d %v %v corr=%v", r, c, kr, kc, mode, o.Boundary, corr)
+	}
+}
+
+// TestFFTNonFinite puts NaN and ±Inf in the input and the kernel of jobs the FFT methods
+// compute and checks that every output is NaN, ±Inf or finite exactly as the direct sums
+// make it, including Inf meeting zero weights and infinities of both signs.
+func TestFFTNonFinite(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	nan, inf := math.NaN(), math.Inf(1)
+	for it := range 200 {
+		r, c := 5+rng.IntN(30), 5+rng.IntN(30)
+		kr, kc := 1+rng.IntN(9), 1+rng.IntN(9)
+		in, k := randMatrix(rng, r, c, false), randMatrix(rng, kr, kc, false)
+		for range 1 + rng.IntN(3) {
+			in.Set(rng.IntN(r), rng.IntN(c), []float64{nan, inf, -inf}[rng.IntN(3)])
+		}
+		if it%3 == 0 {
+			k.Set(rng.IntN(kr), rng.IntN(kc), []float64{nan, inf, -inf}[rng.IntN(3)])
+		}
+		if it%4 == 0 { // zero weights meet the infinities
+			for a := range kr {
+				k.Set(a, rng.IntN(kc), 0)
+			}
+		}
+		o := Options{Mode: modes[rng.IntN(2)], Boundary: boundaries[rng.IntN(5)], FillValue: 0.25}
+		corr := rng.IntN(2) == 0
+		want := refConvolve2D(in, k, o, corr)
+		mx, badE := maxFinite(in)
+		require.Greater(t, mx, 0.0)
+		got := runWith(in, k, o, corr, func(j *job) {
+			_, badK := maxFinite(j.k)
+			fx := newFixup(j, badE, badK)
+			require.NotNil(t, fx)
+			fftTiles(j, tilePlan(j, 7, 7), true)
+			fx.apply(j)
+		})
+		checkMatrix(t, want, got, 1e-13, "%d×%d ⊛ %d×%d %v %v corr=%v", r, c, kr, kc, o.Mode, o.Boundary, corr)
+		if o.Boundary == Fill {
+			got := runWith(in, k, o, corr, func(j *job) {
+				_, badK := maxFinite(j.k)
+				fx := newFixup(j, badE, badK)
+				nr, nc := fftSize(r+kr-1, false), fftSize(c+kc-1, true)
+				fftWhole(j, fftPlan{nr: nr, mc: nc / 2, whole: true}, true)
+				fx.apply(j)
+			})
+			checkMatrix(t, want, got, 1e-13, "whole %d×%d ⊛ %d×%d %v corr=%v", r, c, kr, kc, o.Mode, corr)
+		}
+	}
+}
+
+// TestChoose checks that the cost model takes each method where it should: direct sums for
+// small kernels, one transform for a kernel as large as the image, tiles for a medium kernel
+// on a large image.
+func TestChoose(t *testing.T) {
+	assert.Greater(t, planFFT(2048, 2048, 5, 5, 2048, 2048, true).cost, directCost*directOps(2048, 2048, 5, 5))
+	whole := planFFT(1023, 1023, 512, 512, 512, 512, true)
+	assert.True(t, whole.whole, "512×512 ⊛ 512×512: %+v", whole)
+	tiles := planFFT(2048, 2048, 31, 31, 2048, 2048, false)
+	assert.False(t, tiles.whole)
+	assert.Less(t, tiles.tr, 2048, "2048×2048 ⊛ 31×31 symm: %+v", tiles)
+	assert.Less(t, tiles.cost, directCost*directOps(2048, 2048, 31, 31))
+}
