@@ -179,3 +179,44 @@ func checkMatrix(t *testing.T, want, got Matrix, tol float64, format string, arg
 		}
 	}
 }
+
+// refCorrelate1D is scipy.ndimage.correlate1d with origin 0: each line of m along axis
+// (0: down the columns, 1: along the rows) correlated with w, output i reading the line's
+// extension at i − len(w)/2 … i − len(w)/2 + len(w) − 1.
+func refCorrelate1D(m Matrix, w []float64, axis int, b Boundary, cval float64) Matrix {
+	out := NewMatrix(m.Rows, m.Cols, nil)
+	for i := range m.Rows {
+		for j := range m.Cols {
+			var s float64
+			for t, wt := range w {
+				ii, jj, n := i, j, m.Cols
+				if axis == 0 {
+					ii, n = i-len(w)/2+t, m.Rows
+				} else {
+					jj = j - len(w)/2 + t
+				}
+				v := cval
+				if axis == 0 {
+					if k := refIndex(b, ii, n); k >= 0 {
+						v = m.At(k, jj)
+					}
+				} else if k := refIndex(b, jj, n); k >= 0 {
+					v = m.At(ii, k)
+				}
+				s += wt * v
+			}
+			out.Set(i, j, s)
+		}
+	}
+	return out
+}
+
+// refUniform is the uniform filter as direct window sums, ndimage's definition for finite
+// inputs and this package's for non-finite ones.
+func refUniform(m Matrix, size int, b Boundary, cval float64) Matrix {
+	w := make([]float64, size)
+	for i := range w {
+		w[i] = 1 / float64(size)
+	}
+	return refCorrelate1D(refCorrelate1D(m, w, 0, b, cval), w, 1, b, cval)
+}

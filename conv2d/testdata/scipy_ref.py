@@ -2,7 +2,7 @@
 """Answers conv2d's test cases with scipy (Debian's python3-scipy 1.10).
 
 Reads {"cases": [...]} as JSON on stdin and writes {"results": [...]} on stdout, one
-result per case: [rows, cols, v00, v01, ...] with every value as Python's repr (so that
+result per case: [rows, cols, v00, v01, ...] as strings, the values as Python's repr (so that
 NaN and infinities survive). A case is one of
   {"op": "convolve2d"|"correlate2d", "in": M, "k": M, "mode": ..., "boundary": ..., "fill": x}
       boundary fill/wrap/symm are scipy.signal's own; nearest/mirror are the definition the
@@ -33,6 +33,8 @@ def arr(m):
 def padded_conv(a, k, mode, boundary, corr):
     kr, kc = k.shape
     r, c = a.shape
+    if kr == 0 or kc == 0:  # empty sums: no extension is read
+        return (ss.correlate2d if corr else ss.convolve2d)(a, k, mode)
     p = np.pad(a, ((kr - 1, kr - 1), (kc - 1, kc - 1)), mode=PAD[boundary])
     kk = k[::-1, ::-1] if corr else k
     full = ss.convolve2d(p, kk, "valid")
@@ -76,7 +78,7 @@ def main():
     results = []
     for c in cases:
         out = np.atleast_2d(answer(c))
-        results.append([out.shape[0], out.shape[1]] + [repr(float(v)) for v in out.ravel()])
+        results.append([str(out.shape[0]), str(out.shape[1])] + [repr(float(v)) for v in out.ravel()])
     json.dump({"results": results}, sys.stdout)
 
 
