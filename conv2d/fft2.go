@@ -120,8 +120,8 @@ type fftPlan struct {
 // kernelSpectrum returns the packed spectrum, in p's layout, of the job's correlation
 // kernel reversed (so that cyclic convolution with it is correlation with the kernel,
 // offset by the kernel size − 1).
-func kernelSpectrum(p *plan2, k Matrix) []complex128 {
-	zk := make([]complex128, p.nr*p.mc)
+// zk is a pooled buffer of the plan's size.
+func kernelSpectrum(p *plan2, zk []complex128, k Matrix) {
 	rev := make([]float64, k.Cols)
 	for a := range k.Rows {
 		src := k.row(k.Rows - 1 - a)
@@ -131,8 +131,15 @@ func kernelSpectrum(p *plan2, k Matrix) []complex128 {
 		zeroNonFinite(rev) // fixed up afterwards (fixNonFinite)
 		fft.Pack(p.row(zk, a), rev, false)
 	}
+	clear(zk[k.Rows*p.mc:])
 	p.forward(zk, k.Rows)
-	return zk
+}
+
+// buffers returns two scratch arrays of the plan's size from its pool, and the function
+// that gives them back.
+func (p *plan2) buffers() (z, zk []complex128, done func()) {
+	b1, b2 := p.pool.Get().(*[]complex128), p.pool.Get().(*[]complex128)
+	return *b1, *b2, func() { p.pool.Put(b1); p.pool.Put(b2) }
 }
 
 // fftTiles computes the job by overlap-save on tiles: each tile's patch of the extension
@@ -140,11 +147,10 @@ func kernelSpectrum(p *plan2, k Matrix) []complex128 {
 // kernel's spectrum and transformed back, and the outputs that saw no wrap-around are kept.
 func fftTiles(j *job, fp fftPlan, zeroBad bool) {
 	p := plan2For(fp.nr, fp.mc)
-	zk := kernelSpectrum(p, j.k)
+	z, zk, done := p.buffers()
+	defer done()
+	kernelSpectrum(p, zk, j.k)
 	kr, kc := j.k.Rows, j.k.Cols
-	bz := p.pool.Get().(*[]complex128)
-	defer p.pool.Put(bz)
-	z := *bz
 	pw := min(fp.tc, j.out.Cols) + kc - 1
 	ext := make([]float64, pw)
 	// One row filler per tile column.
@@ -185,13 +191,12 @@ func fftTiles(j *job, fp fftPlan, zeroBad bool) {
 // transform needs only the input's size plus the kernel's, not twice the kernel's.
 func fftWhole(j *job, fp fftPlan, zeroBad bool) {
 	p := plan2For(fp.nr, fp.mc)
-	zk := kernelSpectrum(p, j.k)
+	z, zk, done := p.buffers()
+	defer done()
+	kernelSpectrum(p, zk, j.k)
 	kr, kc := j.k.Rows, j.k.Cols
 	src := j.ext.src
 	c := j.ext.fill
-	bz := p.pool.Get().(*[]complex128)
-	defer p.pool.Put(bz)
-	z := *bz
 	buf := make([]float64, src.Cols)
 	for r := range src.Rows {
 		copy(buf, src.row(r))

@@ -5,6 +5,10 @@ package fft
 // with one twiddle, reading memory in order. Columns are taken in strips narrow enough that
 // a strip of all the rows stays in cache while every level runs over it; the output order
 // along the columns is the digit-reversed one of Forward, so Freqs and Partners describe it.
+// This runs at 0.5–0.65 of the speed of as many contiguous transforms (BenchmarkForwardMulti,
+// whose every sequence stays in L1 for all its levels); gathering the strip's columns into
+// contiguous sequences for Forward, and copying strips to contiguous memory and recursing
+// depth-first over them, both measured slower at 256×128, 1024×512 and 2048×1024.
 
 // stripPoints is the number of complex values (rows × strip width) of one column strip.
 var stripPoints = 1 << 15
