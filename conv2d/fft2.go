@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/polyconv/polyconv/internal/fft"
+	"github.com/polyconv/polyconv/internal/pool"
 )
 
 // This file holds the real 2-D FFT convolution. A real nr×nc array (nc = 2·mc) is packed as
@@ -17,14 +18,18 @@ import (
 // row: a real 2-D convolution costs three complex 2-D transforms of half the size.
 
 // plan2 is the transform of nr×(2·mc) real arrays. It is immutable after newPlan2 and safe
-// for concurrent use; pool hands out scratch arrays of nr·mc complex values.
+// for concurrent use.
 type plan2 struct {
 	nr, mc       int
 	rows, cols   *fft.Plan // mc-point row transforms, nr-point column transforms
 	partR, partC []int32   // partner positions down the columns and along the rows
 	wk           []complex128
-	pool         sync.Pool
 }
+
+// scratch holds the transform buffers between calls (kept through a collection, unlike a
+// sync.Pool's, which the collector empties: these are megabytes that would otherwise be
+// allocated and cleared again).
+var scratch pool.Slices[complex128]
 
 var (
 	plan2s     sync.Map // [2]int{nr, mc} → *plan2
@@ -59,10 +64,6 @@ func newPlan2(nr, mc int) *plan2 {
 	p.wk = make([]complex128, mc)
 	for c, k := range rows.Freqs() {
 		p.wk[c] = fft.Root(int(k), 2*mc)
-	}
-	p.pool.New = func() any {
-		b := make([]complex128, nr*mc)
-		return &b
 	}
 	return p
 }
@@ -138,8 +139,8 @@ func kernelSpectrum(p *plan2, zk []complex128, k Matrix) {
 // buffers returns two scratch arrays of the plan's size from its pool, and the function
 // that gives them back.
 func (p *plan2) buffers() (z, zk []complex128, done func()) {
-	b1, b2 := p.pool.Get().(*[]complex128), p.pool.Get().(*[]complex128)
-	return *b1, *b2, func() { p.pool.Put(b1); p.pool.Put(b2) }
+	b1, b2 := scratch.Get(p.nr*p.mc), scratch.Get(p.nr*p.mc)
+	return *b1, *b2, func() { scratch.Put(b1); scratch.Put(b2) }
 }
 
 // fftTiles computes the job by overlap-save on tiles: each tile's patch of the extension
