@@ -301,6 +301,9 @@ func (lv *level) dif(a []complex128) {
 		for b := 0; b < len(a); b += L {
 			a0, a1, a2, a3 := part(a, b, s, 0), part(a, b, s, 1), part(a, b, s, 2), part(a, b, s, 3)
 			w1, w2, w3 := lv.tw[0][:s], lv.tw[1][:s], lv.tw[2][:s]
+			if radix4Tw(a0, a1, a2, a3, w1, w2, w3, false) {
+				continue
+			}
 			for j := range a0 {
 				x0, x1, x2, x3 := a0[j], a1[j], a2[j], a3[j]
 				b0, b1 := x0+x2, x0-x2
@@ -380,6 +383,9 @@ func (lv *level) dit(a []complex128) {
 		for b := 0; b < len(a); b += L {
 			a0, a1, a2, a3 := part(a, b, s, 0), part(a, b, s, 1), part(a, b, s, 2), part(a, b, s, 3)
 			w1, w2, w3 := lv.tw[0][:s], lv.tw[1][:s], lv.tw[2][:s]
+			if radix4Tw(a0, a1, a2, a3, w1, w2, w3, true) {
+				continue
+			}
 			for j := range a0 {
 				x0 := a0[j]
 				x1 := a1[j] * conj(w1[j])

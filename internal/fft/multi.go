@@ -108,10 +108,11 @@ func bfly2(a0, a1 []complex128, w1 complex128, inv bool) {
 	}
 }
 
-// bfly4 runs the radix-4 butterfly of level.dif (inv false: butterfly, then twiddles w1, w2,
-// w3) or level.dit (inv true: the conjugate twiddles given as w1, w2, w3 first, then the
-// conjugate butterfly) on each column of four row stretches of equal length.
-func bfly4(a0, a1, a2, a3 []complex128, w1, w2, w3 complex128, inv bool) {
+// bfly4Generic is bfly4 in Go: the radix-4 butterfly of level.dif (inv false: butterfly,
+// then twiddles w1, w2, w3) or level.dit (inv true: the conjugate twiddles given as w1, w2,
+// w3 first, then the conjugate butterfly) on each column of four row stretches of equal
+// length.
+func bfly4Generic(a0, a1, a2, a3 []complex128, w1, w2, w3 complex128, inv bool) {
 	a1, a2, a3 = a1[:len(a0)], a2[:len(a0)], a3[:len(a0)]
 	if inv {
 		for c, x0 := range a0 {
