@@ -1,6 +1,7 @@
 package conv2d
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/polyconv/polyconv/internal/grid"
@@ -43,5 +44,24 @@ func BenchmarkConvolve2D(b *testing.B) {
 				c.run(dst, in, k)
 			}
 		})
+	}
+}
+
+// BenchmarkUniformFilter times UniformFilter on a 2048×2048 image by direct sums and by
+// running sums, for the switch point uniformDirectMax.
+func BenchmarkUniformFilter(b *testing.B) {
+	in := gridMatrix(grid.SeedA, 2048, 2048)
+	dst := NewMatrix(2048, 2048, nil)
+	defer func(m int) { uniformDirectMax = m }(uniformDirectMax)
+	for _, size := range []int{3, 7, 15, 31} {
+		for _, meth := range []string{"direct", "running"} {
+			b.Run(fmt.Sprintf("size=%d/method=%s", size, meth), func(b *testing.B) {
+				uniformDirectMax = map[string]int{"direct": size, "running": 0}[meth]
+				b.ReportAllocs()
+				for b.Loop() {
+					UniformFilter(dst, in, size, Symm, 0)
+				}
+			})
+		}
 	}
 }

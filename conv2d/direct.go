@@ -1,49 +1,80 @@
 package conv2d
 
-import "gonum.org/v1/gonum/floats"
+import (
+	"github.com/polyconv/polyconv/internal/pool"
+	"gonum.org/v1/gonum/floats"
+)
 
 // directBandPoints is the size (elements) of the patch band the direct method fills at a
 // time: the extended rows of a band of outputs stay in cache while every kernel row is
 // applied to them.
 var directBandPoints = 1 << 15
 
-// direct computes the job by direct summation: for each band of output rows the patch rows
-// it reads are filled from the extension once, and each output row accumulates, for every
-// kernel element k(a, b), k(a, b) times a stretch of patch row m+a (an axpy along the row:
-// gonum's vectorised AddScaled).
+// direct computes the job by direct summation: each output is the sum of its kr·kc terms
+// from zero, in the order of the kernel's elements (reversed if j.rev, which is scipy's
+// order), by corrTaps. Where the patch rows an output row reads lie inside the source, the
+// sums read the source itself; elsewhere they read a band of patch rows filled from the
+// extension (each band holds the rows of up to band outputs).
 func direct(j *job) {
-	kr := j.k.Rows
+	kr, kc := j.k.Rows, j.k.Cols
+	src := j.ext.src
 	w := j.patchCols()
-	f := newRowFiller(&j.ext, j.c0, w)
-	band := max(1, directBandPoints/w-kr+1)
-	buf := make([]float64, (min(band, j.out.Rows)+kr-1)*w)
+	// The terms in summation order: kernel element k[t] multiplies the patch element
+	// a[t] rows and b[t] columns from the output's own position.
+	k := make([]float64, 0, kr*kc)
+	offs := make([]int, 0, kr*kc)    // in the band buffer (rows w apart)
+	offsSrc := make([]int, 0, kr*kc) // in the source (rows Stride apart)
+	for a := range kr {
+		for b := range kc {
+			ta, tb := a, b
+			if j.rev {
+				ta, tb = kr-1-a, kc-1-b
+			}
+			k = append(k, j.k.At(ta, tb))
+			offs = append(offs, ta*w+tb)
+			offsSrc = append(offsSrc, ta*src.Stride+tb)
+		}
+	}
+	colsInside := j.c0 >= 0 && j.c0+w <= src.Cols
+	inside := func(m0, m1 int) bool { // patch rows of outputs m0 … m1−1 all in the source
+		return colsInside && j.r0+m0 >= 0 && j.r0+m1-1+kr <= src.Rows
+	}
+	band := max(16, 2*kr, directBandPoints/w-kr+1)
+	var buf []float64
+	var f *rowFiller
 	for m0 := 0; m0 < j.out.Rows; m0 += band {
 		nb := min(band, j.out.Rows-m0)
+		if inside(m0, m0+nb) {
+			for m := m0; m < m0+nb; m++ {
+				corrTaps(j.out.row(m), src.Data[(j.r0+m)*src.Stride+j.c0:], k, offsSrc)
+			}
+			continue
+		}
+		if buf == nil {
+			b := floatScratch.Get((min(band, j.out.Rows) + kr - 1) * w)
+			defer floatScratch.Put(b)
+			buf = *b
+			f = newRowFiller(&j.ext, j.c0, w)
+		}
 		for t := range nb + kr - 1 {
 			f.fill(buf[t*w:(t+1)*w], j.r0+m0+t)
 		}
 		for m := range nb {
-			o := j.out.row(m0 + m)
-			clear(o)
-			for a := range kr {
-				if j.rev {
-					a = kr - 1 - a
-				}
-				corrRow(o, buf[(m+a)*w:(m+a+1)*w], j.k.row(a), j.rev)
-			}
+			corrTaps(j.out.row(m0+m), buf[m*w:], k, offs)
 		}
 	}
 }
 
-// corrRow adds to o the valid correlation of p with k: o[n] += Σ_b k[b]·p[n+b], with
-// len(p) = len(o)+len(k)−1, adding the terms in the order of b (descending if rev).
-func corrRow(o, p, k []float64, rev bool) {
-	for b := range k {
-		if rev {
-			b = len(k) - 1 - b
-		}
-		axpy(o, k[b], p[b:b+len(o)])
+// floatScratch holds the band buffers of the direct sums and the filters between calls.
+var floatScratch = pool.Slices[float64]{Min: 1 << 10}
+
+// rowOffsets returns 0, 1, …, n−1: the offsets of a 1-D correlation's taps for corrTaps.
+func rowOffsets(n int) []int {
+	offs := make([]int, n)
+	for i := range offs {
+		offs[i] = i
 	}
+	return offs
 }
 
 // axpy adds a·x to o (len(x) ≥ len(o)), with gonum's vectorised kernel.

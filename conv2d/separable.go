@@ -65,15 +65,14 @@ func separable(j *job, kc, kr []float64) {
 	band := max(1, directBandPoints/w-nr+1)
 	rows := min(band, j.out.Rows) + nr - 1
 	ext := make([]float64, w)
+	offs := rowOffsets(len(kr))
 	tmp := make([]float64, rows*j.out.Cols)
 	n := j.out.Cols
 	for m0 := 0; m0 < j.out.Rows; m0 += band {
 		nb := min(band, j.out.Rows-m0)
 		for t := range nb + nr - 1 {
 			f.fill(ext, j.r0+m0+t)
-			tr := tmp[t*n : (t+1)*n]
-			clear(tr)
-			corrRow(tr, ext, kr, false)
+			corrTaps(tmp[t*n:(t+1)*n], ext, kr, offs)
 		}
 		for m := range nb {
 			o := j.out.row(m0 + m)
