@@ -1,13 +1,14 @@
 package conv2d
 
 // Matrix is a dense row-major matrix of float64: element (i, j) is Data[i*Stride+j], with
-// Stride ≥ Cols. Its fields are those of gonum's blas64.General, so a Matrix converts to
-// and from blas64.General (and so to mat.Dense, by mat.NewDense's data or RawMatrix) with a
-// struct conversion that copies no data. A Matrix is a view: copying the struct shares Data.
-// Rows or Cols may be 0 (an empty matrix).
+// Stride ≥ Cols. Its fields are those of gonum's blas64.General, in the same order, so a
+// Matrix converts to and from blas64.General — and so from and to a mat.Dense by RawMatrix
+// and SetRawMatrix — with a struct conversion that copies no data. A Matrix is a view:
+// copying the struct shares Data. Rows or Cols may be 0 (an empty matrix).
 type Matrix struct {
-	Rows, Cols, Stride int
-	Data               []float64
+	Rows, Cols int
+	Data       []float64
+	Stride     int
 }
 
 // NewMatrix returns a rows×cols Matrix with Stride cols. If data is nil it is allocated
