@@ -13,7 +13,7 @@ import "github.com/polyconv/polyconv/poly"
 func ConvolveSeparable(dst, in Matrix, col, row []float64, o Options) Matrix {
 	kr, kc := len(col), len(row)
 	rows, cols := OutputShape(in.Rows, in.Cols, kr, kc, o.Mode)
-	if o.Mode == poly.Valid && validSwap(in.Rows, in.Cols, kr, kc) || !separableCheaper(rows, cols, kr, kc) {
+	if kr == 0 || kc == 0 || o.Mode == poly.Valid && validSwap(in.Rows, in.Cols, kr, kc) || !separableCheaper(rows, cols, kr, kc) {
 		return Convolve(dst, in, outer(col, row), o)
 	}
 	in.validate("in")
