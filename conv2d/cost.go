@@ -12,7 +12,7 @@ import (
 // model. Set from TestCalibrate (calibrate_test.go: go test ./conv2d -run Calibrate
 // -calibrate -v).
 var (
-	directCost = 0.8
+	directCost = 0.77
 	fftScale   = 1.0
 )
 
