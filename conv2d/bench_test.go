@@ -1,10 +1,14 @@
 package conv2d
 
 import (
+	"flag"
 	"fmt"
+	"runtime"
+	"runtime/debug"
 	"testing"
 
 	"github.com/polyconv/polyconv/internal/grid"
+	"github.com/polyconv/polyconv/internal/pool"
 	"github.com/polyconv/polyconv/poly"
 )
 
@@ -63,5 +67,34 @@ func BenchmarkUniformFilter(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+var peakHeap = flag.Bool("peakheap", false, "print the bytes each BenchmarkConvolve2D case allocates with empty pools (go test ./conv2d -run PeakHeap -peakheap -v)")
+
+// TestPeakHeap prints, for each case of BenchmarkConvolve2D, the bytes one call allocates
+// with the scratch pools emptied and the collector off (so every transform buffer, band and
+// table it needs is counted), beside the bytes of its input and output: an upper bound on
+// the call's peak memory above them.
+func TestPeakHeap(t *testing.T) {
+	if !*peakHeap {
+		t.Skip("run with -peakheap")
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	for _, c := range bench2D {
+		in, k := gridMatrix(grid.SeedA, c.n, c.n), gridMatrix(grid.SeedB, c.k, c.k)
+		rows, cols := c.n, c.n
+		if c.name == "fft512" {
+			rows, cols = 2*c.n-1, 2*c.n-1
+		}
+		dst := NewMatrix(rows, cols, nil)
+		pool.DropAll()
+		plan2s.Clear()
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		c.run(dst, in, k)
+		runtime.ReadMemStats(&m1)
+		io := 8 * float64(len(in.Data)+len(k.Data)+len(dst.Data))
+		fmt.Printf("case=%s allocated=%.1fMiB inputs+output=%.1fMiB\n", c.name, float64(m1.TotalAlloc-m0.TotalAlloc)/(1<<20), io/(1<<20))
 	}
 }
