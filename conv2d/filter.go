@@ -89,7 +89,7 @@ func UniformFilter(dst, in Matrix, size int, b Boundary, cval float64) Matrix {
 	if in.empty() {
 		return dst
 	}
-	if !finite(in) || size <= uniformDirectMax {
+	if size <= uniformDirectMax || !finite(in) {
 		w := make([]float64, size)
 		for i := range w {
 			w[i] = 1 / float64(size)
