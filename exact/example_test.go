@@ -54,3 +54,16 @@ func ExampleMulRat() {
 	fmt.Println()
 	// Output: 1/4 0 -1/9
 }
+
+// The product of the bivariate polynomials 1 + 2v + 3u and 1 − v (rows are powers of u,
+// columns powers of v): (1 + 2v + 3u)(1 − v) = 1 + v − 2v² + 3u − 3uv.
+func ExampleMul2D() {
+	x := [][]*big.Int{{big.NewInt(1), big.NewInt(2)}, {big.NewInt(3), nil}}
+	y := [][]*big.Int{{big.NewInt(1), big.NewInt(-1)}}
+	for _, row := range exact.Mul2D(nil, x, y) {
+		fmt.Println(row)
+	}
+	// Output:
+	// [1 1 -2]
+	// [3 -3 0]
+}
