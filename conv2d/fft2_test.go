@@ -1,6 +1,7 @@
 package conv2d
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -123,4 +124,42 @@ func TestChoose(t *testing.T) {
 	assert.False(t, tiles.whole)
 	assert.Less(t, tiles.tr, 2048, "2048×2048 ⊛ 31×31 symm: %+v", tiles)
 	assert.Less(t, tiles.cost, directCost*directOps(2048, 2048, 31, 31))
+}
+
+// TestConcurrent runs convolutions and filters of several sizes (sharing cached plans and
+// pooled scratch) from many goroutines and checks each result against the serial one, bit
+// for bit.
+func TestConcurrent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	type tc struct{ in, k Matrix }
+	var cases []tc
+	for _, s := range [][2]int{{60, 20}, {100, 9}, {80, 40}, {33, 33}} {
+		cases = append(cases, tc{randMatrix(rng, s[0], s[0]+7, false), randMatrix(rng, s[1], s[1]+2, false)})
+	}
+	o := Options{Mode: poly.Same, Boundary: Mirror}
+	want := make([]Matrix, len(cases))
+	for i, c := range cases {
+		want[i] = Convolve(Matrix{}, c.in, c.k, o)
+	}
+	plan2s.Clear()
+	done := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			for r := range 4 {
+				i := (g + r) % len(cases)
+				got := Convolve(Matrix{}, cases[i].in, cases[i].k, o)
+				for p := range got.Data {
+					if got.Data[p] != want[i].Data[p] {
+						done <- fmt.Errorf("goroutine %d case %d: [%d] = %v, want %v", g, i, p, got.Data[p], want[i].Data[p])
+						return
+					}
+				}
+				GaussianFilter(Matrix{}, cases[i].in, 2, Symm, 0)
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-done)
+	}
 }
