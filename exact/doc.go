@@ -1,5 +1,7 @@
 // Package exact multiplies polynomials with arbitrary-precision coefficients exactly: the full
-// linear convolution of []*big.Int ([Mul], [Sqr], [Pow]) and of []*big.Rat ([MulRat]).
+// linear convolution of []*big.Int ([Mul], [Sqr], [Pow]) and of []*big.Rat ([MulRat]), and
+// the full 2-D convolution of [][]*big.Int, the product of bivariate polynomials ([Mul2D],
+// by Kronecker substitution of the second variable into one [Mul]).
 //
 // Coefficients are in ascending powers: x[i] is the coefficient of t^i. The product of
 // polynomials of lengths m and n has length m+n−1 (no trailing zeros are trimmed), and is empty
