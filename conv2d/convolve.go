@@ -83,8 +83,9 @@ func validSwap(r, c, kr, kc int) bool {
 // (ε = 2^−53): the direct sums' error for an output is at most about
 // kr·kc·ε·Σ|terms|; on the FFT paths every output is within ε·(log₂(Nr·Nc)+3)·‖E‖₂·‖kernel‖₂
 // of the exact value, ‖E‖₂ the norm of the part of the extended input one transform holds
-// (far less for inputs of random sign): an output much smaller than the largest carries an
-// absolute, not a relative, error. NaN and ±Inf: outputs are NaN or ±Inf exactly where the
+// and Nr×Nc the real transform size (TestFFTAccuracy measured at most 0.10 of it, on inputs
+// of random sign, of one sign and over nine decades; 0.002–0.012 of it for random signs): an
+// output much smaller than the largest carries an absolute, not a relative, error. NaN and ±Inf: outputs are NaN or ±Inf exactly where the
 // direct sums put them (as for poly.Convolve): the FFT paths transform the finite values and
 // then set the outputs each non-finite value touches from the non-finite terms alone, or sum
 // directly when that would cost more, or when the values are large enough (≥ 2^1000 in
