@@ -115,3 +115,49 @@ func TestConvolveAlias(t *testing.T) {
 		checkMatrix(t, want, got, 0, "dst aliases kernel")
 	}
 }
+
+// FuzzConvolve compares Convolve and Correlate with the reference on shapes, values, modes
+// and boundaries drawn from the fuzzer's bytes (small shapes: the direct sums, bit for bit;
+// kernels over 64 elements: the FFT methods, to 1e-12 of the scale).
+func FuzzConvolve(f *testing.F) {
+	f.Add([]byte{3, 4, 2, 2, 0, 0, 1, 2, 3, 4, 5})
+	f.Add([]byte{9, 9, 9, 9, 1, 2, 200, 100, 50})
+	f.Add([]byte{20, 30, 10, 12, 2, 4, 7})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) < 6 {
+			return
+		}
+		r, c, kr, kc := int(data[0]%24), int(data[1]%24), int(data[2]%16), int(data[3]%16)
+		mode, b := modes[int(data[4])%3], boundaries[int(data[5])%5]
+		corr := data[4]&8 != 0
+		if mode == poly.Valid && !validOK(r, c, kr, kc) {
+			return
+		}
+		if r*c == 0 && b != Fill {
+			b = Fill
+		}
+		vals := data[6:]
+		next := 0
+		val := func() float64 {
+			if len(vals) == 0 {
+				return 1
+			}
+			v := vals[next%len(vals)]
+			next++
+			return float64(int(v)-128) / 16
+		}
+		in, k := NewMatrix(r, c, nil), NewMatrix(kr, kc, nil)
+		for i := range in.Data {
+			in.Data[i] = val()
+		}
+		for i := range k.Data {
+			k.Data[i] = val()
+		}
+		o := Options{Mode: mode, Boundary: b, FillValue: val()}
+		tol := 0.0
+		if kr*kc > directMaxTaps {
+			tol = 1e-12
+		}
+		checkMatrix(t, refConvolve2D(in, k, o, corr), run(Matrix{}, in, k, o, corr), tol, "%d×%d ⊛ %d×%d %v %v corr=%v", r, c, kr, kc, mode, b, corr)
+	})
+}

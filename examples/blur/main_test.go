@@ -257,3 +257,28 @@ func TestErrors(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Contains(t, errs, "usage: blur")
 }
+
+// FuzzParseKernel checks that no kernel text makes the parser panic, and that a kernel it
+// accepts is a rectangle of finite numbers.
+func FuzzParseKernel(f *testing.F) {
+	for _, s := range []string{"1", "0 -1 0\n-1 5 -1\n0 -1 0\n", "1,2;3\n4 5 6 # c\n", "1 2\n3\n", "x", "1e400", "\n\n#\n", "1\t\t2\r\n3 4\r\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		k, err := parseKernel("k", data)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("multi-line error %q", err)
+			}
+			return
+		}
+		if k.Rows < 1 || k.Cols < 1 || len(k.Data) != k.Rows*k.Cols {
+			t.Fatalf("kernel %d×%d with %d values", k.Rows, k.Cols, len(k.Data))
+		}
+		for _, v := range k.Data {
+			if v-v != 0 {
+				t.Fatalf("non-finite value %v accepted", v)
+			}
+		}
+	})
+}
