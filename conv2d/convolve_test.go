@@ -161,3 +161,30 @@ func FuzzConvolve(f *testing.F) {
 		checkMatrix(t, refConvolve2D(in, k, o, corr), run(Matrix{}, in, k, o, corr), tol, "%d×%d ⊛ %d×%d %v %v corr=%v", r, c, kr, kc, mode, b, corr)
 	})
 }
+
+// TestDirectRows runs the direct sums with a band limit of zero, so that every job takes
+// directRows (one extended row at a time), and checks them bit for bit against the
+// reference on random shapes, modes and boundaries, and through the filters.
+func TestDirectRows(t *testing.T) {
+	defer func(m int) { directMaxBandPoints = m }(directMaxBandPoints)
+	directMaxBandPoints = 0
+	rng := rand.New(rand.NewPCG(23, 24))
+	for range 300 {
+		r, c, kr, kc := rng.IntN(12), rng.IntN(12), 1+rng.IntN(8), 1+rng.IntN(8)
+		mode := modes[rng.IntN(3)]
+		if mode == poly.Valid && !validOK(r, c, kr, kc) {
+			continue
+		}
+		b := boundaries[rng.IntN(5)]
+		if r*c == 0 {
+			b = Fill
+		}
+		in, k := randMatrix(rng, r, c, true), randMatrix(rng, kr, kc, true)
+		o := Options{Mode: mode, Boundary: b, FillValue: 0.5}
+		corr := rng.IntN(2) == 0
+		checkMatrix(t, refConvolve2D(in, k, o, corr), run(Matrix{}, in, k, o, corr), 0, "%d×%d ⊛ %d×%d %v %v corr=%v", r, c, kr, kc, mode, b, corr)
+	}
+	in := randMatrix(rng, 9, 300, false)
+	g := GaussianKernel(40, 4)
+	checkMatrix(t, refCorrelate1D(refCorrelate1D(in, g, 0, Mirror, 0), g, 1, Mirror, 0), GaussianFilter(Matrix{}, in, 40, Mirror, 0), 1e-14, "tall Gaussian")
+}

@@ -122,6 +122,9 @@ func compute(j *job) {
 	// Non-finite values: the transforms would smear them over every output.
 	mx, badE := maxFinite(j.ext.src)
 	mk, badK := maxFinite(j.k)
+	if j.ext.b == Fill {
+		mx = max(mx, math.Abs(j.ext.fill))
+	}
 	if j.ext.fill-j.ext.fill != 0 || !(mx*mk*float64(j.patchRows()*j.patchCols())*float64(kr*kc) < 0x1p1000) {
 		direct(j)
 		return

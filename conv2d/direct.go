@@ -40,6 +40,12 @@ func direct(j *job) {
 		return colsInside && j.r0+m0 >= 0 && j.r0+m1-1+kr <= src.Rows
 	}
 	band := max(16, 2*kr, directBandPoints/w-kr+1)
+	if (min(band, j.out.Rows)+kr-1)*w > directMaxBandPoints {
+		// A tall kernel on wide rows: a band would not fit the limit. Take the terms one
+		// kernel row at a time instead, in the same order.
+		directRows(j, k, offs)
+		return
+	}
 	var buf []float64
 	var f *rowFiller
 	for m0 := 0; m0 < j.out.Rows; m0 += band {
@@ -61,6 +67,42 @@ func direct(j *job) {
 		}
 		for m := range nb {
 			corrTaps(j.out.row(m0+m), buf[m*w:], k, offs)
+		}
+	}
+}
+
+// directMaxBandPoints bounds the band buffer of the direct sums (elements); jobs whose band
+// would be larger (kernels of thousands of rows) are summed by directRows instead.
+var directMaxBandPoints = 1 << 21
+
+// directRows computes the job as direct does, in the same order of terms (k[t] times the
+// patch element offs[t] = a·w + b from the output), but with one extended row in memory at
+// a time: each output row is cleared and gets, kernel row by kernel row, the axpys of that
+// row's taps over the extended row (the source row itself where it lies inside).
+func directRows(j *job, k []float64, offs []int) {
+	kc := j.k.Cols
+	w := j.patchCols()
+	src := j.ext.src
+	colsInside := j.c0 >= 0 && j.c0+w <= src.Cols
+	f := newRowFiller(&j.ext, j.c0, w)
+	b := floatScratch.Get(w)
+	defer floatScratch.Put(b)
+	ext := *b
+	for m := range j.out.Rows {
+		o := j.out.row(m)
+		clear(o)
+		for t0 := 0; t0 < len(k); t0 += kc {
+			a := offs[t0] / w // the kernel row of these kc terms
+			r := j.r0 + m + a
+			p := ext
+			if colsInside && r >= 0 && r < src.Rows {
+				p = src.Data[r*src.Stride+j.c0:]
+			} else {
+				f.fill(ext, r)
+			}
+			for t := t0; t < t0+kc; t++ {
+				axpy(o, k[t], p[offs[t]-a*w:])
+			}
 		}
 	}
 }

@@ -186,10 +186,12 @@ func fftTiles(j *job, fp fftPlan, zeroBad bool) {
 	}
 }
 
-// fftWhole computes a Fill job with one transform that holds the input itself (less the
-// fill value c, non-finite values replaced by zero if zeroBad) rather than its extended
-// patch: outside the input the extension is c, so out = (in − c) ⋆ k + c·Σk, and the
-// transform needs only the input's size plus the kernel's, not twice the kernel's.
+// fftWhole computes a Fill job with one transform that holds the input itself (non-finite
+// values replaced by zero if zeroBad) rather than its extended patch, so that the transform
+// needs only the input's size plus the kernel's, not twice the kernel's. Outside the input
+// the extension is the fill value c, so each output is the transform's value plus c times
+// the sum of the kernel elements whose terms fall outside the input (fillTerms), which is
+// exactly zero for outputs that see no fill.
 func fftWhole(j *job, fp fftPlan, zeroBad bool) {
 	p := plan2For(fp.nr, fp.mc)
 	z, zk, done := p.buffers()
@@ -197,13 +199,9 @@ func fftWhole(j *job, fp fftPlan, zeroBad bool) {
 	kernelSpectrum(p, zk, j.k)
 	kr, kc := j.k.Rows, j.k.Cols
 	src := j.ext.src
-	c := j.ext.fill
 	buf := make([]float64, src.Cols)
 	for r := range src.Rows {
 		copy(buf, src.row(r))
-		if c != 0 {
-			addConst(buf, -c)
-		}
 		if zeroBad {
 			zeroNonFinite(buf)
 		}
@@ -216,20 +214,58 @@ func fftWhole(j *job, fp fftPlan, zeroBad bool) {
 	// [0, nr) × [0, nc) because r0 ≥ −(kr−1) and the transform holds the full product.
 	r1 := j.r0 + kr - 1
 	p.inverse(z, r1, r1+j.out.Rows)
-	var ksum float64
-	if c != 0 {
-		for a := range kr {
-			for _, v := range j.k.row(a) {
-				ksum += v
-			}
-		}
-		ksum *= c
+	var ft *fillTerms
+	if j.ext.fill != 0 {
+		ft = newFillTerms(j)
 	}
 	for m := range j.out.Rows {
 		o := j.out.row(m)
 		fft.Unpack(o, p.row(z, r1+m), j.c0+kc-1)
-		if c != 0 {
-			addConst(o, ksum)
+		if ft != nil {
+			ft.add(o, m)
+		}
+	}
+}
+
+// fillTerms adds to a Fill job's outputs the terms of its fill positions: c times the sum of
+// the kernel over the elements whose positions fall outside the input, the kernel's total
+// less a rectangle of it (by 2-D prefix sums), so exactly zero where no term is outside.
+type fillTerms struct {
+	j     *job
+	pre   []float64 // pre[a*(kc+1)+b] = Σ of k over rows < a, columns < b
+	total float64
+}
+
+func newFillTerms(j *job) *fillTerms {
+	kr, kc := j.k.Rows, j.k.Cols
+	f := &fillTerms{j: j, pre: make([]float64, (kr+1)*(kc+1))}
+	for a := range kr {
+		var row float64
+		for b, v := range j.k.row(a) {
+			row += v
+			f.pre[(a+1)*(kc+1)+b+1] = f.pre[a*(kc+1)+b+1] + row
+		}
+	}
+	f.total = f.pre[kr*(kc+1)+kc]
+	return f
+}
+
+// add adds the fill terms to output row m.
+func (f *fillTerms) add(o []float64, m int) {
+	j := f.j
+	kr, kc := j.k.Rows, j.k.Cols
+	R, C := j.ext.src.Rows, j.ext.src.Cols
+	// Kernel rows a0 … a1−1 land on input rows, columns b0 … b1−1 on input columns.
+	a0, a1 := min(max(-(j.r0+m), 0), kr), max(min(R-j.r0-m, kr), 0)
+	a1 = max(a1, a0)
+	w := kc + 1
+	c := j.ext.fill
+	for n := range o {
+		b0, b1 := min(max(-(j.c0+n), 0), kc), max(min(C-j.c0-n, kc), 0)
+		b1 = max(b1, b0)
+		inside := f.pre[a1*w+b1] - f.pre[a0*w+b1] - f.pre[a1*w+b0] + f.pre[a0*w+b0]
+		if out := f.total - inside; out != 0 {
+			o[n] += c * out
 		}
 	}
 }

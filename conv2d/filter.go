@@ -2,6 +2,10 @@ package conv2d
 
 import "math"
 
+// gaussianMinSigma is the sigma at or below which scipy's gaussian_filter leaves an axis
+// alone.
+const gaussianMinSigma = 1e-15
+
 // maxRadius bounds the radius of GaussianKernel (and so of GaussianFilter), so that a
 // kernel can never exhaust memory by itself: 2^24 taps on each side.
 const maxRadius = 1 << 24
@@ -24,6 +28,10 @@ func GaussianKernel(sigma, truncate float64) []float64 {
 		panic("conv2d: Gaussian radius too large")
 	}
 	r := int(rf)
+	if r == 0 {
+		// One tap (also for a sigma so small that σ² underflows).
+		return []float64{1}
+	}
 	w := make([]float64, 2*r+1)
 	c := -0.5 / (sigma * sigma)
 	var sum float64
@@ -41,7 +49,8 @@ func GaussianKernel(sigma, truncate float64) []float64 {
 // GaussianFilter returns scipy.ndimage.gaussian_filter(in, sigma, mode=b, cval=cval,
 // truncate=4.0): the correlation of in with GaussianKernel(sigma, 4) down the columns and
 // then along the rows, each pass extending its own input by b (with cval for Fill) as
-// ndimage does. The result has in's shape; sigma = 0 copies in, as scipy does.
+// ndimage does. The result has in's shape; a sigma of at most 1e-15 copies in, as scipy
+// does (it skips such an axis).
 //
 // dst, aliasing and views are as for Convolve (dst may be in: a filter in place). It
 // allocates one intermediate matrix of in's shape (and the result if dst.Data is nil). It
@@ -55,7 +64,7 @@ func GaussianFilter(dst, in Matrix, sigma float64, b Boundary, cval float64) Mat
 		panic("conv2d: sigma must be non-negative and finite")
 	}
 	var w []float64
-	if sigma > 0 {
+	if sigma > gaussianMinSigma {
 		w = GaussianKernel(sigma, 4)
 	}
 	return separableFilter(dst, in, w, w, b, cval)

@@ -1,5 +1,7 @@
 package conv2d
 
+import "unsafe"
+
 // Matrix is a dense row-major matrix of float64: element (i, j) is Data[i*Stride+j], with
 // Stride ≥ Cols. Its fields are those of gonum's blas64.General, in the same order, so a
 // Matrix converts to and from blas64.General — and so from and to a mat.Dense by RawMatrix
@@ -101,11 +103,17 @@ func (m Matrix) flipped() Matrix {
 	return c
 }
 
-// overlaps reports whether the memory of a's and b's elements intersects (math/big's test
-// on the last elements of the backing arrays, exact for views of one array).
+// overlaps reports whether the memory of a's and b's elements intersects: their spans'
+// address ranges are compared, which (unlike math/big's test on the last elements of the
+// backing arrays) also holds for slices re-capped with a three-index slice expression.
 func overlaps(a, b Matrix) bool {
 	x, y := a.span(), b.span()
-	return cap(x) > 0 && cap(y) > 0 && &x[0:cap(x)][cap(x)-1] == &y[0:cap(y)][cap(y)-1]
+	if len(x) == 0 || len(y) == 0 {
+		return false
+	}
+	const size = unsafe.Sizeof(float64(0))
+	x0, y0 := uintptr(unsafe.Pointer(&x[0])), uintptr(unsafe.Pointer(&y[0]))
+	return x0 < y0+uintptr(len(y))*size && y0 < x0+uintptr(len(x))*size
 }
 
 // output returns dst if it has shape rows×cols (panicking with "conv2d: dst has the wrong

@@ -89,9 +89,14 @@ func Mul2D(dst, x, y [][]*big.Int) [][]*big.Int {
 	fz = Mul(fz, fx, fy)
 	if dst == nil {
 		dst = make([][]*big.Int, R)
+		for i := range dst {
+			dst[i] = fz[i*C : (i+1)*C : (i+1)*C]
+		}
+		return dst
 	}
-	for i := range dst {
-		dst[i] = fz[i*C : (i+1)*C : (i+1)*C]
+	// dst's rows stay the caller's slices: the entries Mul allocated for nil ones go there.
+	for i, row := range dst {
+		copy(row, fz[i*C:(i+1)*C])
 	}
 	return dst
 }

@@ -3,6 +3,7 @@ package poly
 import (
 	"math"
 	"strconv"
+	"unsafe"
 
 	"github.com/polyconv/polyconv/internal/fft"
 )
@@ -187,11 +188,16 @@ func reversed(y []float64) []float64 {
 	return r
 }
 
-// overlaps reports whether a and b share any element of memory. Slices that share a backing
-// array share its last element; comparing those addresses is math/big's alias test, and is
-// exact for slices made by slicing one array, which is how Go slices come to overlap.
+// overlaps reports whether a and b share any element of memory: their address ranges are
+// compared, which (unlike math/big's test on the last elements of the backing arrays) also
+// holds for slices re-capped with a three-index slice expression.
 func overlaps(a, b []float64) bool {
-	return cap(a) > 0 && cap(b) > 0 && &a[0:cap(a)][cap(a)-1] == &b[0:cap(b)][cap(b)-1]
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	const size = unsafe.Sizeof(float64(0))
+	a0, b0 := uintptr(unsafe.Pointer(&a[0])), uintptr(unsafe.Pointer(&b[0]))
+	return a0 < b0+uintptr(len(b))*size && b0 < a0+uintptr(len(a))*size
 }
 
 // convolveWindow stores in dst the outputs off, off+1, …, off+len(dst)−1 of the full linear

@@ -248,6 +248,13 @@ func TestConvolveAlias(t *testing.T) {
 				copy(buf[l/2:], y)
 				got = f(buf[:l], x, buf[l/2:l/2+n], mode)
 				checkClose(t, want, got, 1e-9, "n=%d %v corr=%v dst overlaps y", n, mode, corr)
+				// Re-capped slices: dst's capacity ends where it does, so the backing
+				// arrays' last elements differ although the slices overlap.
+				// x lies before dst, so writing dst in order would clobber inputs not yet read.
+				b2 := make([]float64, n+l)
+				copy(b2, x)
+				got = f(b2[n/2:n/2+l:n/2+l], b2[:n], y, mode)
+				checkClose(t, want, got, 1e-9, "n=%d %v corr=%v re-capped dst overlaps x", n, mode, corr)
 				if mode == Same {
 					xc, yc := append([]float64(nil), x...), append([]float64(nil), y...)
 					checkClose(t, want, f(xc, xc, yc, mode), 1e-9, "n=%d corr=%v dst is x", n, corr)
