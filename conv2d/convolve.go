@@ -91,9 +91,10 @@ func validSwap(r, c, kr, kc int) bool {
 // directly when that would cost more, or when the values are large enough (≥ 2^1000 in
 // product) that a transform could overflow.
 //
-// Convolve is safe for concurrent use. It allocates the result when dst.Data is nil and
-// scratch of about the size of the input (or of one tile) per call; FFT tables are cached
-// per transform size.
+// Convolve is safe for concurrent use. It allocates the result when dst.Data is nil, a copy
+// of an input dst overlaps, and scratch: bands of extended rows of at most 2^21 elements
+// for the direct sums, two transform buffers (pooled) for the FFT methods; FFT tables are
+// cached per transform size.
 func Convolve(dst, in, kernel Matrix, o Options) Matrix {
 	return run(dst, in, kernel, o, false)
 }

@@ -122,10 +122,10 @@ func compute(j *job) {
 	// Non-finite values: the transforms would smear them over every output.
 	mx, badE := maxFinite(j.ext.src)
 	mk, badK := maxFinite(j.k)
-	if j.ext.b == Fill {
+	if readsFill(j) {
 		mx = max(mx, math.Abs(j.ext.fill))
 	}
-	if j.ext.fill-j.ext.fill != 0 || !(mx*mk*float64(j.patchRows()*j.patchCols())*float64(kr*kc) < 0x1p1000) {
+	if readsFill(j) && j.ext.fill-j.ext.fill != 0 || !(mx*mk*float64(j.patchRows()*j.patchCols())*float64(kr*kc) < 0x1p1000) {
 		direct(j)
 		return
 	}
@@ -142,4 +142,11 @@ func compute(j *job) {
 	if fx != nil {
 		fx.apply(j)
 	}
+}
+
+// readsFill reports whether some output of the job reads the fill value: the boundary is
+// Fill and the patch reaches outside the input.
+func readsFill(j *job) bool {
+	src := j.ext.src
+	return j.ext.b == Fill && (j.r0 < 0 || j.c0 < 0 || j.r0+j.patchRows() > src.Rows || j.c0+j.patchCols() > src.Cols)
 }

@@ -24,7 +24,7 @@ func GaussianKernel(sigma, truncate float64) []float64 {
 		panic("conv2d: truncate must be non-negative and finite")
 	}
 	rf := truncate*sigma + 0.5
-	if rf > maxRadius {
+	if rf >= maxRadius+1 {
 		panic("conv2d: Gaussian radius too large")
 	}
 	r := int(rf)
@@ -53,7 +53,8 @@ func GaussianKernel(sigma, truncate float64) []float64 {
 // does (it skips such an axis).
 //
 // dst, aliasing and views are as for Convolve (dst may be in: a filter in place). It
-// allocates one intermediate matrix of in's shape (and the result if dst.Data is nil). It
+// allocates the result if dst.Data is nil, a copy of in if dst overlaps it, and otherwise
+// only pooled bands of rows (the passes take 32 rows at a time). It
 // panics with "conv2d: sigma must be non-negative and finite" for a negative, NaN or
 // infinite sigma, with "conv2d: Gaussian radius too large" as GaussianKernel does, and with
 // "conv2d: invalid Boundary". NaN and ±Inf inputs give NaN or ±Inf exactly where the
@@ -76,12 +77,13 @@ func GaussianFilter(dst, in Matrix, sigma float64, b Boundary, cval float64) Mat
 // further back than forward), computed down the columns and then along the rows, each pass
 // extending its own input by b. size = 1 copies in.
 //
-// Method: running sums, as ndimage's: each pass costs a few operations per element whatever
+// Method: for sizes up to 11, direct sums of the weights 1/size (vectorised, faster there);
+// above, running sums, as ndimage's: each pass costs a few operations per element whatever
 // the size. Where in has a NaN or ±Inf the running sum cannot be used (ndimage's own spreads
 // a NaN over the rest of its line); UniformFilter then sums every window directly, so that
 // NaN and ±Inf appear only in the windows that hold them. dst, aliasing, allocation and
 // the Boundary panic are as for GaussianFilter; it panics with "conv2d: size must be
-// positive" if size < 1.
+// positive" if size < 1 and with "conv2d: size too large" if size > 2^24.
 func UniformFilter(dst, in Matrix, size int, b Boundary, cval float64) Matrix {
 	if size < 1 {
 		panic("conv2d: size must be positive")

@@ -1,6 +1,9 @@
 package conv2d
 
-import "unsafe"
+import (
+	"math"
+	"unsafe"
+)
 
 // Matrix is a dense row-major matrix of float64: element (i, j) is Data[i*Stride+j], with
 // Stride ≥ Cols. Its fields are those of gonum's blas64.General, in the same order, so a
@@ -15,11 +18,15 @@ type Matrix struct {
 
 // NewMatrix returns a rows×cols Matrix with Stride cols. If data is nil it is allocated
 // (zeros); otherwise len(data) must be rows·cols and data is used in place, not copied.
-// NewMatrix panics with "conv2d: negative dimension" if rows or cols is negative and with
+// NewMatrix panics with "conv2d: negative dimension" if rows or cols is negative, with
+// "conv2d: dimensions too large" if rows·cols overflows an int, and with
 // "conv2d: data has the wrong length" if len(data) ≠ rows·cols.
 func NewMatrix(rows, cols int, data []float64) Matrix {
 	if rows < 0 || cols < 0 {
 		panic("conv2d: negative dimension")
+	}
+	if cols > 0 && rows > math.MaxInt/cols {
+		panic("conv2d: dimensions too large")
 	}
 	if data == nil {
 		data = make([]float64, rows*cols)

@@ -25,7 +25,7 @@
 //
 // Each channel is filtered in float64 and rounded back to its depth: images with 16 bits
 // per channel stay 16-bit, others become 8-bit; gray images stay gray, others are written
-// as RGBA (non-premultiplied where they are not opaque). Colour is filtered premultiplied by
+// as RGBA (non-premultiplied where they are not opaque, at either depth). Colour is filtered premultiplied by
 // alpha (as image/color stores it), so that transparent pixels do not bleed their colour;
 // an 8-bit colour under alpha 1/255 may come back one level off.
 //
@@ -71,6 +71,9 @@ const (
 	maxSigma      = 1000     // pixels
 	maxBox        = 1 << 20  // the box filter's cost does not grow with N
 	maxDirectOps  = 2e10     // multiply-adds the Gaussian's direct passes may take
+	// maxKernelValue keeps products far from overflow, where Convolve would have to sum a
+	// large kernel directly (hours for the largest kernels the limits allow).
+	maxKernelValue = 1e100
 )
 
 func main() {
@@ -323,18 +326,35 @@ func (p planes) image(r image.Rectangle) image.Image {
 		return g
 	}
 	R, G, B, A := p.planes[0].Data, p.planes[1].Data, p.planes[2].Data, p.planes[3].Data
-	if p.max == 65535 {
-		out := image.NewRGBA64(rect)
-		for i := range w * h {
-			a := quantize(A[i], 65535)
-			q := func(v float64) uint16 { return uint16(min(quantize(v, 65535), a)) }
-			out.SetRGBA64(i%w, i/w, color.RGBA64{R: q(R[i]), G: q(G[i]), B: q(B[i]), A: uint16(a)})
-		}
-		return out
-	}
 	opaque := true
 	for _, a := range A {
-		opaque = opaque && quantize(a/257, 255) == 255
+		if p.max == 65535 {
+			opaque = opaque && quantize(a, 65535) == 65535
+		} else {
+			opaque = opaque && quantize(a/257, 255) == 255
+		}
+	}
+	if p.max == 65535 {
+		// 16-bit colour as non-premultiplied NRGBA64 from the unrounded planes (rounding
+		// premultiplied values to 16 bits would lose colour under low alpha).
+		out := image.NewNRGBA64(rect)
+		for i := range w * h {
+			a := A[i]
+			qa := quantize(a, 65535)
+			if qa == 0 {
+				continue // transparent: no colour
+			}
+			c := [3]uint16{}
+			for k, v := range []float64{R[i], G[i], B[i]} {
+				if opaque || qa == 65535 {
+					c[k] = uint16(quantize(v, 65535))
+				} else {
+					c[k] = uint16(quantize(v/a*65535, 65535))
+				}
+			}
+			out.SetNRGBA64(i%w, i/w, color.NRGBA64{R: c[0], G: c[1], B: c[2], A: uint16(qa)})
+		}
+		return out
 	}
 	if opaque {
 		out := image.NewRGBA(rect)
@@ -419,6 +439,9 @@ func parseKernel(name string, data []byte) (conv2d.Matrix, error) {
 			v, err := strconv.ParseFloat(text[col:end], 64)
 			if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 				return conv2d.Matrix{}, bad("%s:%d:%d: %q is not a finite number", name, line, col+1, truncate(text[col:end]))
+			}
+			if math.Abs(v) > maxKernelValue {
+				return conv2d.Matrix{}, bad("%s:%d:%d: %q is larger than %g in magnitude", name, line, col+1, truncate(text[col:end]), maxKernelValue)
 			}
 			row = append(row, v)
 			col = end
