@@ -737,15 +737,17 @@ func TestReviewFFTFillValue(t *testing.T) {
 // and both operations, against rvRef (the finite outputs within the documented scale).
 func TestReviewFFTNonFinite(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
-	for it := range 40 {
+	for it := range 60 {
 		var r, c, kr, kc int
 		if it%2 == 0 {
 			r, c, kr, kc = 3+rng.IntN(5), 3+rng.IntN(5), 40+rng.IntN(20), 40+rng.IntN(20)
 		} else {
 			r, c, kr, kc = 80+rng.IntN(60), 80+rng.IntN(60), 9+rng.IntN(10), 9+rng.IntN(10)
 		}
-		in := rvRand(rng, r, c, false, 0.01)
-		k := rvRand(rng, kr, kc, false, 0.002*float64(it%3))
+		// Non-finite values in the input only, in the kernel only, or in both.
+		badIn, badK := []float64{0.01, 0, 0.01}[it%3], []float64{0, 0.003, 0.003}[it%3]
+		in := rvRand(rng, r, c, false, badIn)
+		k := rvRand(rng, kr, kc, false, badK)
 		o := Options{Mode: rvModes[it%2], Boundary: rvBounds[it%5], FillValue: 0.25}
 		for _, corr := range []bool{false, true} {
 			want := rvRef(in, k, o, corr)
@@ -908,4 +910,77 @@ func rvMaxInt(x []int) int {
 		m = max(m, v)
 	}
 	return m
+}
+
+// BenchmarkReviewTraps times inputs where Convolve and the filters leave their fast
+// methods: a fill value of NaN (also in Valid mode and for Wrap, where it is never read),
+// kernel values large enough to trip the overflow guard, non-finite inputs under a kernel
+// much larger than a periodic input, and UniformFilter with one NaN; each next to its
+// ordinary twin. go test ./conv2d -run '^$' -bench ReviewTraps -benchtime 1x
+func BenchmarkReviewTraps(b *testing.B) {
+	rng := rand.New(rand.NewPCG(61, 62))
+	img := rvRand(rng, 1000, 1000, false, 0)
+	k41 := rvRand(rng, 41, 41, false, 0)
+	kBig := NewMatrix(41, 41, nil)
+	for i, v := range k41.Data {
+		kBig.Data[i] = v * 1e296
+	}
+	tiny := rvRand(rng, 3, 3, false, 0)
+	tinyNaN := rvRand(rng, 3, 3, false, 0)
+	tinyNaN.Data[4] = math.NaN()
+	k200 := rvRand(rng, 200, 200, false, 0)
+	imgNaN := rvRand(rng, 1000, 1000, false, 0)
+	imgNaN.Data[500500] = math.NaN()
+	nan := math.NaN()
+	cases := []struct {
+		name string
+		f    func()
+	}{
+		{"same-fill0", func() { Convolve(Matrix{}, img, k41, Options{Mode: poly.Same}) }},
+		{"same-fillNaN", func() { Convolve(Matrix{}, img, k41, Options{Mode: poly.Same, FillValue: nan}) }},
+		{"valid-fill0", func() { Convolve(Matrix{}, img, k41, Options{Mode: poly.Valid}) }},
+		{"valid-fillNaN", func() { Convolve(Matrix{}, img, k41, Options{Mode: poly.Valid, FillValue: nan}) }},
+		{"wrap-fillNaN", func() { Convolve(Matrix{}, img, k41, Options{Mode: poly.Same, Boundary: Wrap, FillValue: nan}) }},
+		{"same-kernel1e296", func() { Convolve(Matrix{}, img, kBig, Options{Mode: poly.Same}) }},
+		{"tiny-wrap-k200", func() { Convolve(Matrix{}, tiny, k200, Options{Boundary: Wrap}) }},
+		{"tinyNaN-wrap-k200", func() { Convolve(Matrix{}, tinyNaN, k200, Options{Boundary: Wrap}) }},
+		{"uniform201", func() { UniformFilter(Matrix{}, img, 201, Symm, 0) }},
+		{"uniform201-oneNaN", func() { UniformFilter(Matrix{}, imgNaN, 201, Symm, 0) }},
+	}
+	for _, c := range cases {
+		b.Run("case="+c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				c.f()
+			}
+		})
+	}
+}
+
+// TestReviewDocPanics: panics the docs do not list, and a constructor that returns a Matrix
+// its own validate rejects.
+func TestReviewDocPanics(t *testing.T) {
+	msg := func(f func()) (s any) {
+		defer func() { s = recover() }()
+		f()
+		return nil
+	}
+	in := NewMatrix(2, 2, nil)
+	// UniformFilter documents only "conv2d: size must be positive" (and the Boundary and
+	// Matrix panics); a size over 2^24 panics with an undocumented "conv2d: size too large".
+	if p := msg(func() { UniformFilter(Matrix{}, in, 1<<24+1, Symm, 0) }); p != nil {
+		t.Errorf("UniformFilter(size 2^24+1) panics with %v, which its doc does not list", p)
+	}
+	// NewMatrix(2^32, 2^32, nil): rows·cols overflows to 0 and a 2^32×2^32 Matrix with no
+	// Data comes back, where a "conv2d: …" panic is due.
+	if p := msg(func() {
+		m := NewMatrix(1<<32, 1<<32, nil)
+		if len(m.Data) != m.Rows*m.Cols || m.Rows*m.Cols/m.Cols != m.Rows {
+			panic(fmt.Sprintf("returned %d×%d with len(Data) = %d", m.Rows, m.Cols, len(m.Data)))
+		}
+	}); p != nil {
+		if s, ok := p.(string); !ok || len(s) < 8 || s[:8] != "conv2d: " {
+			t.Errorf("NewMatrix(2^32, 2^32, nil): %v", p)
+		}
+	}
 }
