@@ -966,10 +966,10 @@ func TestReviewDocPanics(t *testing.T) {
 		return nil
 	}
 	in := NewMatrix(2, 2, nil)
-	// UniformFilter documents only "conv2d: size must be positive" (and the Boundary and
-	// Matrix panics); a size over 2^24 panics with an undocumented "conv2d: size too large".
-	if p := msg(func() { UniformFilter(Matrix{}, in, 1<<24+1, Symm, 0) }); p != nil {
-		t.Errorf("UniformFilter(size 2^24+1) panics with %v, which its doc does not list", p)
+	// A size over 2^24 panics with "conv2d: size too large", which UniformFilter's doc now
+	// lists (the review found it missing).
+	if p := msg(func() { UniformFilter(Matrix{}, in, 1<<24+1, Symm, 0) }); p != "conv2d: size too large" {
+		t.Errorf("UniformFilter(size 2^24+1) panics with %v, want the documented conv2d: size too large", p)
 	}
 	// NewMatrix(2^32, 2^32, nil): rows·cols overflows to 0 and a 2^32×2^32 Matrix with no
 	// Data comes back, where a "conv2d: …" panic is due.

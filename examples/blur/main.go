@@ -48,7 +48,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	_ "image/jpeg" // JPEG decoder
 	"image/png"
 	"io"
@@ -274,19 +273,20 @@ func channels(img image.Image) planes {
 		p.planes = []conv2d.Matrix{m}
 		return p
 	}
-	rgba := image.NewRGBA64(image.Rect(0, 0, w, h))
-	draw.Draw(rgba, rgba.Bounds(), img, r.Min, draw.Src)
 	for range 4 {
 		p.planes = append(p.planes, conv2d.NewMatrix(h, w, nil))
 	}
+	// Colour is premultiplied in float64 from the non-premultiplied values, so that even
+	// under the lowest alpha it comes back exactly.
 	for y := range h {
 		for x := range w {
-			c := rgba.RGBA64At(x, y)
+			c := color.NRGBA64Model.Convert(img.At(r.Min.X+x, r.Min.Y+y)).(color.NRGBA64)
 			i := y*w + x
-			p.planes[0].Data[i] = float64(c.R)
-			p.planes[1].Data[i] = float64(c.G)
-			p.planes[2].Data[i] = float64(c.B)
-			p.planes[3].Data[i] = float64(c.A)
+			a := float64(c.A)
+			p.planes[0].Data[i] = float64(c.R) * a / 65535
+			p.planes[1].Data[i] = float64(c.G) * a / 65535
+			p.planes[2].Data[i] = float64(c.B) * a / 65535
+			p.planes[3].Data[i] = a
 		}
 	}
 	return p

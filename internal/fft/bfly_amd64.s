@@ -3,7 +3,9 @@
 #include "textflag.h"
 
 // Radix-4 butterflies of level.multi on AVX (two complex128 per YMM register, no FMA, so
-// each result is the one Go's complex arithmetic gives: bfly4's generic twin). Each complex
+// each result is the one Go's complex arithmetic gives: bfly4's generic twin — with the
+// default GOAMD64=v1; at v3 the compiler fuses the Go loops' products into FMAs and they
+// differ from these kernels by an ulp, so the bit-for-bit tests fail there). Each complex
 // product by a twiddle w = c + di is u = t·c, v = swap(t)·d, then VADDSUBPD: (re·c − im·d,
 // im·c + re·d), the order of Go's complex multiplication.
 
