@@ -93,4 +93,3 @@ func checkSizes(in, kernel, stride, padding, dilation int) error {
 	}
 	return nil
 }
-
