@@ -7,6 +7,9 @@ package cpu
 // AVX reports whether the CPU has AVX and the operating system saves the YMM state.
 var AVX bool
 
+// AVX512F reports whether the CPU has AVX-512F and the operating system saves the ZMM state.
+var AVX512F bool
+
 // AVX512IFMA reports whether the CPU has AVX-512F and AVX-512 IFMA and the operating system
 // saves the ZMM state.
 var AVX512IFMA bool

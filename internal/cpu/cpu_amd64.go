@@ -23,5 +23,6 @@ func init() {
 	}
 	_, ebx7, _, _ := cpuid(7, 0)
 	// Also opmask (5), ZMM_Hi256 (6) and Hi16_ZMM (7) state; AVX512F (16), AVX512IFMA (21).
-	AVX512IFMA = xcr0&0xe6 == 0xe6 && ebx7&(1<<16) != 0 && ebx7&(1<<21) != 0
+	AVX512F = xcr0&0xe6 == 0xe6 && ebx7&(1<<16) != 0
+	AVX512IFMA = AVX512F && ebx7&(1<<21) != 0
 }

@@ -30,6 +30,9 @@ func TestAgainstProcCPUInfo(t *testing.T) {
 	if AVX != flags["avx"] {
 		t.Errorf("AVX = %v, /proc/cpuinfo avx = %v", AVX, flags["avx"])
 	}
+	if AVX512F != flags["avx512f"] {
+		t.Errorf("AVX512F = %v, /proc/cpuinfo avx512f = %v", AVX512F, flags["avx512f"])
+	}
 	if want := flags["avx512f"] && flags["avx512ifma"]; AVX512IFMA != want {
 		t.Errorf("AVX512IFMA = %v, /proc/cpuinfo says %v", AVX512IFMA, want)
 	}
