@@ -65,6 +65,56 @@ GLOBL negeven<>(SB), RODATA|NOPTR, $32
 	VPERMILPD $15, W, IM \
 	VMOVDDUP  W, RE
 
+// LOAD4 and STORE4 move two columns of the four stretches to and from Y0 … Y3.
+#define LOAD4 \
+	VMOVUPD (AX)(R8*1), Y0 \
+	VMOVUPD (BX)(R8*1), Y1 \
+	VMOVUPD (CX)(R8*1), Y2 \
+	VMOVUPD (DX)(R8*1), Y3
+
+#define STORE4 \
+	VMOVUPD Y0, (AX)(R8*1) \
+	VMOVUPD Y1, (BX)(R8*1) \
+	VMOVUPD Y2, (CX)(R8*1) \
+	VMOVUPD Y3, (DX)(R8*1)
+
+// BFLY is the radix-4 butterfly on Y0 … Y3 (scratch Y4 … Y7): b0 = x0 + x2, b1 = x0 − x2,
+// b2 = x1 + x3, b3 = ∓i·(x1 − x3) by the sign mask in Y14 (negodd: −i for the forward
+// butterfly, negeven: +i for the inverse), then b0 + b2, b1 + b3, b0 − b2, b1 − b3.
+#define BFLY \
+	VADDPD    Y2, Y0, Y4 \
+	VSUBPD    Y2, Y0, Y5 \
+	VADDPD    Y3, Y1, Y6 \
+	VSUBPD    Y3, Y1, Y7 \
+	VPERMILPD $5, Y7, Y7 \
+	VXORPD    Y14, Y7, Y7 \
+	VADDPD    Y6, Y4, Y0 \
+	VADDPD    Y7, Y5, Y1 \
+	VSUBPD    Y6, Y4, Y2 \
+	VSUBPD    Y7, Y5, Y3
+
+// TWMUL multiplies Y1, Y2, Y3 by the twiddles split in Y8/Y9, Y10/Y11, Y12/Y13.
+#define TWMUL \
+	CMUL(Y1, Y8, Y9, Y4, Y5) \
+	CMUL(Y2, Y10, Y11, Y4, Y5) \
+	CMUL(Y3, Y12, Y13, Y6, Y7)
+
+// TWLOAD loads the twiddles of two columns from R9, R10, R11 into Y8 … Y13, their
+// imaginary parts negated by the mask in Y15 (conjugated) for the inverse.
+#define TWLOAD(CONJ) \
+	VMOVUPD (R9)(R8*1), Y8 \
+	CONJ(Y8) \
+	TW(Y8, Y8, Y9) \
+	VMOVUPD (R10)(R8*1), Y10 \
+	CONJ(Y10) \
+	TW(Y10, Y10, Y11) \
+	VMOVUPD (R11)(R8*1), Y12 \
+	CONJ(Y12) \
+	TW(Y12, Y12, Y13)
+
+#define KEEP(W)
+#define NEGIM(W) VXORPD Y15, W, W
+
 // func bfly4FwdAVX(a0, a1, a2, a3 *complex128, n int, w *[3]complex128)
 // n even: the forward butterfly, then the twiddles w[0], w[1], w[2].
 TEXT ·bfly4FwdAVX(SB), NOSPLIT, $0-48
@@ -72,31 +122,14 @@ TEXT ·bfly4FwdAVX(SB), NOSPLIT, $0-48
 	VMOVUPD negodd<>(SB), Y14
 
 fwdloop:
-	CMPQ    R8, SI
-	JGE     fwddone
-	VMOVUPD (AX)(R8*1), Y0
-	VMOVUPD (BX)(R8*1), Y1
-	VMOVUPD (CX)(R8*1), Y2
-	VMOVUPD (DX)(R8*1), Y3
-	VADDPD  Y2, Y0, Y4     // b0 = x0 + x2
-	VSUBPD  Y2, Y0, Y5     // b1 = x0 − x2
-	VADDPD  Y3, Y1, Y6     // b2 = x1 + x3
-	VSUBPD  Y3, Y1, Y7
-	VPERMILPD $5, Y7, Y7
-	VXORPD  Y14, Y7, Y7    // b3 = −i·(x1 − x3)
-	VADDPD  Y6, Y4, Y0     // b0 + b2
-	VADDPD  Y7, Y5, Y1     // b1 + b3
-	VSUBPD  Y6, Y4, Y2     // b0 − b2
-	VSUBPD  Y7, Y5, Y3     // b1 − b3
-	CMUL(Y1, Y8, Y9, Y4, Y5)
-	CMUL(Y2, Y10, Y11, Y4, Y5)
-	CMUL(Y3, Y12, Y13, Y6, Y7)
-	VMOVUPD Y0, (AX)(R8*1)
-	VMOVUPD Y1, (BX)(R8*1)
-	VMOVUPD Y2, (CX)(R8*1)
-	VMOVUPD Y3, (DX)(R8*1)
-	ADDQ    $32, R8
-	JMP     fwdloop
+	CMPQ R8, SI
+	JGE  fwddone
+	LOAD4
+	BFLY
+	TWMUL
+	STORE4
+	ADDQ $32, R8
+	JMP  fwdloop
 
 fwddone:
 	VZEROUPPER
@@ -109,31 +142,14 @@ TEXT ·bfly4InvAVX(SB), NOSPLIT, $0-48
 	VMOVUPD negeven<>(SB), Y14
 
 invloop:
-	CMPQ    R8, SI
-	JGE     invdone
-	VMOVUPD (AX)(R8*1), Y0
-	VMOVUPD (BX)(R8*1), Y1
-	VMOVUPD (CX)(R8*1), Y2
-	VMOVUPD (DX)(R8*1), Y3
-	CMUL(Y1, Y8, Y9, Y4, Y5)
-	CMUL(Y2, Y10, Y11, Y4, Y5)
-	CMUL(Y3, Y12, Y13, Y6, Y7)
-	VADDPD  Y2, Y0, Y4     // b0 = x0 + x2
-	VSUBPD  Y2, Y0, Y5     // b1 = x0 − x2
-	VADDPD  Y3, Y1, Y6     // b2 = x1 + x3
-	VSUBPD  Y3, Y1, Y7
-	VPERMILPD $5, Y7, Y7
-	VXORPD  Y14, Y7, Y7    // b3 = i·(x1 − x3)
-	VADDPD  Y6, Y4, Y0
-	VADDPD  Y7, Y5, Y1
-	VSUBPD  Y6, Y4, Y2
-	VSUBPD  Y7, Y5, Y3
-	VMOVUPD Y0, (AX)(R8*1)
-	VMOVUPD Y1, (BX)(R8*1)
-	VMOVUPD Y2, (CX)(R8*1)
-	VMOVUPD Y3, (DX)(R8*1)
-	ADDQ    $32, R8
-	JMP     invloop
+	CMPQ R8, SI
+	JGE  invdone
+	LOAD4
+	TWMUL
+	BFLY
+	STORE4
+	ADDQ $32, R8
+	JMP  invloop
 
 invdone:
 	VZEROUPPER
@@ -146,37 +162,15 @@ TEXT ·bfly4FwdTwAVX(SB), NOSPLIT, $0-64
 	VMOVUPD negodd<>(SB), Y14
 
 fwtloop:
-	CMPQ    R8, SI
-	JGE     fwtdone
-	VMOVUPD (AX)(R8*1), Y0
-	VMOVUPD (BX)(R8*1), Y1
-	VMOVUPD (CX)(R8*1), Y2
-	VMOVUPD (DX)(R8*1), Y3
-	VADDPD  Y2, Y0, Y4
-	VSUBPD  Y2, Y0, Y5
-	VADDPD  Y3, Y1, Y6
-	VSUBPD  Y3, Y1, Y7
-	VPERMILPD $5, Y7, Y7
-	VXORPD  Y14, Y7, Y7
-	VADDPD  Y6, Y4, Y0
-	VADDPD  Y7, Y5, Y1
-	VSUBPD  Y6, Y4, Y2
-	VSUBPD  Y7, Y5, Y3
-	VMOVUPD (R9)(R8*1), Y15
-	TW(Y15, Y8, Y9)
-	VMOVUPD (R10)(R8*1), Y15
-	TW(Y15, Y10, Y11)
-	VMOVUPD (R11)(R8*1), Y15
-	TW(Y15, Y12, Y13)
-	CMUL(Y1, Y8, Y9, Y4, Y5)
-	CMUL(Y2, Y10, Y11, Y4, Y5)
-	CMUL(Y3, Y12, Y13, Y6, Y7)
-	VMOVUPD Y0, (AX)(R8*1)
-	VMOVUPD Y1, (BX)(R8*1)
-	VMOVUPD Y2, (CX)(R8*1)
-	VMOVUPD Y3, (DX)(R8*1)
-	ADDQ    $32, R8
-	JMP     fwtloop
+	CMPQ R8, SI
+	JGE  fwtdone
+	LOAD4
+	BFLY
+	TWLOAD(KEEP)
+	TWMUL
+	STORE4
+	ADDQ $32, R8
+	JMP  fwtloop
 
 fwtdone:
 	VZEROUPPER
@@ -191,40 +185,15 @@ TEXT ·bfly4InvTwAVX(SB), NOSPLIT, $0-64
 	VMOVUPD negeven<>(SB), Y14
 
 ivtloop:
-	CMPQ    R8, SI
-	JGE     ivtdone
-	VMOVUPD (R9)(R8*1), Y8
-	VXORPD  Y15, Y8, Y8
-	TW(Y8, Y8, Y9)
-	VMOVUPD (R10)(R8*1), Y10
-	VXORPD  Y15, Y10, Y10
-	TW(Y10, Y10, Y11)
-	VMOVUPD (R11)(R8*1), Y12
-	VXORPD  Y15, Y12, Y12
-	TW(Y12, Y12, Y13)
-	VMOVUPD (AX)(R8*1), Y0
-	VMOVUPD (BX)(R8*1), Y1
-	VMOVUPD (CX)(R8*1), Y2
-	VMOVUPD (DX)(R8*1), Y3
-	CMUL(Y1, Y8, Y9, Y4, Y5)
-	CMUL(Y2, Y10, Y11, Y4, Y5)
-	CMUL(Y3, Y12, Y13, Y6, Y7)
-	VADDPD  Y2, Y0, Y4
-	VSUBPD  Y2, Y0, Y5
-	VADDPD  Y3, Y1, Y6
-	VSUBPD  Y3, Y1, Y7
-	VPERMILPD $5, Y7, Y7
-	VXORPD  Y14, Y7, Y7
-	VADDPD  Y6, Y4, Y0
-	VADDPD  Y7, Y5, Y1
-	VSUBPD  Y6, Y4, Y2
-	VSUBPD  Y7, Y5, Y3
-	VMOVUPD Y0, (AX)(R8*1)
-	VMOVUPD Y1, (BX)(R8*1)
-	VMOVUPD Y2, (CX)(R8*1)
-	VMOVUPD Y3, (DX)(R8*1)
-	ADDQ    $32, R8
-	JMP     ivtloop
+	CMPQ R8, SI
+	JGE  ivtdone
+	TWLOAD(NEGIM)
+	LOAD4
+	TWMUL
+	BFLY
+	STORE4
+	ADDQ $32, R8
+	JMP  ivtloop
 
 ivtdone:
 	VZEROUPPER
