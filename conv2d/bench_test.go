@@ -18,13 +18,26 @@ func gridMatrix(seed uint64, r, c int) Matrix {
 	return NewMatrix(r, c, grid.Floats(seed, r*c))
 }
 
-// bench2D are the cases of issue 12, each timed against scipy and OpenCV by
+// bench2DCase is one case of issue 12, timed against scipy and OpenCV by
 // testdata/bench_ref.py on the same inputs.
-var bench2D = []struct {
+type bench2DCase struct {
 	name string
 	run  func(dst, in, k Matrix)
 	n, k int // image and kernel sides
-}{
+}
+
+// operands returns the case's grid image and kernel and a dst of the output's shape.
+func (c bench2DCase) operands() (in, k, dst Matrix) {
+	in, k = gridMatrix(grid.SeedA, c.n, c.n), gridMatrix(grid.SeedB, c.k, c.k)
+	rows, cols := c.n, c.n
+	if c.name == "fft512" {
+		rows, cols = 2*c.n-1, 2*c.n-1
+	}
+	return in, k, NewMatrix(rows, cols, nil)
+}
+
+// bench2D are the cases of issue 12.
+var bench2D = []bench2DCase{
 	{"fft512", func(dst, in, k Matrix) { Convolve(dst, in, k, Options{}) }, 512, 512},
 	{"k31", func(dst, in, k Matrix) { Convolve(dst, in, k, Options{Mode: poly.Same, Boundary: Symm}) }, 2048, 31},
 	{"k5", func(dst, in, k Matrix) { Convolve(dst, in, k, Options{Mode: poly.Same}) }, 2048, 5},
@@ -36,12 +49,7 @@ var bench2D = []struct {
 // as Convolve is.
 func BenchmarkConvolve2D(b *testing.B) {
 	for _, c := range bench2D {
-		in, k := gridMatrix(grid.SeedA, c.n, c.n), gridMatrix(grid.SeedB, c.k, c.k)
-		rows, cols := c.n, c.n
-		if c.name == "fft512" {
-			rows, cols = 2*c.n-1, 2*c.n-1
-		}
-		dst := NewMatrix(rows, cols, nil)
+		in, k, dst := c.operands()
 		b.Run("case="+c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -70,7 +78,7 @@ func BenchmarkUniformFilter(b *testing.B) {
 	}
 }
 
-var peakHeap = flag.Bool("peakheap", false, "print the bytes each BenchmarkConvolve2D case allocates with empty pools (go test ./conv2d -run PeakHeap -peakheap -v)")
+var peakHeap = flag.Bool("peakheap", false, "print the bytes each BenchmarkConvolve2D case allocates with empty pools (go test ./conv2d -run PeakHeap -v -args -peakheap)")
 
 // TestPeakHeap prints, for each case of BenchmarkConvolve2D, the bytes one call allocates
 // with the scratch pools emptied and the collector off (so every transform buffer, band and
@@ -82,12 +90,7 @@ func TestPeakHeap(t *testing.T) {
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	for _, c := range bench2D {
-		in, k := gridMatrix(grid.SeedA, c.n, c.n), gridMatrix(grid.SeedB, c.k, c.k)
-		rows, cols := c.n, c.n
-		if c.name == "fft512" {
-			rows, cols = 2*c.n-1, 2*c.n-1
-		}
-		dst := NewMatrix(rows, cols, nil)
+		in, k, dst := c.operands()
 		pool.DropAll()
 		plan2s.Clear()
 		var m0, m1 runtime.MemStats

@@ -2,6 +2,18 @@
 
 #include "textflag.h"
 
+// TAP4 adds the tap's products with the 16 inputs from byte OFF of BX (the tap's weight
+// broadcast in Y8) to the accumulators A0 … A3.
+#define TAP4(OFF, A0, A1, A2, A3) \
+	VMULPD OFF+0(BX), Y8, Y9 \
+	VMULPD OFF+32(BX), Y8, Y10 \
+	VMULPD OFF+64(BX), Y8, Y11 \
+	VMULPD OFF+96(BX), Y8, Y12 \
+	VADDPD Y9, A0, A0 \
+	VADDPD Y10, A1, A1 \
+	VADDPD Y11, A2, A2 \
+	VADDPD Y12, A3, A3
+
 // func corrAVX(o *float64, n int, p *float64, k *float64, offs *int, taps int)
 // For i = 0, 32, … < n (n a multiple of 32): o[i+c] = Σ_t k[t]·p[i+c+offs[t]] for c < 32,
 // summed from zero in the order of t, each term a product then an addition (no FMA), so
@@ -34,22 +46,8 @@ tap:
 	VBROADCASTSD (R8)(R11*8), Y8
 	MOVQ         (R9)(R11*8), AX
 	LEAQ         (SI)(AX*8), BX
-	VMULPD       0(BX), Y8, Y9
-	VMULPD       32(BX), Y8, Y10
-	VMULPD       64(BX), Y8, Y11
-	VMULPD       96(BX), Y8, Y12
-	VADDPD       Y9, Y0, Y0
-	VADDPD       Y10, Y1, Y1
-	VADDPD       Y11, Y2, Y2
-	VADDPD       Y12, Y3, Y3
-	VMULPD       128(BX), Y8, Y9
-	VMULPD       160(BX), Y8, Y10
-	VMULPD       192(BX), Y8, Y11
-	VMULPD       224(BX), Y8, Y12
-	VADDPD       Y9, Y4, Y4
-	VADDPD       Y10, Y5, Y5
-	VADDPD       Y11, Y6, Y6
-	VADDPD       Y12, Y7, Y7
+	TAP4(0, Y0, Y1, Y2, Y3)
+	TAP4(128, Y4, Y5, Y6, Y7)
 	INCQ         R11
 	JMP          tap
 

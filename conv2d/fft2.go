@@ -136,6 +136,15 @@ func kernelSpectrum(p *plan2, zk []complex128, k Matrix) {
 	p.forward(zk, k.Rows)
 }
 
+// start returns the plan's transform, a scratch array for the input, the kernel's spectrum
+// in a second one, and the function that gives both back.
+func (fp fftPlan) start(k Matrix) (p *plan2, z, zk []complex128, done func()) {
+	p = plan2For(fp.nr, fp.mc)
+	z, zk, done = p.buffers()
+	kernelSpectrum(p, zk, k)
+	return p, z, zk, done
+}
+
 // buffers returns two scratch arrays of the plan's size from its pool, and the function
 // that gives them back.
 func (p *plan2) buffers() (z, zk []complex128, done func()) {
@@ -147,10 +156,8 @@ func (p *plan2) buffers() (z, zk []complex128, done func()) {
 // (non-finite values replaced by zero if zeroBad) is transformed, multiplied by the
 // kernel's spectrum and transformed back, and the outputs that saw no wrap-around are kept.
 func fftTiles(j *job, fp fftPlan, zeroBad bool) {
-	p := plan2For(fp.nr, fp.mc)
-	z, zk, done := p.buffers()
+	p, z, zk, done := fp.start(j.k)
 	defer done()
-	kernelSpectrum(p, zk, j.k)
 	kr, kc := j.k.Rows, j.k.Cols
 	pw := min(fp.tc, j.out.Cols) + kc - 1
 	ext := make([]float64, pw)
@@ -193,10 +200,8 @@ func fftTiles(j *job, fp fftPlan, zeroBad bool) {
 // the sum of the kernel elements whose terms fall outside the input (fillTerms), which is
 // exactly zero for outputs that see no fill.
 func fftWhole(j *job, fp fftPlan, zeroBad bool) {
-	p := plan2For(fp.nr, fp.mc)
-	z, zk, done := p.buffers()
+	p, z, zk, done := fp.start(j.k)
 	defer done()
-	kernelSpectrum(p, zk, j.k)
 	kr, kc := j.k.Rows, j.k.Cols
 	src := j.ext.src
 	buf := make([]float64, src.Cols)
