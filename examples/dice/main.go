@@ -27,10 +27,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/polyconv/polyconv/dist"
+	"github.com/polyconv/polyconv/internal/cliflag"
 )
 
 func main() {
@@ -88,7 +87,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opt.all, "all", false, "print every row of large tables")
 	fs.IntVar(&opt.rows, "rows", 41, "rows to show when a table is cut (the most likely ones)")
 	depth := fs.Int("explode-depth", dist.DefaultExplodeDepth, "extra rolls allowed by ! and rerolls allowed by r (0 for none)")
-	maxBytes := byteSize(dist.DefaultMaxBytes)
+	maxBytes := cliflag.Bytes(dist.DefaultMaxBytes)
 	fs.Var(&maxBytes, "max-bytes", "refuse expressions needing more `memory` (suffixes K, M, G, T: powers of 1024)")
 	fs.Usage = func() {} // the flag package prints the problem; run adds a hint
 	if err := fs.Parse(args); err != nil {
@@ -179,46 +178,4 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	var n int
 	n, e.err = e.w.Write(p)
 	return n, e.err
-}
-
-// byteSize is a flag holding a number of bytes, written with an optional binary suffix.
-type byteSize int64
-
-func (b *byteSize) String() string {
-	v := int64(*b)
-	for _, u := range []struct {
-		s string
-		n int64
-	}{{"T", 1 << 40}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}} {
-		if v >= u.n && v%u.n == 0 {
-			return strconv.FormatInt(v/u.n, 10) + u.s
-		}
-	}
-	return strconv.FormatInt(v, 10)
-}
-
-func (b *byteSize) Set(s string) error {
-	t := strings.TrimSuffix(strings.TrimSuffix(strings.ToUpper(strings.TrimSpace(s)), "B"), "I")
-	mult := int64(1)
-	if n := len(t); n > 0 {
-		switch t[n-1] {
-		case 'K':
-			mult = 1 << 10
-		case 'M':
-			mult = 1 << 20
-		case 'G':
-			mult = 1 << 30
-		case 'T':
-			mult = 1 << 40
-		}
-		if mult > 1 {
-			t = t[:n-1]
-		}
-	}
-	v, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || v < 1 || v > (1<<62)/mult {
-		return fmt.Errorf("want a positive number of bytes like 512M or 4G, not %q", s)
-	}
-	*b = byteSize(v * mult)
-	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"math/big"
 	"slices"
 	"strconv"
@@ -331,21 +330,6 @@ func TestExplodeDepthFlag(t *testing.T) {
 			assert.Equal(t, "1/6", rows[v][1], "%s value %d", expr, v)
 		}
 	}
-}
-
-func TestByteSize(t *testing.T) {
-	for in, want := range map[string]int64{"1024": 1024, "4K": 4096, "512M": 512 << 20, "2GiB": 2 << 30, "1t": 1 << 40} {
-		var b byteSize
-		require.NoError(t, b.Set(in), in)
-		assert.Equal(t, want, int64(b), in)
-	}
-	var b byteSize = 1 << 30
-	assert.Equal(t, "1G", b.String())
-	for _, in := range []string{"", "-1", "0", "x", "99999999999T"} {
-		assert.Error(t, new(byteSize).Set(in), in)
-	}
-	b = 3
-	assert.Equal(t, fmt.Sprint(3), b.String())
 }
 
 // TestSci checks the logarithmic formatting of tiny probabilities against big.Float's own

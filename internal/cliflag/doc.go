@@ -1,0 +1,5 @@
+// Package cliflag holds flag types shared by the example programs.
+//
+// Conventions: every type implements flag.Value; Set returns an error naming the expected form,
+// which the flag package prints with the flag's name.
+package cliflag
