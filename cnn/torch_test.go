@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"os/exec"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -90,6 +92,28 @@ func torchClose(t *testing.T, want, got []float64, tol float64, msg string) {
 func TestTorchGolden(t *testing.T) {
 	data, err := os.ReadFile("testdata/torch.json")
 	require.NoError(t, err)
+	checkTorchCases(t, data)
+}
+
+// TestTorchLive runs testdata/gen.py with a new seed (the process id) and a few cases of each
+// kind, so that every run meets shapes the goldens do not hold. It skips when Debian's
+// /usr/bin/python3 has no torch (CI's fresh machine); -short skips it too.
+func TestTorchLive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	if err := exec.Command("/usr/bin/python3", "-c", "import torch").Run(); err != nil {
+		t.Skip("no torch for /usr/bin/python3:", err)
+	}
+	seed := os.Getpid()
+	out, err := exec.Command("/usr/bin/python3", "testdata/gen.py", "--seed", strconv.Itoa(seed), "--count", "4").Output()
+	require.NoError(t, err, "gen.py --seed %d", seed)
+	t.Logf("seed %d", seed)
+	checkTorchCases(t, out)
+}
+
+// checkTorchCases checks every case of a file written by testdata/gen.py.
+func checkTorchCases(t *testing.T, data []byte) {
 	var file struct {
 		Cases []map[string]json.RawMessage `json:"cases"`
 	}
