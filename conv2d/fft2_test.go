@@ -74,6 +74,9 @@ func TestFFTNonFinite(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
 	for it := range 200 {
 		r, c := 5+rng.IntN(30), 5+rng.IntN(30)
+		if it%5 == 0 { // a kernel larger than the input: many copies of each element
+			r, c = 1+rng.IntN(3), 1+rng.IntN(3)
+		}
 		kr, kc := 1+rng.IntN(9), 1+rng.IntN(9)
 		in, k := randMatrix(rng, r, c, false), randMatrix(rng, kr, kc, false)
 		for range 1 + rng.IntN(3) {
@@ -90,8 +93,7 @@ func TestFFTNonFinite(t *testing.T) {
 		o := Options{Mode: modes[rng.IntN(2)], Boundary: boundaries[rng.IntN(5)], FillValue: 0.25}
 		corr := rng.IntN(2) == 0
 		want := refConvolve2D(in, k, o, corr)
-		mx, badE := maxFinite(in)
-		require.Greater(t, mx, 0.0)
+		_, badE := maxFinite(in)
 		got := runWith(in, k, o, corr, func(j *job) {
 			_, badK := maxFinite(j.k)
 			fx := newFixup(j, badE, badK)
