@@ -116,7 +116,7 @@ func bfly4Generic(a0, a1, a2, a3 []complex128, w1, w2, w3 complex128, inv bool) 
 	a1, a2, a3 = a1[:len(a0)], a2[:len(a0)], a3[:len(a0)]
 	if inv {
 		for c, x0 := range a0 {
-			x1, x2, x3 := a1[c]*w1, a2[c]*w2, a3[c]*w3
+			x1, x2, x3 := cmul(a1[c], w1), cmul(a2[c], w2), cmul(a3[c], w3)
 			b0, b1 := x0+x2, x0-x2
 			b2, b3 := x1+x3, mulI(x1-x3)
 			a0[c], a1[c], a2[c], a3[c] = b0+b2, b1+b3, b0-b2, b1-b3
@@ -127,8 +127,18 @@ func bfly4Generic(a0, a1, a2, a3 []complex128, w1, w2, w3 complex128, inv bool) 
 		x1, x2, x3 := a1[c], a2[c], a3[c]
 		b0, b1 := x0+x2, x0-x2
 		b2, b3 := x1+x3, mulNegI(x1-x3)
-		a0[c], a1[c], a2[c], a3[c] = b0+b2, (b1+b3)*w1, (b0-b2)*w2, (b1-b3)*w3
+		a0[c], a1[c], a2[c], a3[c] = b0+b2, cmul(b1+b3, w1), cmul(b0-b2, w2), cmul(b1-b3, w3)
 	}
+}
+
+// cmul is the complex product a·b with each of its four real products rounded before the
+// sum, as the AVX kernels compute it: the explicit conversions keep the compiler from fusing
+// them into multiply-adds (which GOAMD64=v3 allows), so that bfly4Generic stays bit-identical
+// to the assembly at every GOAMD64 level.
+func cmul(a, b complex128) complex128 {
+	rr, ii := float64(real(a)*real(b)), float64(imag(a)*imag(b))
+	ri, ir := float64(real(a)*imag(b)), float64(imag(a)*real(b))
+	return complex(rr-ii, ri+ir)
 }
 
 // bfly3 is bfly4's radix-3 counterpart (level.dif and level.dit's case 3).
