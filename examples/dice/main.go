@@ -12,6 +12,13 @@
 //	-exact             fractions instead of percentages
 //	-json              one JSON object per expression, one per line (JSON Lines)
 //	-csv               CSV with a header row: expr,value,count,probability,at_least,at_most
+//	-compare           one table with the expressions side by side: a row per value of any of
+//	                   them, P(X = k) and P(X ≥ k) under each, means, standard deviations and
+//	                   supports below; with -json one JSON array of the objects, with -csv the
+//	                   columns value,<expr> probability,<expr> at_least,...
+//	-svg FILE          also write an SVG chart of the expressions to FILE: bars of P(X = k),
+//	                   grouped by value, and lines of P(X ≥ k), a colour per expression; "-"
+//	                   writes the chart to standard output instead of the text
 //	-all               every row of the table, however many
 //	-rows N            rows shown when a table is cut (default 41)
 //	-explode-depth N   extra rolls allowed by ! and rerolls allowed by r (default 9; 0 for none)
@@ -47,6 +54,8 @@ Examples:
   dice '2d20kh1+5'         advantage plus 5
   dice -exact '(2d6+3)>=10'   exact chance that 2d6+3 reaches 10
   dice -json 1000d6        machine-readable, one JSON object per line
+  dice -compare 3d6 4d6kh3 2d10    side by side: P(X = k) and P(X >= k) of each
+  dice -svg chart.svg 3d6 4d6kh3   also draw them: bars of P(X = k), lines of P(X >= k)
 
 Notation (letters in either case, spaces allowed):
   NdS  d20  d%  dF         N dice with S sides (d% is d100, dF is -1/0/+1)
@@ -71,8 +80,9 @@ Flags:
 
 // options are the parsed output flags (the parse options are local to run).
 type options struct {
-	exact, json, csv, all bool
-	rows                  int
+	exact, json, csv, all, compare bool
+	rows                           int
+	svg                            string
 }
 
 // run is the program: it parses args, writes the output to stdout and messages to stderr,
@@ -86,6 +96,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opt.csv, "csv", false, "print CSV: expr,value,count,probability,at_least,at_most")
 	fs.BoolVar(&opt.all, "all", false, "print every row of large tables")
 	fs.IntVar(&opt.rows, "rows", 41, "rows to show when a table is cut (the most likely ones)")
+	fs.BoolVar(&opt.compare, "compare", false, "one table of all the expressions side by side (with -json: one JSON array; with -csv: one column pair each)")
+	fs.StringVar(&opt.svg, "svg", "", "also write a chart of the expressions to `file` (\"-\": the chart instead of the text, on stdout)")
 	depth := fs.Int("explode-depth", dist.DefaultExplodeDepth, "extra rolls allowed by ! and rerolls allowed by r (0 for none)")
 	maxBytes := cliflag.Bytes(dist.DefaultMaxBytes)
 	fs.Var(&maxBytes, "max-bytes", "refuse expressions needing more `memory` (suffixes K, M, G, T: powers of 1024)")
@@ -113,6 +125,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return usageErr(fmt.Sprintf("-explode-depth must be at least 0, not %d", *depth))
 	case opt.rows < 3:
 		return usageErr(fmt.Sprintf("-rows must be at least 3, not %d", opt.rows))
+	case opt.svg == "" && flagSet(fs, "svg"):
+		return usageErr(`-svg needs a file name (or "-" for standard output)`)
 	}
 	popt := dist.ParseOptions{ExplodeDepth: *depth, MaxBytes: int64(maxBytes)}
 	if *depth == 0 { // ParseOptions reads 0 as the default
@@ -135,28 +149,75 @@ func run(args []string, stdout, stderr io.Writer) int {
 		ds[i] = d
 	}
 
-	w := &errWriter{w: stdout}
-	if opt.csv {
-		w.printf("expr,value,count,probability,at_least,at_most\n")
-	}
-	for i, expr := range fs.Args() {
-		switch {
-		case opt.json:
-			writeJSON(w, expr, ds[i])
-		case opt.csv:
-			writeCSV(w, expr, ds[i], opt.exact)
-		default:
-			if i > 0 {
-				w.printf("\n")
-			}
-			writeTable(w, expr, ds[i], opt)
+	ss := newSeries(fs.Args(), ds)
+	lo, hi := 0, 0
+	if opt.compare || opt.svg != "" {
+		var err error
+		if lo, hi, err = span(ss); err != nil {
+			return usageErr(err.Error())
 		}
+	}
+	if opt.svg != "" {
+		chart, err := svgChart(ss, lo, hi)
+		if err != nil {
+			return usageErr(err.Error())
+		}
+		if opt.svg == "-" {
+			if _, err := stdout.Write(chart); err != nil {
+				fmt.Fprintf(stderr, "dice: writing the chart: %v\n", err)
+				return 1
+			}
+			return 0
+		}
+		if err := os.WriteFile(opt.svg, chart, 0o666); err != nil {
+			fmt.Fprintf(stderr, "dice: -svg: %v\n", err)
+			return 2
+		}
+	}
+
+	w := &errWriter{w: stdout}
+	switch {
+	case opt.compare && opt.json:
+		writeCompareJSON(w, ss)
+	case opt.compare && opt.csv:
+		writeCompareCSV(w, ss, lo, hi, opt.exact)
+	case opt.compare:
+		writeCompare(w, ss, lo, hi, opt)
+	default:
+		writeEach(w, ss, opt)
 	}
 	if w.err != nil {
 		fmt.Fprintf(stderr, "dice: writing the output: %v\n", w.err)
 		return 1
 	}
 	return 0
+}
+
+// writeEach prints every expression on its own: a table each, or JSON Lines, or CSV rows.
+func writeEach(w *errWriter, ss []series, opt options) {
+	if opt.csv {
+		w.printf("expr,value,count,probability,at_least,at_most\n")
+	}
+	for i, s := range ss {
+		switch {
+		case opt.json:
+			writeJSON(w, s.expr, s.d)
+		case opt.csv:
+			writeCSV(w, s.expr, s.d, opt.exact)
+		default:
+			if i > 0 {
+				w.printf("\n")
+			}
+			writeTable(w, s.expr, s.d, opt)
+		}
+	}
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // errWriter remembers the first write error, so output code need not check each write.

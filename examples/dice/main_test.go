@@ -165,42 +165,49 @@ func TestExact(t *testing.T) {
 	assert.Contains(t, out, "mean                15869/1296 ≈ 12.2446\n")
 }
 
+// checkJSONObject decodes the JSON object of one expression (no unknown fields) and compares
+// it with enumerated counts.
+func checkJSONObject(t *testing.T, raw []byte, expr string, counts map[int]int64, total int64) {
+	t.Helper()
+	var got struct {
+		Expr     string `json:"expr"`
+		Lo, Hi   int
+		Total    string `json:"total"`
+		Outcomes []struct {
+			Value int    `json:"value"`
+			Count string `json:"count"`
+			Prob  string `json:"prob"`
+		} `json:"outcomes"`
+		Mean     string `json:"mean"`
+		Variance string `json:"variance"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&got))
+	assert.Equal(t, expr, got.Expr)
+	jt, ok := new(big.Int).SetString(got.Total, 10)
+	require.True(t, ok, got.Total)
+	require.Len(t, got.Outcomes, got.Hi-got.Lo+1)
+	for i, o := range got.Outcomes {
+		assert.Equal(t, got.Lo+i, o.Value)
+		c, ok := new(big.Int).SetString(o.Count, 10)
+		require.True(t, ok, o.Count)
+		want := big.NewRat(counts[o.Value], total)
+		assert.Equal(t, 0, new(big.Rat).SetFrac(c, jt).Cmp(want), "count of %d", o.Value)
+		assert.Equal(t, want.String(), o.Prob, "prob of %d", o.Value) // reduced, "n/d"
+	}
+	mean, variance := moments(counts, total)
+	assert.Equal(t, mean.String(), got.Mean)
+	assert.Equal(t, variance.String(), got.Variance)
+}
+
 func TestJSON(t *testing.T) {
 	code, out, errs := runDice("-json", "4d6kh3", "2d6")
 	require.Equal(t, 0, code, errs)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	require.Len(t, lines, 2, "one object per line")
 	check := func(line, expr string, counts map[int]int64, total int64) {
-		var got struct {
-			Expr     string `json:"expr"`
-			Lo, Hi   int
-			Total    string `json:"total"`
-			Outcomes []struct {
-				Value int    `json:"value"`
-				Count string `json:"count"`
-				Prob  string `json:"prob"`
-			} `json:"outcomes"`
-			Mean     string `json:"mean"`
-			Variance string `json:"variance"`
-		}
-		dec := json.NewDecoder(strings.NewReader(line))
-		dec.DisallowUnknownFields()
-		require.NoError(t, dec.Decode(&got))
-		assert.Equal(t, expr, got.Expr)
-		jt, ok := new(big.Int).SetString(got.Total, 10)
-		require.True(t, ok, got.Total)
-		require.Len(t, got.Outcomes, got.Hi-got.Lo+1)
-		for i, o := range got.Outcomes {
-			assert.Equal(t, got.Lo+i, o.Value)
-			c, ok := new(big.Int).SetString(o.Count, 10)
-			require.True(t, ok, o.Count)
-			want := big.NewRat(counts[o.Value], total)
-			assert.Equal(t, 0, new(big.Rat).SetFrac(c, jt).Cmp(want), "count of %d", o.Value)
-			assert.Equal(t, want.String(), o.Prob, "prob of %d", o.Value) // reduced, "n/d"
-		}
-		mean, variance := moments(counts, total)
-		assert.Equal(t, mean.String(), got.Mean)
-		assert.Equal(t, variance.String(), got.Variance)
+		checkJSONObject(t, []byte(line), expr, counts, total)
 	}
 	c4, t4 := enumerateRolls(4, 6, top3)
 	check(lines[0], "4d6kh3", c4, t4)
@@ -215,16 +222,33 @@ func TestJSON(t *testing.T) {
 	assert.Contains(t, out, `"expr":"4d6>=5"`)
 }
 
+// runCSV runs the program with args (and -exact first if exact) and returns the CSV records
+// it prints.
+func runCSV(t *testing.T, exact bool, args ...string) [][]string {
+	t.Helper()
+	if exact {
+		args = append([]string{"-exact"}, args...)
+	}
+	code, out, errs := runDice(args...)
+	require.Equal(t, 0, code, errs)
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	return recs
+}
+
+// csvWant formats a probability as the CSV output should: a reduced fraction if exact, else
+// the float64 nearest to it, shortest form.
+func csvWant(r *big.Rat, exact bool) string {
+	if exact {
+		return r.String()
+	}
+	f, _ := r.Float64()
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
 func TestCSV(t *testing.T) {
 	for _, exact := range []bool{false, true} {
-		args := []string{"-csv", "2d6", "d4"}
-		if exact {
-			args = append([]string{"-exact"}, args...)
-		}
-		code, out, errs := runDice(args...)
-		require.Equal(t, 0, code, errs)
-		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-		require.NoError(t, err)
+		recs := runCSV(t, exact, "-csv", "2d6", "d4")
 		require.Len(t, recs, 1+11+4)
 		assert.Equal(t, []string{"expr", "value", "count", "probability", "at_least", "at_most"}, recs[0])
 		counts, total := enumerateRolls(2, 6, sumOf)
@@ -237,12 +261,7 @@ func TestCSV(t *testing.T) {
 			atLeast := big.NewRat(total-below, total)
 			below += counts[v]
 			for j, want := range []*big.Rat{big.NewRat(counts[v], total), atLeast, big.NewRat(below, total)} {
-				if exact {
-					assert.Equal(t, want.String(), r[3+j])
-					continue
-				}
-				f, _ := want.Float64()
-				assert.Equal(t, strconv.FormatFloat(f, 'g', -1, 64), r[3+j])
+				assert.Equal(t, csvWant(want, exact), r[3+j])
 			}
 		}
 		assert.Equal(t, "d4", recs[12][0])
@@ -302,7 +321,9 @@ func TestUsage(t *testing.T) {
 	assert.Contains(t, out, "usage: dice")
 	assert.Contains(t, out, "4d6kh3")
 	assert.Contains(t, out, "-explode-depth")
-	for _, args := range [][]string{{}, {"-json", "-csv", "d6"}, {"-bogus", "d6"}, {"-explode-depth", "-1", "d6"}, {"-rows", "1", "d6"}, {"-max-bytes", "lots", "d6"}} {
+	assert.Contains(t, out, "-compare")
+	assert.Contains(t, out, "-svg file")
+	for _, args := range [][]string{{}, {"-svg", "", "d6"}, {"-svg"}, {"-compare"}, {"-json", "-csv", "d6"}, {"-bogus", "d6"}, {"-explode-depth", "-1", "d6"}, {"-rows", "1", "d6"}, {"-max-bytes", "lots", "d6"}} {
 		code, out, errs := runDice(args...)
 		assert.Equal(t, 2, code, args)
 		assert.Empty(t, out, args)
