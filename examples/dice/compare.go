@@ -17,22 +17,29 @@ import (
 // expressions as far apart as d6 and d6+1000000000 have nothing to compare row by row.
 const maxSpan = 1 << 22
 
-// series is one expression of a comparison or a chart, with its weights.
+// series is one expression of a comparison or a chart, with its weights; or a joint count
+// (j not nil, the other fields nil).
 type series struct {
 	expr  string
 	d     *dist.Dist
 	ws    []*big.Int // d's weights from Lo to Hi (d's own: read only)
 	total *big.Int
+	j     *dist.Joint
 }
 
 var zero = new(big.Int)
 
-func newSeries(exprs []string, ds []*dist.Dist) []series {
-	ss := make([]series, len(ds))
-	for i, d := range ds {
-		ss[i] = series{exprs[i], d, weightsOf(d), d.Total()}
+// parseSeries parses expr: a joint count (it has "&") or an expression of one value.
+func parseSeries(expr string, opt dist.ParseOptions) (series, error) {
+	if strings.Contains(expr, "&") {
+		j, err := dist.ParseJoint(expr, opt)
+		return series{expr: expr, j: j}, err
 	}
-	return ss
+	d, err := dist.ParseWith(expr, opt)
+	if err != nil {
+		return series{}, err
+	}
+	return series{expr, d, weightsOf(d), d.Total(), nil}, nil
 }
 
 // weight returns the weight of value k, zero outside the support (shared: read only).
@@ -130,13 +137,8 @@ func writeCompare(w *errWriter, ss []series, lo, hi int, opt options) {
 
 	// Column widths; a series' two columns together are at least as wide as its expression
 	// and its footer entries, the extra going to the probability column.
-	widths := make([]int, len(cells[0]))
-	widths[0] = len("support")
-	for _, row := range cells {
-		for j, c := range row {
-			widths[j] = max(widths[j], utf8.RuneCountInString(c))
-		}
-	}
+	widths := columnWidths(cells)
+	widths[0] = max(widths[0], len("support"))
 	group := make([]int, len(ss))
 	for e, s := range ss {
 		need := max(utf8.RuneCountInString(s.expr), utf8.RuneCountInString(footer[0][1+e]),

@@ -24,8 +24,16 @@
 //	-explode-depth N   extra rolls allowed by ! and rerolls allowed by r (default 9; 0 for none)
 //	-max-bytes N       refuse expressions needing more memory (default 1GiB; K, M, G suffixes)
 //
-// A bad expression prints one line naming the column and what was expected, and exits with
-// status 2. The notation is that of [dist.Parse]; run with -h for a summary.
+// A joint count such as 10d6>=5&=1 (the number of dice showing 5 or more and the number
+// showing 1, of one roll) prints a matrix instead: a row per value of the first count, a column
+// per value of the second, the probability of each pair and of each row and column in all,
+// then the means, standard deviations and covariance; its -json object has "joint": true and
+// a pair "values" per outcome, and its -csv columns are expr,a,b,count,probability.
+// -compare and -svg take expressions of one value only.
+//
+// A bad expression or flag prints one line naming the problem (for an expression, the column
+// and what was expected), and exits with status 2. The notation is that of [dist.ParseWith]
+// and [dist.ParseJoint]; run with -h for a summary.
 package main
 
 import (
@@ -34,6 +42,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/polyconv/polyconv/dist"
 	"github.com/polyconv/polyconv/internal/cliflag"
@@ -53,6 +62,7 @@ Examples:
   dice 3d6 4d6kh3          two tables
   dice '2d20kh1+5'         advantage plus 5
   dice -exact '(2d6+3)>=10'   exact chance that 2d6+3 reaches 10
+  dice '10d6>=5&=1'        Shadowrun: the chance of each number of hits and of ones
   dice -json 1000d6        machine-readable, one JSON object per line
   dice -compare 3d6 4d6kh3 2d10    side by side: P(X = k) and P(X >= k) of each
   dice -svg chart.svg 3d6 4d6kh3   also draw them: bars of P(X = k), lines of P(X >= k)
@@ -66,7 +76,17 @@ Notation (letters in either case, spaces allowed):
   3d6!  5d10!>=8           explode: roll again on the highest face (or on faces meeting the
                            test) and add, up to -explode-depth times
   d6r1  d6r<3  d6ro1       reroll 1s (up to -explode-depth times), reroll below 3, reroll once
+  d6!p  3d10!p>=9          penetrating explode: every extra roll counts one less
+  10d6x  5d10xo>=8         explode as separate dice: each extra roll joins the pool as a
+                           die of its own (xo: at most one extra roll per die)
+  5d6km3                   keep the middle 3 (km1 of 3d20 is the median die)
   10d6>=5  4d6=6  (2d6)>7  count the dice (or values) meeting the test
+  10d10>=8f1  6d10>=7f<=2  successes minus the dice meeting the failure test after f
+  matches(5d6)             the largest number of dice showing the same face
+  straight(5d6)            the length of the longest run of consecutive faces
+  10d6>=5&=1  4dF>=1&<=-1  joint count: the pair (dice meeting the first test, dice meeting
+                           the second) of one roll, printed as a matrix with a row per
+                           value of the first and a column per value of the second
   (d20+5)>(d20+3)          1 if the first roll beats the second, else 0 (its mean
                            is the chance of winning)
   (d4)d6                   a random number of dice
@@ -134,10 +154,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	// Parse everything first, so that a bad expression prints nothing but its error.
-	ds := make([]*dist.Dist, fs.NArg())
+	ss := make([]series, fs.NArg())
 	for i, expr := range fs.Args() {
-		d, err := dist.ParseWith(expr, popt)
-		if err != nil {
+		var err error
+		if ss[i], err = parseSeries(expr, popt); err != nil {
 			var pe *dist.ParseError
 			if errors.As(err, &pe) {
 				fmt.Fprintf(stderr, "dice: %q: column %d: %s\n", pe.Expr, pe.Pos, pe.Msg)
@@ -146,10 +166,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			return 2
 		}
-		ds[i] = d
+	}
+	joints := 0
+	for _, s := range ss {
+		if s.j == nil {
+			continue
+		}
+		joints++
+		switch {
+		case opt.compare:
+			return usageErr(jointError("-compare", s.expr))
+		case opt.svg != "":
+			return usageErr(jointError("-svg", s.expr))
+		}
+	}
+	if opt.csv && joints > 0 && joints < len(ss) {
+		return usageErr("-csv cannot mix joint counts (columns expr,a,b,count,probability) with expressions of one value")
 	}
 
-	ss := newSeries(fs.Args(), ds)
 	lo, hi := 0, 0
 	if opt.compare || opt.svg != "" {
 		var err error
@@ -193,22 +227,35 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// writeEach prints every expression on its own: a table each, or JSON Lines, or CSV rows.
+// writeEach prints every expression on its own: a table each, or JSON Lines, or CSV rows
+// (ss are all joint counts or none).
 func writeEach(w *errWriter, ss []series, opt options) {
 	if opt.csv {
-		w.printf("expr,value,count,probability,at_least,at_most\n")
+		header := "expr,value,count,probability,at_least,at_most"
+		if ss[0].j != nil {
+			header = strings.Join(jointCSVHeader, ",")
+		}
+		w.printf("%s\n", header)
 	}
 	for i, s := range ss {
 		switch {
+		case opt.json && s.j != nil:
+			writeJointJSON(w, s.expr, s.j)
 		case opt.json:
 			writeJSON(w, s.expr, s.d)
+		case opt.csv && s.j != nil:
+			writeJointCSV(w, s.expr, s.j, opt.exact)
 		case opt.csv:
 			writeCSV(w, s.expr, s.d, opt.exact)
 		default:
 			if i > 0 {
 				w.printf("\n")
 			}
-			writeTable(w, s.expr, s.d, opt)
+			if s.j != nil {
+				writeJointTable(w, s.expr, s.j, opt)
+			} else {
+				writeTable(w, s.expr, s.d, opt)
+			}
 		}
 	}
 }

@@ -81,9 +81,14 @@ func tableRows(t *testing.T, out string) map[int][]string {
 }
 
 // pct formats num/den in percent with two decimals, computed exactly then rounded.
+// An exact tie (3.125 %) rounds to even, as big.Float does: "3.12".
 func pct(num, den int64) string {
-	r := new(big.Rat).SetFrac64(num*100, den)
-	return r.FloatString(2)
+	q, r := new(big.Int).QuoRem(big.NewInt(num*10000), big.NewInt(den), new(big.Int)) // hundredths of a percent
+	switch c := new(big.Int).Lsh(r, 1).Cmp(big.NewInt(den)); {
+	case c > 0, c == 0 && q.Bit(0) == 1:
+		q.Add(q, big.NewInt(1))
+	}
+	return new(big.Rat).SetFrac(q, big.NewInt(100)).FloatString(2)
 }
 
 // checkTable compares the printed table with enumerated counts.

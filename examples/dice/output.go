@@ -197,26 +197,12 @@ func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
 	}
 	above := new(big.Int).Sub(total, atMost)
 
-	widths := make([]int, len(header))
-	for _, row := range cells {
-		for j, c := range row {
-			widths[j] = max(widths[j], utf8.RuneCountInString(c))
-		}
-	}
+	widths := columnWidths(cells)
 	line := func(row []string, barText string) {
-		var b strings.Builder
-		for j, c := range row {
-			if j > 0 {
-				b.WriteString("  ")
-			}
-			b.WriteString(strings.Repeat(" ", widths[j]-utf8.RuneCountInString(c)))
-			b.WriteString(c)
-		}
 		if barText != "" {
-			b.WriteString("  ")
-			b.WriteString(barText)
+			barText = "  " + barText
 		}
-		w.printf("%s\n", b.String())
+		w.printf("%s%s\n", alignRow(row, widths), barText)
 	}
 	unit := "%"
 	if opt.exact {
@@ -244,6 +230,33 @@ func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
 	}
 
 	writeSummary(w, d, ws, opt.exact)
+}
+
+// columnWidths returns the width in characters of the widest cell of each column.
+func columnWidths(cells [][]string) []int {
+	var widths []int
+	for _, row := range cells {
+		for j, c := range row {
+			if j == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[j] = max(widths[j], utf8.RuneCountInString(c))
+		}
+	}
+	return widths
+}
+
+// alignRow returns the cells of row right-aligned in their columns' widths, two spaces apart.
+func alignRow(row []string, widths []int) string {
+	var b strings.Builder
+	for j, c := range row {
+		if j > 0 {
+			b.WriteString("  ")
+		}
+		b.WriteString(strings.Repeat(" ", widths[j]-utf8.RuneCountInString(c)))
+		b.WriteString(c)
+	}
+	return b.String()
 }
 
 // writeSummary prints the mean, standard deviation, variance and support of d, whose weights
