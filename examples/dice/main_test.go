@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math/big"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -372,4 +373,78 @@ func TestSci(t *testing.T) {
 			t.Errorf("%d/%d^%d: sci = %s, Text = %s", c.num, c.den, c.pow, got, want)
 		}
 	}
+}
+
+// flagSets are the flag combinations the robustness tests run expressions under.
+var flagSets = [][]string{
+	{}, {"-exact"}, {"-json"}, {"-csv"}, {"-all"}, {"-rows", "3"}, {"-compare"}, {"-compare", "-json"},
+	{"-compare", "-csv", "-exact"}, {"-svg", "-"}, {"-explode-depth", "0"}, {"-explode-depth", "2", "-exact"},
+}
+
+// checkRun runs the program and checks that it either succeeds or fails with one line on
+// stderr, nothing on stdout and status 2: never a panic, never status 1 (writing to a buffer
+// does not fail).
+func checkRun(t *testing.T, args ...string) {
+	t.Helper()
+	args = append([]string{"-max-bytes", "4M"}, args...)
+	code, out, errs := runDice(args...)
+	switch code {
+	case 0:
+		assert.Empty(t, errs, args)
+	case 2:
+		assert.Empty(t, out, args)
+		assert.Equal(t, 1, strings.Count(errs, "\n"), "%q: one line: %q", args, errs)
+		assert.True(t, strings.HasPrefix(errs, "dice: ") || strings.Contains(errs, "dice -h explains"), "%q: %q", args, errs)
+	default:
+		t.Errorf("%q: status %d, stderr %q", args, code, errs)
+	}
+}
+
+// TestRandomArgs mutates valid expressions at random (a fixed seed) and runs them under every
+// flag set: each run must succeed or fail in one line with status 2.
+func TestRandomArgs(t *testing.T) {
+	seeds := []string{"3d6", "4d6kh3", "2d20kl1+5", "d{1,1,2,3,5,8}", "3d6!", "5d10!>=8", "d6r1", "d6ro<3",
+		"10d6>=5", "(2d6+3)>=10", "(d4)d6", "max(d20,d20)", "{2d8,d6}kh2", "4dF", "d%", "8d6/2",
+		"d6!p", "10d6x", "5d10xo>=8", "5d6km3", "10d10>=8f1", "matches(5d6)", "straight(5d6)",
+		"10d6>=5&=1", "4dF>=1&<=-1", "{2d8,d6}>=5&=1", "5d6kh3>=4&>=6"}
+	const alphabet = "0123456789dDF%{},+-*/()!xkhlmrofp<>=& "
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 400
+	if testing.Short() {
+		n = 100
+	}
+	for i := range n {
+		b := []byte(seeds[rng.IntN(len(seeds))])
+		for range 1 + rng.IntN(3) {
+			k := rng.IntN(len(b) + 1)
+			c := alphabet[rng.IntN(len(alphabet))]
+			switch rng.IntN(3) {
+			case 0: // insert
+				b = append(b[:k], append([]byte{c}, b[k:]...)...)
+			case 1: // replace
+				if k < len(b) {
+					b[k] = c
+				}
+			default: // delete
+				if k < len(b) {
+					b = append(b[:k], b[k+1:]...)
+				}
+			}
+		}
+		args := append(slices.Clone(flagSets[i%len(flagSets)]), "--", string(b))
+		checkRun(t, args...)
+	}
+}
+
+// FuzzRun runs the program on an expression under one of flagSets; go test runs the seeds.
+func FuzzRun(f *testing.F) {
+	for i, e := range []string{"3d6", "4d6kh3", "10d6>=5&=1", "3d", "4d6kh5", "&", "d6+100000000", "(((d6", "d{}", "matches(d6+1)"} {
+		f.Add(e, uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, expr string, flags uint8) {
+		if len(expr) > 40 {
+			t.Skip("long expressions only make slow cases")
+		}
+		checkRun(t, append(slices.Clone(flagSets[int(flags)%len(flagSets)]), "--", expr)...)
+	})
 }
