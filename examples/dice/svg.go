@@ -20,7 +20,7 @@ const (
 	legendTop   = plotBottom + 62
 	legendRow   = 22
 	fontFamily  = "DejaVu Sans, Verdana, Arial, sans-serif"
-	charWidth   = 8 // width of a character at font size 13 (a DejaVu Sans digit is 8.3), for the legend's layout
+	charWidth   = 7.2 // mean width of a character at font size 13 (DejaVu Sans), for the legend
 	maxChartBar = 2000
 )
 
@@ -126,8 +126,8 @@ func svgChart(ss []series, lo, hi int) ([]byte, error) {
 	x, y := float64(plotLeft), float64(legendTop)
 	for e, s := range ss {
 		en := entry{expr: s.expr, detail: fmt.Sprintf("mean %s, sd %s", decimal(s.d.MeanRat()), stdDevText(s.d))}
-		w := 52 + charWidth*float64(len([]rune(en.expr))+2+len(en.detail)) + 28
-		if x > plotLeft && x+w > plotRight {
+		w := 52 + charWidth*float64(len([]rune(en.expr))+2+len(en.detail)) + 20
+		if x > plotLeft && x+w > chartWidth-20 {
 			x, y = plotLeft, y+legendRow
 		}
 		en.x, en.y = x, y
@@ -143,6 +143,9 @@ func svgChart(ss []series, lo, hi int) ([]byte, error) {
 		exprs[e] = s.expr
 	}
 	title := strings.Join(exprs, " vs ")
+	if 11*float64(len([]rune(title))) > chartWidth-40 { // too long at font size 18: the legend names them
+		title = fmt.Sprintf("%d dice expressions", len(ss))
+	}
 
 	p(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	p(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="%s" font-size="13">`+"\n",
@@ -213,9 +216,10 @@ func svgChart(ss []series, lo, hi int) ([]byte, error) {
 		p("</g>\n")
 	}
 
-	// X axis: ticks every step values, with step 1, 2 or 5 times a power of ten, about 45
-	// pixels apart at least.
-	xStep := int(niceStep(max(1, 45/slot)))
+	// X axis: ticks every xStep values, 1, 2 or 5 times a power of ten, far enough apart for
+	// their labels.
+	labelW := 8.5*float64(max(len(strconv.Itoa(a)), len(strconv.Itoa(b)))) + 14
+	xStep := int(niceStep(max(1, labelW/slot)))
 	p(`<g class="x-axis" fill="#333">` + "\n")
 	p(`<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#333"/>`+"\n", plotLeft, plotBottom, plotRight, plotBottom)
 	p(`<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#333"/>`+"\n", plotLeft, plotTop, plotLeft, plotBottom)
