@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -88,15 +89,27 @@ func mixture(ss []series, lo, hi int) []float64 {
 // the probability of the value and of at least the value under each, then their means,
 // standard deviations and supports.
 func writeCompare(w *errWriter, ss []series, lo, hi int, opt options) {
-	first, last := lo, hi
-	if !opt.all && hi-lo+1 > opt.rows {
-		i, j := window(mixture(ss, lo, hi), opt.rows)
-		first, last = lo+i, lo+j
+	// The values of the rows: all from lo to hi with -all, else those in some support (a gap
+	// between the supports is one line), cut to the opt.rows most likely of them.
+	var vals []int
+	for k := lo; k <= hi; k++ {
+		if opt.all || inSomeSupport(ss, k) {
+			vals = append(vals, k)
+		}
+	}
+	if !opt.all && len(vals) > opt.rows {
+		mix := mixture(ss, lo, hi)
+		p := make([]float64, len(vals))
+		for i, k := range vals {
+			p[i] = mix[k-lo]
+		}
+		i, j := window(p, opt.rows)
+		vals = vals[i : j+1]
 	}
 
 	maxP := 0.0
 	for _, s := range ss {
-		for k := first; k <= last; k++ {
+		for _, k := range vals {
 			maxP = max(maxP, ratio(s.weight(k), s.total))
 		}
 	}
@@ -112,9 +125,9 @@ func writeCompare(w *errWriter, ss []series, lo, hi int, opt options) {
 	cells := [][]string{append([]string{"value"}, repeat(sub, len(ss))...)}
 	atMost := make([]*big.Int, len(ss))
 	for e := range ss {
-		atMost[e] = ss[e].below(first)
+		atMost[e] = ss[e].below(vals[0])
 	}
-	for k := first; k <= last; k++ {
+	for _, k := range vals { // the values skipped between two of them are outside every support
 		row := []string{strconv.Itoa(k)}
 		for e, s := range ss {
 			x := s.weight(k)
@@ -180,18 +193,58 @@ func writeCompare(w *errWriter, ss []series, lo, hi int, opt options) {
 	}
 	groupLine("", exprs)
 	line(cells[0])
-	if first > lo {
-		w.printf("%*s  … %d lower values, %d to %d, not shown; -all shows every row\n", widths[0], "", first-lo, lo, first-1)
+	// hidden prints the line for the values a to b that have no row.
+	hidden := func(a, b int) {
+		if a > b {
+			return
+		}
+		if !inSomeSupport(ss, a) && b-a+1 <= gapInside(ss, a) {
+			w.printf("%*s  … %d values, %d to %d, that none of the expressions can take\n", widths[0], "", b-a+1, a, b)
+			return
+		}
+		which := ""
+		switch {
+		case a == lo:
+			which = "lower "
+		case b == hi:
+			which = "higher "
+		}
+		w.printf("%*s  … %d %svalues, %d to %d, not shown; -all shows every row\n", widths[0], "", b-a+1, which, a, b)
 	}
-	for _, row := range cells[1:] {
+	prev := lo - 1
+	for i, row := range cells[1:] {
+		hidden(prev+1, vals[i]-1)
 		line(row)
+		prev = vals[i]
 	}
-	if last < hi {
-		w.printf("%*s  … %d higher values, %d to %d, not shown; -all shows every row\n", widths[0], "", hi-last, last+1, hi)
-	}
+	hidden(prev+1, hi)
 	for _, f := range footer {
 		groupLine(f[0], f[1:])
 	}
+}
+
+// inSomeSupport reports whether k is between the lowest and the highest value of one of ss.
+func inSomeSupport(ss []series, k int) bool {
+	for _, s := range ss {
+		if k >= s.d.Lo() && k <= s.d.Hi() {
+			return true
+		}
+	}
+	return false
+}
+
+// gapInside returns the number of values from k up that are outside every support of ss.
+func gapInside(ss []series, k int) int {
+	next := math.MaxInt
+	for _, s := range ss {
+		if s.d.Lo() >= k {
+			next = min(next, s.d.Lo())
+		}
+	}
+	if next == math.MaxInt {
+		return 0
+	}
+	return next - k
 }
 
 // repeat returns n copies of s, one after another.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -74,19 +75,43 @@ func unionSupport(cs []enumerated) (lo, hi int) {
 	return lo, hi
 }
 
+// checkCompareRows checks that the table out has a row for each value from lo to hi (and no
+// other) with the probability and the at-least probability of each of cs, in format.
+func checkCompareRows(t *testing.T, out string, cs []enumerated, lo, hi int, format func(a, b int64) string) {
+	t.Helper()
+	rows := tableRows(t, out)
+	require.Len(t, rows, hi-lo+1)
+	for v := lo; v <= hi; v++ {
+		f := rows[v]
+		require.Len(t, f, 1+2*len(cs), "row %d", v)
+		for e, c := range cs {
+			assert.Equal(t, format(c.counts[v], c.total), f[1+2*e], "%s P(X=%d)", c.expr, v)
+			assert.Equal(t, format(c.atLeast(v), c.total), f[2+2*e], "%s P(X>=%d)", c.expr, v)
+		}
+	}
+}
+
+// exactOrPct formats a/b as the text tables do: a fraction with exact, else a percentage
+// with two decimals, exactly 0 as "0".
+func exactOrPct(exact bool) func(a, b int64) string {
+	if exact {
+		return func(a, b int64) string { return big.NewRat(a, b).RatString() }
+	}
+	return func(a, b int64) string {
+		if a == 0 {
+			return "0" // exactly zero, not rounded to zero
+		}
+		return pct(a, b)
+	}
+}
+
 func TestCompare(t *testing.T) {
 	for _, exact := range []bool{false, true} {
 		cs := compareCases()
 		args := append([]string{"-compare"}, exprsOf(cs)...)
-		format := func(a, b int64) string {
-			if a == 0 {
-				return "0" // exactly zero, not rounded to zero
-			}
-			return pct(a, b)
-		}
+		format := exactOrPct(exact)
 		if exact {
 			args = append([]string{"-exact"}, args...)
-			format = func(a, b int64) string { return big.NewRat(a, b).RatString() }
 		}
 		code, out, errs := runDice(args...)
 		require.Equal(t, 0, code, errs)
@@ -94,16 +119,7 @@ func TestCompare(t *testing.T) {
 		assert.Equal(t, exprsOf(cs), strings.Fields(lines[0]), "the first line names the expressions")
 
 		lo, hi := unionSupport(cs)
-		rows := tableRows(t, out)
-		require.Len(t, rows, hi-lo+1, "one row per value of the union of the supports")
-		for v := lo; v <= hi; v++ {
-			f := rows[v]
-			require.Len(t, f, 1+2*len(cs), "row %d", v)
-			for e, c := range cs {
-				assert.Equal(t, format(c.counts[v], c.total), f[1+2*e], "%s P(X=%d)", c.expr, v)
-				assert.Equal(t, format(c.atLeast(v), c.total), f[2+2*e], "%s P(X>=%d)", c.expr, v)
-			}
-		}
+		checkCompareRows(t, out, cs, lo, hi, format)
 
 		footer := map[string][]string{}
 		for _, l := range lines[len(lines)-3:] {
@@ -142,6 +158,39 @@ func TestCompareElided(t *testing.T) {
 	code, out, _ = runDice("-compare", "-all", "d6", "d6+100")
 	require.Equal(t, 0, code)
 	assert.Len(t, tableRows(t, out), 106)
+}
+
+// TestCompareGaps checks that the values between the supports are one line, and that -all
+// and the window still give the right at-least probabilities after a gap.
+func TestCompareGaps(t *testing.T) {
+	cs := []enumerated{
+		enumerate("d6", 1, 6, sumOf),
+		enumerate("d6+100", 1, 6, func(v []int) int { return v[0] + 100 }),
+		enumerate("2d6+50", 2, 6, func(v []int) int { return sumOf(v) + 50 }),
+	}
+	code, out, errs := runDice(append([]string{"-compare"}, exprsOf(cs)...)...)
+	require.Equal(t, 0, code, errs)
+	rows := tableRows(t, out)
+	assert.Len(t, rows, 6+11+6, "a row per value in a support")
+	for _, r := range [][2]int{{1, 6}, {52, 62}, {101, 106}} {
+		checkCompareRows(t, strings.Join(slices.DeleteFunc(strings.Split(out, "\n"), func(l string) bool {
+			f := strings.Fields(l)
+			v, err := strconv.Atoi(append(f, "")[0])
+			return err == nil && (v < r[0] || v > r[1])
+		}), "\n"), cs, r[0], r[1], exactOrPct(false))
+	}
+	assert.Contains(t, out, "… 45 values, 7 to 51, that none of the expressions can take\n")
+	assert.Contains(t, out, "… 38 values, 63 to 100, that none of the expressions can take\n")
+
+	code, out, _ = runDice("-compare", "-all", "-exact", "d6", "d6+100", "2d6+50")
+	require.Equal(t, 0, code)
+	checkCompareRows(t, out, cs, 1, 106, exactOrPct(true))
+
+	code, out, _ = runDice("-compare", "-rows", "5", "d6", "d6+100")
+	require.Equal(t, 0, code)
+	assert.Len(t, tableRows(t, out), 5)
+	assert.Contains(t, out, "… 94 values, 7 to 100, that none of the expressions can take\n")
+	assert.Contains(t, out, "not shown; -all shows every row")
 }
 
 func TestCompareJSON(t *testing.T) {
