@@ -59,13 +59,13 @@ probability, the chance of rolling at least and at most it, and a bar; then
 the mean, standard deviation, variance and support.
 
 Examples:
-  dice 3d6 4d6kh3          two tables
-  dice '2d20kh1+5'         advantage plus 5
-  dice -exact '(2d6+3)>=10'   exact chance that 2d6+3 reaches 10
-  dice '10d6>=5&=1'        Shadowrun: the chance of each number of hits and of ones
-  dice -json 1000d6        machine-readable, one JSON object per line
-  dice -compare 3d6 4d6kh3 2d10    side by side: P(X = k) and P(X >= k) of each
-  dice -svg chart.svg 3d6 4d6kh3   also draw them: bars of P(X = k), lines of P(X >= k)
+  dice 3d6 4d6kh3                   two tables
+  dice '2d20kh1+5'                  advantage plus 5
+  dice -exact '(2d6+3)>=10'         exact chance that 2d6+3 reaches 10
+  dice '10d6>=5&=1'                 Shadowrun: the chance of each number of hits and ones
+  dice -json 1000d6                 machine-readable, one JSON object per line
+  dice -compare 3d6 4d6kh3 2d10     side by side: P(X = k) and P(X >= k) of each
+  dice -svg chart.svg 3d6 4d6kh3    the tables, and a chart of both in chart.svg
 
 Notation (letters in either case, spaces allowed):
   NdS  d20  d%  dF         N dice with S sides (d% is d100, dF is -1/0/+1)
