@@ -139,7 +139,12 @@ func ParseJoint(expr string, opt ParseOptions) (*Joint, error) {
 	if opt.ExplodeDepth < NoExtraRolls || opt.MaxBytes < 0 {
 		panic("dist: ParseJoint with a negative ExplodeDepth or MaxBytes")
 	}
-	n, c, err := check(expr, opt, maxWork, true)
+	return parseJointLimited(expr, opt, maxWork)
+}
+
+// parseJointLimited is ParseJoint with a bound on the estimated work.
+func parseJointLimited(expr string, opt ParseOptions, work int64) (*Joint, error) {
+	n, c, err := check(expr, opt, work, true)
 	if err != nil {
 		return nil, err
 	}
