@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
 
 	"github.com/polyconv/polyconv/dist"
 )
@@ -81,7 +82,11 @@ func writeJointTable(w *errWriter, expr string, j *dist.Joint, opt options) {
 	line := func(row []string) { w.printf("%s\n", alignRow(row, widths)) }
 
 	w.printf("%s\n", expr)
-	w.printf("%s: a row per value a of the first count, a column per value b of the second\n", unit)
+	if ta, tb, ok := jointTests(expr); ok {
+		w.printf("%s, A the dice meeting %s (a row each), B those meeting %s (a column each)\n", unit, ta, tb)
+	} else {
+		w.printf("%s: a row per value a of the first count, a column per value b of the second\n", unit)
+	}
 	if c0 > lo[1] || c1 < hi[1] {
 		w.printf("columns b = %d to %d of %d to %d shown; -all shows every column\n", c0, c1, lo[1], hi[1])
 	}
@@ -114,6 +119,26 @@ func writeJointTable(w *errWriter, expr string, j *dist.Joint, opt options) {
 		w.printf("covariance          %s%s\n", decimal(cov), correlation(cov, va, vb))
 	}
 	w.printf("support             a %d..%d, b %d..%d (%d pairs)\n", lo[0], hi[0], lo[1], hi[1], pairs)
+}
+
+// jointTests returns the two tests of a joint count as written, ">=5" and "=1" for
+// 10d6>=5&=1, or false if the text before "&" does not end in a plain test.
+func jointTests(expr string) (first, second string, ok bool) {
+	i := strings.LastIndex(expr, "&")
+	before := strings.TrimRight(expr[:i], " ")
+	j := len(before)
+	for j > 0 && strings.IndexByte("0123456789- ", before[j-1]) >= 0 {
+		j--
+	}
+	k := j
+	for k > 0 && strings.IndexByte("<>=", before[k-1]) >= 0 {
+		k--
+	}
+	second = strings.TrimSpace(expr[i+1:])
+	if k == j || j == len(before) || second == "" {
+		return "", "", false
+	}
+	return strings.ReplaceAll(before[k:], " ", ""), strings.ReplaceAll(second, " ", ""), true
 }
 
 // correlation returns " (correlation r)" for the covariance cov of variables with variances

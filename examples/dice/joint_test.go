@@ -357,3 +357,21 @@ func TestJointErrors(t *testing.T) {
 		assert.Contains(t, errs, c.msg, c.args)
 	}
 }
+
+func TestJointTests(t *testing.T) {
+	for _, c := range []struct{ expr, first, second string }{
+		{"10d6>=5&=1", ">=5", "=1"},
+		{"4dF >= 1 & <= -1", ">=1", "<=-1"},
+		{"{2d8,d6}>5&<2", ">5", "<2"},
+		{"10d6≥5&=1", "", ""}, // typographic: not recognised, the generic header
+		{"10d6&=1", "", ""},
+		{"10d6>=5&", "", ""},
+	} {
+		first, second, ok := jointTests(c.expr)
+		assert.Equal(t, c.first != "", ok, c.expr)
+		assert.Equal(t, c.first, first, c.expr)
+		assert.Equal(t, c.second, second, c.expr)
+	}
+	_, out, _ := runDice("10d6>=5&=1")
+	assert.Contains(t, out, "\nP(A = a, B = b) in %, A the dice meeting >=5 (a row each), B those meeting =1 (a column each)\n")
+}
