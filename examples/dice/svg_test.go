@@ -76,10 +76,10 @@ func percentTick(t *testing.T, s string) float64 {
 
 func TestSVG(t *testing.T) {
 	cs := compareCases()
-	cs = append(cs, enumerate("4d6>=5", 4, 6, func(v []int) int { // the > needs escaping
+	cs = append(cs, enumerate("4d6<=2", 4, 6, func(v []int) int { // the < needs escaping
 		n := 0
 		for _, x := range v {
-			if x >= 5 {
+			if x <= 2 {
 				n++
 			}
 		}
@@ -92,7 +92,7 @@ func TestSVG(t *testing.T) {
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	doc, groups := parseSVG(t, data)
-	assert.Equal(t, "d4 vs 3d6 vs 4d6kh3 vs 4d6>=5", doc.Title)
+	assert.Equal(t, "d4 vs 3d6 vs 4d6kh3 vs 4d6<=2", doc.Title)
 
 	// The scales: the left axis's top label and line give the probability of the plot's top,
 	// the right axis's 0 % and 100 % labels its bottom and top.
