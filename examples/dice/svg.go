@@ -21,7 +21,7 @@ const (
 	legendRow   = 22
 	fontFamily  = "DejaVu Sans, Verdana, Arial, sans-serif"
 	charWidth   = 7.2 // mean width of a character at font size 13 (DejaVu Sans), for the legend
-	maxChartBar = 2000
+	maxChartValues = 2000
 )
 
 // palette is Tableau 10's colours, one per expression (repeating after ten).
@@ -85,13 +85,13 @@ func percentLabel(v, step float64) string {
 // svgChart draws the expressions as an SVG chart: for each value, a group of bars of
 // P(X = k), one per expression, on the left axis, and for each expression a line through
 // P(X ≥ k) on the right axis (0 to 100 %), with a legend giving each expression's colour,
-// mean and standard deviation. It returns an error when there are more than maxChartBar
+// mean and standard deviation. It returns an error when there are more than maxChartValues
 // values to draw.
 func svgChart(ss []series, lo, hi int) ([]byte, error) {
 	a, b, cut := chartRange(ss, lo, hi)
 	n := b - a + 1
-	if n > maxChartBar {
-		return nil, fmt.Errorf("-svg: %d values to chart (%d..%d), more than the %d a chart can show; chart fewer values", n, a, b, maxChartBar)
+	if n > maxChartValues {
+		return nil, fmt.Errorf("-svg: %d values to chart (%d..%d), more than the %d a chart can show; chart fewer values", n, a, b, maxChartValues)
 	}
 
 	// Probabilities of the charted values, and P(X ≥ k).
