@@ -12,15 +12,15 @@ import (
 
 // The chart's geometry, in SVG user units (pixels at 100 %).
 const (
-	chartWidth  = 900
-	plotLeft    = 78  // left edge of the plot area
-	plotRight   = 822 // right edge
-	plotTop     = 64
-	plotBottom  = 424
-	legendTop   = plotBottom + 62
-	legendRow   = 22
-	fontFamily  = "DejaVu Sans, Verdana, Arial, sans-serif"
-	charWidth   = 7.2 // mean width of a character at font size 13 (DejaVu Sans), for the legend
+	chartWidth     = 900
+	plotLeft       = 78  // left edge of the plot area
+	plotRight      = 822 // right edge
+	plotTop        = 64
+	plotBottom     = 424
+	legendTop      = plotBottom + 62
+	legendRow      = 22
+	fontFamily     = "DejaVu Sans, Verdana, Arial, sans-serif"
+	charWidth      = 7.2 // mean width of a character at font size 13 (DejaVu Sans), for the legend
 	maxChartValues = 2000
 )
 
