@@ -293,6 +293,16 @@ func (s Shape) ExplodeOn(depth int64) Shape {
 	return combine(r, r.Bytes(), smul(smul(smul(r.Len(), s.Len()), d1), words(r.Bits)), s)
 }
 
+// Penetrate returns a bound on the shape of [Dist.Penetrate] or [Dist.PenetrateOn] with the
+// given depth: that of ExplodeOn, with each extra roll counting one less.
+func (s Shape) Penetrate(depth int64) Shape {
+	r := s.ExplodeOn(depth)
+	d1 := sadd(depth, 1)
+	r.Lo = min(s.Lo, ssub(smul(s.Lo, d1), depth))
+	r.Hi = max(s.Hi, ssub(smul(s.Hi, d1), depth))
+	return r
+}
+
 // Reroll returns the shape of [Dist.Reroll] with the given depth.
 func (s Shape) Reroll(depth int64) Shape {
 	r := Shape{Lo: s.Lo, Hi: s.Hi, Bits: smul(s.Bits, sadd(depth, 1))}

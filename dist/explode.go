@@ -26,15 +26,51 @@ func (z *Dist) Explode(x *Dist, depth int) *Dist {
 // depth < 0 or explode is nil, and if the sums leave the int range.
 //
 // With S the weights of the values that stop and A those that explode, E_0 = x and
-// E_d = S·t^d + A·E_{d−1}: one product by the short polynomial A per extra roll.
+// E_d = S·t^d + A·E_{d−1}: one product by the short polynomial A per extra roll. The die stays
+// one die whose value is the sum of its rolls (compounding); [Pool.AddExploding] makes each
+// extra roll a die of its own.
 func (z *Dist) ExplodeOn(x *Dist, explode func(v int) bool, depth int) *Dist {
 	if depth < 0 || explode == nil {
 		panic("dist: ExplodeOn with depth < 0 or a nil test")
 	}
+	return z.explodeOn(x, explode, depth, 0)
+}
+
+// Penetrate sets z to the distribution of a penetrating X ~ x (Hackmaster's rule, notation
+// d6!p) and returns z: like [Dist.Explode], a roll of x's highest value rolls again and adds,
+// at most depth extra rolls, but every extra roll counts one less than it shows (the test
+// for rolling again reads the face shown). The total is x's total to the power depth+1. z and
+// x may alias. It panics if depth < 0.
+func (z *Dist) Penetrate(x *Dist, depth int) *Dist {
+	if depth < 0 {
+		panic("dist: Penetrate with depth < 0")
+	}
+	hi := x.Hi()
+	return z.explodeOn(x, func(v int) bool { return v == hi }, depth, -1)
+}
+
+// PenetrateOn is [Dist.Penetrate] rolling again on the values that pass explode (notation
+// d10!p>=9), with the documentation of [Dist.ExplodeOn]: the value is the first roll plus
+// each extra roll less one. It panics if depth < 0 or explode is nil, and if the sums leave
+// the int range.
+func (z *Dist) PenetrateOn(x *Dist, explode func(v int) bool, depth int) *Dist {
+	if depth < 0 || explode == nil {
+		panic("dist: PenetrateOn with depth < 0 or a nil test")
+	}
+	return z.explodeOn(x, explode, depth, -1)
+}
+
+// explodeOn sets z to X ~ x exploding on the values that pass explode, at most depth extra
+// rolls, each extra roll adding step to the value (0 for explosions, −1 for penetration): a
+// chain that rolls again j times is worth the sum of its rolls plus j·step. With the weights
+// S of the values that stop and A of those that explode, E_0 = x and
+// E_d = S·t^d + A·x^step·E_{d−1}.
+func (z *Dist) explodeOn(x *Dist, explode func(v int) bool, depth, step int) *Dist {
 	lo, w, t := x.parts()
 	hi := lo + len(w) - 1
 	mulInt(hi, depth+1)
 	mulInt(lo, depth+1)
+	addInt(mulInt(lo, depth+1), mulInt(step, depth))
 	zero := new(big.Int)
 	stop := make([]*big.Int, len(w))
 	again := make([]*big.Int, len(w))
@@ -53,7 +89,7 @@ func (z *Dist) ExplodeOn(x *Dist, explode func(v int) bool, depth int) *Dist {
 		clo, cw, ct := cur.parts()
 		var r lpoly
 		if alo <= ahi {
-			r.addPoly(alo+clo, polyMul(again[alo-lo:ahi-lo+1], cw))
+			r.addPoly(alo+clo+step, polyMul(again[alo-lo:ahi-lo+1], cw))
 		}
 		for i, a := range stop {
 			if a.Sign() != 0 {

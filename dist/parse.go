@@ -116,7 +116,7 @@ func ParseWith(expr string, opt ParseOptions) (*Dist, error) {
 
 // parseLimited is ParseWith with a bound on the estimated work (see maxWork).
 func parseLimited(expr string, opt ParseOptions, work int64) (*Dist, error) {
-	n, c, err := check(expr, opt, work)
+	n, c, err := check(expr, opt, work, false)
 	if err != nil {
 		return nil, err
 	}
@@ -124,9 +124,38 @@ func parseLimited(expr string, opt ParseOptions, work int64) (*Dist, error) {
 	return ev.eval(n), nil
 }
 
+// ParseJoint returns the exact joint distribution of a joint count, a dice group or pool
+// followed by two success tests joined by "&": "10d6>=5&=1" is the pair (dice showing 5 or 6,
+// dice showing 1) of one roll of ten d6 (Shadowrun's hits and ones), "4dF>=1&<=-1" the pluses
+// and minuses of four Fudge dice. The pool may be anything a success test may follow in
+// [ParseWith] (a dice group with modifiers such as 6d10x or 5d6kh3, or a braced pool such as
+// {2d8, d6}), a die passing both tests counts in both, and the whole expression must be the
+// joint count. The result is a new Joint whose total is the number of equally likely rolls.
+//
+// Errors are those of ParseWith, as *ParseError naming the column, and an expression that is
+// not a joint count is one. ParseJoint panics as ParseWith does on invalid options. See
+// [Joint.Count] for the computation.
+func ParseJoint(expr string, opt ParseOptions) (*Joint, error) {
+	if opt.ExplodeDepth < NoExtraRolls || opt.MaxBytes < 0 {
+		panic("dist: ParseJoint with a negative ExplodeDepth or MaxBytes")
+	}
+	return parseJointLimited(expr, opt, maxWork)
+}
+
+// parseJointLimited is ParseJoint with a bound on the estimated work.
+func parseJointLimited(expr string, opt ParseOptions, work int64) (*Joint, error) {
+	n, c, err := check(expr, opt, work, true)
+	if err != nil {
+		return nil, err
+	}
+	ev := &evaluator{depth: c.depth}
+	return ev.joint(n.(*poolNode)), nil
+}
+
 // check parses and checks expr, returning the syntax tree and the checker (with the
 // estimates of every node), or a *ParseError.
-func check(expr string, opt ParseOptions, work int64) (n node, c *checker, err error) {
+// With joint, expr must be a joint count (see ParseJoint); without, it must not be one.
+func check(expr string, opt ParseOptions, work int64, joint bool) (n node, c *checker, err error) {
 	switch opt.ExplodeDepth {
 	case 0:
 		opt.ExplodeDepth = DefaultExplodeDepth
@@ -138,7 +167,7 @@ func check(expr string, opt ParseOptions, work int64) (n node, c *checker, err e
 	}
 	ascii, cols := normalize(expr)
 	p := &parser{s: ascii}
-	c = &checker{p: p, depth: opt.ExplodeDepth, limit: opt.MaxBytes, work: work, shapes: map[node]Shape{}}
+	c = &checker{p: p, depth: opt.ExplodeDepth, limit: opt.MaxBytes, work: work, shapes: map[node]Shape{}, joint: joint}
 	n, err = parseSyntax(ascii)
 	if err == nil {
 		err = c.run(n)
@@ -177,6 +206,7 @@ func normalize(expr string) (string, []int) {
 
 // run checks n, turning the checker's panics into a *syntaxError.
 func (c *checker) run(n node) (err error) {
+	c.root = n
 	defer func() {
 		if r := recover(); r != nil {
 			se, ok := r.(*syntaxError)
@@ -186,6 +216,14 @@ func (c *checker) run(n node) (err error) {
 			err = se
 		}
 	}()
+	pn, _ := n.(*poolNode)
+	switch isJoint := pn != nil && pn.test2 != nil; {
+	case isJoint && !c.joint:
+		c.p.fail(pn.t2span.pos, "%s is a joint count of two tests, a pair of numbers: parse it with ParseJoint",
+			c.p.s[pn.tspan.pos:pn.t2span.end])
+	case !isJoint && c.joint:
+		c.p.fail(0, "expected a joint count: dice or a {pool}, a success test, \"&\" and a second test, as in 10d6>=5&=1")
+	}
 	c.check(n)
 	return nil
 }

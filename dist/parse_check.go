@@ -38,6 +38,8 @@ type checker struct {
 	limit  int64 // MaxBytes
 	work   int64 // the bound on Shape.Work, normally maxWork
 	shapes map[node]Shape
+	root   node // the whole expression
+	joint  bool // the expression must be a joint count (ParseJoint)
 }
 
 // text returns the source of n, shortened for messages.
@@ -151,7 +153,12 @@ func (c *checker) check(n node) Shape {
 		}
 		return c.done(n, s)
 	case *poolNode:
+		if needsPool(n) {
+			return c.done(n, c.checkPoolFunc(n))
+		}
 		return c.done(n, c.checkPool(n))
+	case *multiNode:
+		return c.done(n, c.checkMulti(n))
 	}
 	panic(fmt.Sprintf("dist: internal error: unknown node %T", n))
 }
@@ -178,7 +185,9 @@ func (c *checker) dieShape(d *dieNode) Shape {
 		s = s.Reroll(int64(depth))
 	}
 	switch {
-	case d.explodeOn != nil:
+	case d.penetrate:
+		s = s.Penetrate(int64(c.depth))
+	case d.explodeOn != nil && d.explode:
 		s = s.ExplodeOn(int64(c.depth))
 	case d.explode:
 		s = s.Explode(int64(c.depth))

@@ -56,7 +56,12 @@ func (ev *evaluator) eval(n node) *Dist {
 		}
 		return new(Dist).CountSuccesses(x, 1, n.c.match)
 	case *poolNode:
+		if needsPool(n) {
+			return ev.poolFunc(n)
+		}
 		return ev.pool(n)
+	case *multiNode:
+		return ev.multi(n)
 	}
 	panic(fmt.Sprintf("dist: internal error: unknown node %T", n))
 }
@@ -81,7 +86,13 @@ func (ev *evaluator) die(d *dieNode) *Dist {
 		x.Reroll(x, func(v int) bool { return anyMatch(d.rerolls, v) }, depth)
 	}
 	switch {
-	case d.explodeOn != nil:
+	case d.penetrate && d.explodeOn != nil:
+		if explodes(x, d.explodeOn.match) {
+			x.PenetrateOn(x, d.explodeOn.match, ev.depth)
+		}
+	case d.penetrate:
+		x.Penetrate(x, ev.depth)
+	case d.explodeOn != nil && d.explode:
 		if explodes(x, d.explodeOn.match) {
 			x.ExplodeOn(x, d.explodeOn.match, ev.depth)
 		}

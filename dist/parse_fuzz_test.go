@@ -20,11 +20,23 @@ func FuzzParse(f *testing.F) {
 		"99999999999999999999d6", "(-3)d6", "1000000000d6", "d6>=", "{d6,}", "é",
 		"8d6/2", "(d6-4)/-2", "d6/0", "(d20+5)>(d20+3)", "max(d6,d6)<=(2d3)", "(d4)d6kh2",
 		"(d4-1)d4dl2>=3", "((((d6))))", "--d6", "2d6 kh 1",
+		// wave 2: penetration, separate explosions, keep-middle, failures, sets, runs, joints
+		"d6!p", "3d10!p>=9", "d6!pp", "d6!p>", "10d6x", "10d6x>=5", "4d6xkh3", "5d10xo>=8", "d6xx",
+		"d6!x", "(d4)d6x", "{2d4x, d6}km1", "5d6km3", "3d20km1", "4d6km0", "4d6km", "10d10>=8f1",
+		"6d10>=7f<=2", "10d10>=8f", "10d10f1", "matches(5d6)", "straight(5d6)", "matches({2d8, d6})",
+		"straight(4d6x)", "matches(5d6)>=3", "matches(", "matches()", "matches(5d6+1)",
+		"straight(4d6kh3)", "matches((d3)d4)", "10d6>=5&=1", "4dF>=1&<=-1", "10d6>=5&", "3d6&",
+		"(10d6>=5&=1)", "10d6>=5f1&=1", "{3d4x}>=3&=1", "4d6kh2>=5&=6", "&", "d6x>=1", "x",
 	} {
 		f.Add(s, uint8(2))
 	}
 	f.Fuzz(func(t *testing.T, expr string, depth uint8) {
 		opt := ParseOptions{ExplodeDepth: int(depth%4) + 1, MaxBytes: 1 << 20}
+		if j, err := parseJointLimited(expr, opt, 1e6); err == nil {
+			checkJointWellFormed(t, expr, j)
+		} else if !errors.As(err, new(*ParseError)) {
+			t.Fatalf("%q: ParseJoint error %v is not a *ParseError", expr, err)
+		}
 		d, err := parseLimited(expr, opt, 1e6)
 		if err != nil {
 			var pe *ParseError
@@ -49,4 +61,25 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q: %d weights summing to %v, total %v", expr, i, sum, d.Total())
 		}
 	})
+}
+
+// checkJointWellFormed fails unless j has tight bounds, no negative weight, and weights
+// summing to its total.
+func checkJointWellFormed(t *testing.T, expr string, j *Joint) {
+	sum := new(big.Int)
+	lo, hi := j.Lo(), j.Hi()
+	seen := [2][2]bool{}
+	for ab, w := range j.Weights() {
+		if w.Sign() <= 0 || ab[0] < lo[0] || ab[0] > hi[0] || ab[1] < lo[1] || ab[1] > hi[1] {
+			t.Fatalf("%q: weight %v at %v (support %v..%v)", expr, w, ab, lo, hi)
+		}
+		for i := range 2 {
+			seen[i][0] = seen[i][0] || ab[i] == lo[i]
+			seen[i][1] = seen[i][1] || ab[i] == hi[i]
+		}
+		sum.Add(sum, w)
+	}
+	if seen != [2][2]bool{{true, true}, {true, true}} || sum.Cmp(j.Total()) != 0 {
+		t.Fatalf("%q: bounds %v..%v not tight or weights summing to %v, total %v", expr, lo, hi, sum, j.Total())
+	}
 }

@@ -119,7 +119,12 @@ type dieNode struct {
 	rerolls []cond
 	once    bool // the rerolls are "ro" (once) rather than "r" (up to the depth)
 	explode bool
-	// explodeOn is the explode point of "!>=T" and friends; nil explodes on the highest face.
+	// penetrate is "!p": every extra roll counts one less.
+	penetrate bool
+	// separate is "x" (and "xo" with once set): the extra rolls are dice of their own.
+	separate, sepOnce bool
+	// explodeOn is the explode point of "!>=T", "x>=T" and friends; nil explodes on the
+	// highest face.
 	explodeOn *cond
 }
 
@@ -189,11 +194,12 @@ func matchesAll(d *dieNode, conds []cond) bool {
 	return true
 }
 
-// keepSpec is a keep or drop modifier: kh, kl, dh, dl with its count.
+// keepSpec is a keep or drop modifier: kh, kl, km, dh, dl with its count.
 type keepSpec struct {
 	span
 	high bool // kh, dh: the highest dice are the ones kept or dropped
 	drop bool // dh, dl
+	mid  bool // km: the middle dice are kept (high and drop are false)
 	k    int
 }
 
@@ -214,7 +220,18 @@ type poolNode struct {
 	braces bool
 	keep   *keepSpec
 	test   *cond
-	tspan  span // where the test is written
+	tspan  span  // where the test is written
+	fail   *cond // the failure test after "f" (10d10>=8f1), or nil
+	fspan  span
+	test2  *cond // the second test of a joint count (10d6>=5&=1), or nil
+	t2span span
+}
+
+// multiNode is matches(POOL) or straight(POOL), a function of the values of a pool's dice.
+type multiNode struct {
+	span
+	straight bool
+	pool     *poolNode
 }
 
 // parser holds the state of one parse.
@@ -263,6 +280,9 @@ func parseSyntax(s string) (n node, err error) {
 	if p.pos < len(s) {
 		if s[p.pos] == ')' {
 			p.fail(p.pos, "unmatched \")\"")
+		}
+		if s[p.pos] == '&' {
+			p.fail(p.pos, "\"&\" must follow a success test on dice or a {pool}, as in 10d6>=5&=1")
 		}
 		p.fail(p.pos, "expected an operator (+ - * /) or the end of the expression, found %s", p.found())
 	}
@@ -375,7 +395,8 @@ func (p *parser) unary(after string) node {
 
 // atom = number [dice] | dice | "(" expr ")" [dice | test] | "{" items "}" poolMods
 //
-//	| ("max" | "min") "(" expr { "," expr } ")" [test].
+//	| ("max" | "min") "(" expr { "," expr } ")" [test]
+//	| ("matches" | "straight") "(" pool ")" [test].
 func (p *parser) atom(after string) node {
 	c := p.peekByte()
 	start := p.pos
@@ -409,6 +430,13 @@ func (p *parser) atom(after string) node {
 		isMax := p.acceptWord("max")
 		if isMax || p.acceptWord("min") {
 			return p.function(start, isMax)
+		}
+		if p.acceptWord("matches") {
+			return p.multi(start, false)
+		}
+	case c == 's' || c == 'S':
+		if p.acceptWord("straight") {
+			return p.multi(start, true)
 		}
 	}
 	what := "a number, dice or \"(\""
@@ -609,18 +637,39 @@ func (p *parser) dieMods(d *dieNode) {
 	for {
 		c := p.peekByte()
 		switch {
-		case c == '!':
+		case c == '!' || c|0x20 == 'x':
 			mpos := p.pos
-			if d.explode {
+			switch {
+			case d.explode && c == '!':
 				p.fail(p.pos, "the die already explodes (\"!\" written twice)")
+			case d.separate && c != '!':
+				p.fail(p.pos, "the die already explodes as separate dice (\"x\" written twice)")
+			case d.explode || d.separate:
+				p.fail(p.pos, "a die cannot both explode (\"!\") and explode as separate dice (\"x\")")
 			}
 			p.pos++
-			if p.pos < len(p.s) && p.s[p.pos] == '!' {
-				p.pos++ // "!!" (compounding elsewhere) is what "!" does here
+			name := "!"
+			if c == '!' {
+				if p.pos < len(p.s) && p.s[p.pos] == '!' {
+					p.pos++ // "!!" (compounding elsewhere) is what "!" does here
+				}
+				d.explode = true
+				if p.pos < len(p.s) && p.s[p.pos]|0x20 == 'p' {
+					p.pos++
+					d.penetrate = true
+					name = "!p"
+				}
+			} else {
+				d.separate = true
+				name = "x"
+				if p.pos < len(p.s) && p.s[p.pos]|0x20 == 'o' {
+					p.pos++
+					d.sepOnce = true
+					name = "xo"
+				}
 			}
-			d.explode = true
 			if p.peekTest() {
-				c := p.cond(false, `a value to explode on after "!" (like !>=5)`)
+				c := p.cond(false, fmt.Sprintf("a value to explode on after %q (like %s>=5)", name, name))
 				d.explodeOn = &c
 				if matchesAll(d, []cond{c}) {
 					p.fail(mpos, "%s would explode on every face of the die", p.s[mpos:p.pos])
@@ -663,6 +712,8 @@ func (p *parser) poolMods(pool *poolNode) {
 		ks = &keepSpec{high: true}
 	case p.accept("kl"):
 		ks = &keepSpec{}
+	case p.accept("km"):
+		ks = &keepSpec{mid: true}
 	case p.accept("dh"):
 		ks = &keepSpec{high: true, drop: true}
 	case p.accept("dl"):
@@ -681,9 +732,9 @@ func (p *parser) poolMods(pool *poolNode) {
 		pool.end = p.pos
 	}
 	switch c := p.peekByte(); {
-	case c == '!' || c == 'r' || c == 'R':
+	case c == '!' || c == 'r' || c == 'R' || c == 'x' || c == 'X':
 		if ks != nil {
-			p.fail(p.pos, "%q must come before %q: write the die modifiers (! r ro) first, then keep or drop",
+			p.fail(p.pos, "%q must come before %q: write the die modifiers (! x r ro) first, then keep or drop",
 				p.s[p.pos:p.pos+1], p.s[ks.pos:ks.end])
 		}
 	case p.peekTest():
@@ -692,6 +743,28 @@ func (p *parser) poolMods(pool *poolNode) {
 		pool.test = &c
 		pool.tspan = span{tpos, p.pos}
 		pool.end = p.pos
+		if c := p.peekByte(); c == 'f' || c == 'F' {
+			fpos := p.pos
+			p.pos++
+			f := p.cond(true, `a failure value after "f" (like f1 or f<=2)`)
+			pool.fail = &f
+			pool.fspan = span{fpos, p.pos}
+			pool.end = p.pos
+		}
+		if p.peekByte() == '&' {
+			apos := p.pos
+			if pool.fail != nil {
+				p.fail(apos, "a joint count (\"&\") cannot have failures (%s)", p.s[pool.fspan.pos:pool.fspan.end])
+			}
+			p.pos++
+			if !p.peekTest() {
+				p.fail(p.pos, "expected a second test after \"&\" (like &=1), found %s", p.found())
+			}
+			t2 := p.cond(false, `a threshold after the comparison`)
+			pool.test2 = &t2
+			pool.t2span = span{apos, p.pos}
+			pool.end = p.pos
+		}
 	}
 	if ks != nil && p.peekKeep() {
 		p.fail(p.pos, "only one keep or drop modifier is allowed per pool")
@@ -753,4 +826,29 @@ func (p *parser) function(start int, isMax bool) node {
 	p.expect(')', open, "(")
 	f.end = p.pos
 	return p.maybeTest(start, f)
+}
+
+// multi parses "(" pool ")" [test] after matches or straight: the pool is a dice group or a
+// {pool} without keep or test.
+func (p *parser) multi(start int, straight bool) node {
+	name := "matches"
+	if straight {
+		name = "straight"
+	}
+	if p.peekByte() != '(' {
+		p.fail(p.pos, "expected \"(\" after %q, found %s", name, p.found())
+	}
+	open := p.pos
+	p.pos++
+	p.skipSpace()
+	at := p.pos
+	x := p.expr(fmt.Sprintf("in %s(…)", name))
+	pool, ok := x.(*poolNode)
+	if !ok || pool.keep != nil || pool.test != nil {
+		p.fail(at, "%s(…) takes dice (like 5d6 or 4d6x) or a {pool} without keep or test, found %s",
+			name, p.s[at:x.spanOf().end])
+	}
+	p.expect(')', open, "(")
+	m := &multiNode{span{start, p.pos}, straight, pool}
+	return p.maybeTest(start, m)
 }

@@ -537,20 +537,20 @@ func TestParseSizes(t *testing.T) {
 	// A smaller limit refuses a smaller expression; the default allows 10000d6.
 	_, err = ParseWith("100d6", ParseOptions{MaxBytes: 1000})
 	assert.ErrorContains(t, err, "(the limit is 1000 bytes)")
-	_, _, err = check("10000d6", ParseOptions{}, maxWork)
+	_, _, err = check("10000d6", ParseOptions{}, maxWork, false)
 	assert.NoError(t, err)
-	_, _, err = check("1000d20", ParseOptions{}, maxWork)
+	_, _, err = check("1000d20", ParseOptions{}, maxWork, false)
 	assert.NoError(t, err)
 	// Fair dice take the cheaper keep algorithms, and the estimate knows it: this computes in
 	// well under a second and must not be refused as too slow.
-	_, _, err = check("100d100kh50", ParseOptions{}, maxWork)
+	_, _, err = check("100d100kh50", ParseOptions{}, maxWork, false)
 	assert.NoError(t, err)
 
 	// Work: a random number of many dice is refused as too slow, and any expression is
 	// refused under a small enough bound.
 	_, err = Parse("(1000d6)d6")
 	assert.ErrorContains(t, err, "column 1: (1000d6)d6 would take too long to compute")
-	_, _, err = check("2d6+400d6kh200", ParseOptions{}, 1e6)
+	_, _, err = check("2d6+400d6kh200", ParseOptions{}, 1e6, false)
 	assert.ErrorContains(t, err, "column 5: 400d6kh200 would take too long to compute")
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math/big"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -81,9 +82,14 @@ func tableRows(t *testing.T, out string) map[int][]string {
 }
 
 // pct formats num/den in percent with two decimals, computed exactly then rounded.
+// An exact tie (3.125 %) rounds to even, as big.Float does: "3.12".
 func pct(num, den int64) string {
-	r := new(big.Rat).SetFrac64(num*100, den)
-	return r.FloatString(2)
+	q, r := new(big.Int).QuoRem(big.NewInt(num*10000), big.NewInt(den), new(big.Int)) // hundredths of a percent
+	switch c := new(big.Int).Lsh(r, 1).Cmp(big.NewInt(den)); {
+	case c > 0, c == 0 && q.Bit(0) == 1:
+		q.Add(q, big.NewInt(1))
+	}
+	return new(big.Rat).SetFrac(q, big.NewInt(100)).FloatString(2)
 }
 
 // checkTable compares the printed table with enumerated counts.
@@ -165,42 +171,49 @@ func TestExact(t *testing.T) {
 	assert.Contains(t, out, "mean                15869/1296 ≈ 12.2446\n")
 }
 
+// checkJSONObject decodes the JSON object of one expression (no unknown fields) and compares
+// it with enumerated counts.
+func checkJSONObject(t *testing.T, raw []byte, expr string, counts map[int]int64, total int64) {
+	t.Helper()
+	var got struct {
+		Expr     string `json:"expr"`
+		Lo, Hi   int
+		Total    string `json:"total"`
+		Outcomes []struct {
+			Value int    `json:"value"`
+			Count string `json:"count"`
+			Prob  string `json:"prob"`
+		} `json:"outcomes"`
+		Mean     string `json:"mean"`
+		Variance string `json:"variance"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&got))
+	assert.Equal(t, expr, got.Expr)
+	jt, ok := new(big.Int).SetString(got.Total, 10)
+	require.True(t, ok, got.Total)
+	require.Len(t, got.Outcomes, got.Hi-got.Lo+1)
+	for i, o := range got.Outcomes {
+		assert.Equal(t, got.Lo+i, o.Value)
+		c, ok := new(big.Int).SetString(o.Count, 10)
+		require.True(t, ok, o.Count)
+		want := big.NewRat(counts[o.Value], total)
+		assert.Equal(t, 0, new(big.Rat).SetFrac(c, jt).Cmp(want), "count of %d", o.Value)
+		assert.Equal(t, want.String(), o.Prob, "prob of %d", o.Value) // reduced, "n/d"
+	}
+	mean, variance := moments(counts, total)
+	assert.Equal(t, mean.String(), got.Mean)
+	assert.Equal(t, variance.String(), got.Variance)
+}
+
 func TestJSON(t *testing.T) {
 	code, out, errs := runDice("-json", "4d6kh3", "2d6")
 	require.Equal(t, 0, code, errs)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	require.Len(t, lines, 2, "one object per line")
 	check := func(line, expr string, counts map[int]int64, total int64) {
-		var got struct {
-			Expr     string `json:"expr"`
-			Lo, Hi   int
-			Total    string `json:"total"`
-			Outcomes []struct {
-				Value int    `json:"value"`
-				Count string `json:"count"`
-				Prob  string `json:"prob"`
-			} `json:"outcomes"`
-			Mean     string `json:"mean"`
-			Variance string `json:"variance"`
-		}
-		dec := json.NewDecoder(strings.NewReader(line))
-		dec.DisallowUnknownFields()
-		require.NoError(t, dec.Decode(&got))
-		assert.Equal(t, expr, got.Expr)
-		jt, ok := new(big.Int).SetString(got.Total, 10)
-		require.True(t, ok, got.Total)
-		require.Len(t, got.Outcomes, got.Hi-got.Lo+1)
-		for i, o := range got.Outcomes {
-			assert.Equal(t, got.Lo+i, o.Value)
-			c, ok := new(big.Int).SetString(o.Count, 10)
-			require.True(t, ok, o.Count)
-			want := big.NewRat(counts[o.Value], total)
-			assert.Equal(t, 0, new(big.Rat).SetFrac(c, jt).Cmp(want), "count of %d", o.Value)
-			assert.Equal(t, want.String(), o.Prob, "prob of %d", o.Value) // reduced, "n/d"
-		}
-		mean, variance := moments(counts, total)
-		assert.Equal(t, mean.String(), got.Mean)
-		assert.Equal(t, variance.String(), got.Variance)
+		checkJSONObject(t, []byte(line), expr, counts, total)
 	}
 	c4, t4 := enumerateRolls(4, 6, top3)
 	check(lines[0], "4d6kh3", c4, t4)
@@ -215,16 +228,33 @@ func TestJSON(t *testing.T) {
 	assert.Contains(t, out, `"expr":"4d6>=5"`)
 }
 
+// runCSV runs the program with args (and -exact first if exact) and returns the CSV records
+// it prints.
+func runCSV(t *testing.T, exact bool, args ...string) [][]string {
+	t.Helper()
+	if exact {
+		args = append([]string{"-exact"}, args...)
+	}
+	code, out, errs := runDice(args...)
+	require.Equal(t, 0, code, errs)
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	return recs
+}
+
+// csvWant formats a probability as the CSV output should: a reduced fraction if exact, else
+// the float64 nearest to it, shortest form.
+func csvWant(r *big.Rat, exact bool) string {
+	if exact {
+		return r.String()
+	}
+	f, _ := r.Float64()
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
 func TestCSV(t *testing.T) {
 	for _, exact := range []bool{false, true} {
-		args := []string{"-csv", "2d6", "d4"}
-		if exact {
-			args = append([]string{"-exact"}, args...)
-		}
-		code, out, errs := runDice(args...)
-		require.Equal(t, 0, code, errs)
-		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-		require.NoError(t, err)
+		recs := runCSV(t, exact, "-csv", "2d6", "d4")
 		require.Len(t, recs, 1+11+4)
 		assert.Equal(t, []string{"expr", "value", "count", "probability", "at_least", "at_most"}, recs[0])
 		counts, total := enumerateRolls(2, 6, sumOf)
@@ -237,12 +267,7 @@ func TestCSV(t *testing.T) {
 			atLeast := big.NewRat(total-below, total)
 			below += counts[v]
 			for j, want := range []*big.Rat{big.NewRat(counts[v], total), atLeast, big.NewRat(below, total)} {
-				if exact {
-					assert.Equal(t, want.String(), r[3+j])
-					continue
-				}
-				f, _ := want.Float64()
-				assert.Equal(t, strconv.FormatFloat(f, 'g', -1, 64), r[3+j])
+				assert.Equal(t, csvWant(want, exact), r[3+j])
 			}
 		}
 		assert.Equal(t, "d4", recs[12][0])
@@ -302,7 +327,9 @@ func TestUsage(t *testing.T) {
 	assert.Contains(t, out, "usage: dice")
 	assert.Contains(t, out, "4d6kh3")
 	assert.Contains(t, out, "-explode-depth")
-	for _, args := range [][]string{{}, {"-json", "-csv", "d6"}, {"-bogus", "d6"}, {"-explode-depth", "-1", "d6"}, {"-rows", "1", "d6"}, {"-max-bytes", "lots", "d6"}} {
+	assert.Contains(t, out, "-compare")
+	assert.Contains(t, out, "-svg file")
+	for _, args := range [][]string{{}, {"-svg", "", "d6"}, {"-svg"}, {"-compare"}, {"-json", "-csv", "d6"}, {"-bogus", "d6"}, {"-explode-depth", "-1", "d6"}, {"-rows", "1", "d6"}, {"-max-bytes", "lots", "d6"}} {
 		code, out, errs := runDice(args...)
 		assert.Equal(t, 2, code, args)
 		assert.Empty(t, out, args)
@@ -346,4 +373,78 @@ func TestSci(t *testing.T) {
 			t.Errorf("%d/%d^%d: sci = %s, Text = %s", c.num, c.den, c.pow, got, want)
 		}
 	}
+}
+
+// flagSets are the flag combinations the robustness tests run expressions under.
+var flagSets = [][]string{
+	{}, {"-exact"}, {"-json"}, {"-csv"}, {"-all"}, {"-rows", "3"}, {"-compare"}, {"-compare", "-json"},
+	{"-compare", "-csv", "-exact"}, {"-svg", "-"}, {"-explode-depth", "0"}, {"-explode-depth", "2", "-exact"},
+}
+
+// checkRun runs the program and checks that it either succeeds or fails with one line on
+// stderr, nothing on stdout and status 2: never a panic, never status 1 (writing to a buffer
+// does not fail).
+func checkRun(t *testing.T, args ...string) {
+	t.Helper()
+	args = append([]string{"-max-bytes", "4M"}, args...)
+	code, out, errs := runDice(args...)
+	switch code {
+	case 0:
+		assert.Empty(t, errs, args)
+	case 2:
+		assert.Empty(t, out, args)
+		assert.Equal(t, 1, strings.Count(errs, "\n"), "%q: one line: %q", args, errs)
+		assert.True(t, strings.HasPrefix(errs, "dice: ") || strings.Contains(errs, "dice -h explains"), "%q: %q", args, errs)
+	default:
+		t.Errorf("%q: status %d, stderr %q", args, code, errs)
+	}
+}
+
+// TestRandomArgs mutates valid expressions at random (a fixed seed) and runs them under every
+// flag set: each run must succeed or fail in one line with status 2.
+func TestRandomArgs(t *testing.T) {
+	seeds := []string{"3d6", "4d6kh3", "2d20kl1+5", "d{1,1,2,3,5,8}", "3d6!", "5d10!>=8", "d6r1", "d6ro<3",
+		"10d6>=5", "(2d6+3)>=10", "(d4)d6", "max(d20,d20)", "{2d8,d6}kh2", "4dF", "d%", "8d6/2",
+		"d6!p", "10d6x", "5d10xo>=8", "5d6km3", "10d10>=8f1", "matches(5d6)", "straight(5d6)",
+		"10d6>=5&=1", "4dF>=1&<=-1", "{2d8,d6}>=5&=1", "5d6kh3>=4&>=6"}
+	const alphabet = "0123456789dDF%{},+-*/()!xkhlmrofp<>=& "
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 400
+	if testing.Short() {
+		n = 100
+	}
+	for i := range n {
+		b := []byte(seeds[rng.IntN(len(seeds))])
+		for range 1 + rng.IntN(3) {
+			k := rng.IntN(len(b) + 1)
+			c := alphabet[rng.IntN(len(alphabet))]
+			switch rng.IntN(3) {
+			case 0: // insert
+				b = append(b[:k], append([]byte{c}, b[k:]...)...)
+			case 1: // replace
+				if k < len(b) {
+					b[k] = c
+				}
+			default: // delete
+				if k < len(b) {
+					b = append(b[:k], b[k+1:]...)
+				}
+			}
+		}
+		args := append(slices.Clone(flagSets[i%len(flagSets)]), "--", string(b))
+		checkRun(t, args...)
+	}
+}
+
+// FuzzRun runs the program on an expression under one of flagSets; go test runs the seeds.
+func FuzzRun(f *testing.F) {
+	for i, e := range []string{"3d6", "4d6kh3", "10d6>=5&=1", "3d", "4d6kh5", "&", "d6+100000000", "(((d6", "d{}", "matches(d6+1)"} {
+		f.Add(e, uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, expr string, flags uint8) {
+		if len(expr) > 40 {
+			t.Skip("long expressions only make slow cases")
+		}
+		checkRun(t, append(slices.Clone(flagSets[int(flags)%len(flagSets)]), "--", expr)...)
+	})
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"math"
 	"math/big"
@@ -110,20 +109,27 @@ func decimal(r *big.Rat) string {
 	return s
 }
 
-// window returns the first and last index of the rows to show when only rows of the n
-// values fit: the run of rows with the largest total probability, and among equal runs the
-// one centred nearest the median.
-func window(ws []*big.Int, total *big.Int, rows int) (first, last int) {
+// probsOf returns the probability of each weight in ws over total, as float64s.
+func probsOf(ws []*big.Int, total *big.Int) []float64 {
 	p := make([]float64, len(ws))
-	median, cum := -1, 0.0
 	for i, w := range ws {
 		p[i] = ratio(w, total)
-		if cum += p[i]; median < 0 && cum >= 0.5 {
+	}
+	return p
+}
+
+// window returns the first and last index of the rows to show when only rows of the
+// len(p) values fit, p being their probabilities (summing to 1): the run of rows with the
+// largest total probability, and among equal runs the one centred nearest the median.
+func window(p []float64, rows int) (first, last int) {
+	median, cum := -1, 0.0
+	for i, x := range p {
+		if cum += x; median < 0 && cum >= 0.5 {
 			median = i
 		}
 	}
 	if median < 0 {
-		median = len(ws) / 2
+		median = len(p) / 2
 	}
 	mass := 0.0
 	for _, x := range p[:rows] {
@@ -160,7 +166,7 @@ func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
 	lo := d.Lo()
 	first, last := 0, len(ws)-1
 	if !opt.all && len(ws) > opt.rows {
-		first, last = window(ws, total, opt.rows)
+		first, last = window(probsOf(ws, total), opt.rows)
 	}
 	// atMost is the weight of the values up to the current row.
 	atMost := new(big.Int)
@@ -191,26 +197,12 @@ func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
 	}
 	above := new(big.Int).Sub(total, atMost)
 
-	widths := make([]int, len(header))
-	for _, row := range cells {
-		for j, c := range row {
-			widths[j] = max(widths[j], utf8.RuneCountInString(c))
-		}
-	}
+	widths := columnWidths(cells)
 	line := func(row []string, barText string) {
-		var b strings.Builder
-		for j, c := range row {
-			if j > 0 {
-				b.WriteString("  ")
-			}
-			b.WriteString(strings.Repeat(" ", widths[j]-utf8.RuneCountInString(c)))
-			b.WriteString(c)
-		}
 		if barText != "" {
-			b.WriteString("  ")
-			b.WriteString(barText)
+			barText = "  " + barText
 		}
-		w.printf("%s\n", b.String())
+		w.printf("%s%s\n", alignRow(row, widths), barText)
 	}
 	unit := "%"
 	if opt.exact {
@@ -240,12 +232,38 @@ func writeTable(w *errWriter, expr string, d *dist.Dist, opt options) {
 	writeSummary(w, d, ws, opt.exact)
 }
 
+// columnWidths returns the width in characters of the widest cell of each column.
+func columnWidths(cells [][]string) []int {
+	var widths []int
+	for _, row := range cells {
+		for j, c := range row {
+			if j == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[j] = max(widths[j], utf8.RuneCountInString(c))
+		}
+	}
+	return widths
+}
+
+// alignRow returns the cells of row right-aligned in their columns' widths, two spaces apart.
+func alignRow(row []string, widths []int) string {
+	var b strings.Builder
+	for j, c := range row {
+		if j > 0 {
+			b.WriteString("  ")
+		}
+		b.WriteString(strings.Repeat(" ", widths[j]-utf8.RuneCountInString(c)))
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
 // writeSummary prints the mean, standard deviation, variance and support of d, whose weights
 // are ws.
 func writeSummary(w *errWriter, d *dist.Dist, ws []*big.Int, exact bool) {
 	mean, variance := d.MeanRat(), d.VarianceRat()
-	vf, _ := variance.Float64()
-	stdDev := decimal(new(big.Rat).SetFloat64(math.Sqrt(vf)))
+	stdDev := stdDevText(d)
 	positive := 0
 	for _, x := range ws {
 		if x.Sign() > 0 {
@@ -266,6 +284,12 @@ func writeSummary(w *errWriter, d *dist.Dist, ws []*big.Int, exact bool) {
 		w.printf("variance            %s\n", decimal(variance))
 	}
 	w.printf("support             %d..%d (%s)\n", d.Lo(), d.Hi(), values)
+}
+
+// stdDevText returns the standard deviation of d with up to 4 decimals.
+func stdDevText(d *dist.Dist) string {
+	vf, _ := d.VarianceRat().Float64()
+	return decimal(new(big.Rat).SetFloat64(math.Sqrt(vf)))
 }
 
 // approx returns " = x" when r has an exact decimal form with at most 4 decimals (for an
@@ -298,42 +322,43 @@ type jsonOutcome struct {
 	Prob  string `json:"prob"`
 }
 
-// writeJSON prints d as one JSON object on one line.
-func writeJSON(w *errWriter, expr string, d *dist.Dist) {
+// jsonOf returns the JSON object of d.
+func jsonOf(expr string, d *dist.Dist) jsonDist {
 	total := d.Total()
 	out := jsonDist{Expr: expr, Lo: d.Lo(), Hi: d.Hi(), Total: total.String(),
 		Mean: d.MeanRat().String(), Variance: d.VarianceRat().String()}
 	for v, x := range d.Weights() {
 		out.Outcomes = append(out.Outcomes, jsonOutcome{v, x.String(), new(big.Rat).SetFrac(x, total).String()})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil && w.err == nil {
-		w.err = err
+	return out
+}
+
+// writeJSON prints d as one JSON object on one line.
+func writeJSON(w *errWriter, expr string, d *dist.Dist) { encodeJSON(w, jsonOf(expr, d)) }
+
+// csvProb formats a/total for CSV: a decimal, or a fraction "n/d" with exact.
+func csvProb(a, total *big.Int, exact bool) string {
+	if exact {
+		return new(big.Rat).SetFrac(a, total).String()
 	}
+	x := new(big.Float).SetPrec(53).SetInt(a)
+	x.Quo(x, new(big.Float).SetPrec(53).SetInt(total))
+	if f, acc := x.Float64(); f != 0 || x.Sign() == 0 || acc == big.Exact {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return sci(x, 15) // below float64's range
 }
 
 // writeCSV prints the rows of d (the header is printed once by run). Probabilities are
 // decimals, or fractions "n/d" with exact.
 func writeCSV(w *errWriter, expr string, d *dist.Dist, exact bool) {
 	total := d.Total()
-	format := func(a *big.Int) string {
-		if exact {
-			return new(big.Rat).SetFrac(a, total).String()
-		}
-		x := new(big.Float).SetPrec(53).SetInt(a)
-		x.Quo(x, new(big.Float).SetPrec(53).SetInt(total))
-		if f, acc := x.Float64(); f != 0 || x.Sign() == 0 || acc == big.Exact {
-			return strconv.FormatFloat(f, 'g', -1, 64)
-		}
-		return sci(x, 15) // below float64's range
-	}
 	cw := csv.NewWriter(w)
 	atMost := new(big.Int)
 	for v, x := range d.Weights() {
 		atLeast := new(big.Int).Sub(total, atMost)
 		atMost.Add(atMost, x)
-		_ = cw.Write([]string{expr, strconv.Itoa(v), x.String(), format(x), format(atLeast), format(atMost)})
+		_ = cw.Write([]string{expr, strconv.Itoa(v), x.String(), csvProb(x, total, exact), csvProb(atLeast, total, exact), csvProb(atMost, total, exact)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil && w.err == nil {

@@ -1,0 +1,241 @@
+package dist
+
+// This file estimates the functions of pools (poolops.go, joint.go) for the parser: the
+// sorted-multiset dynamic program of multiset.go, and the fast paths that treat the dice one
+// by one.
+
+// poolPartShape is a part of a pool for the estimates: n dice of shape x, or up to count.Hi
+// of them when count is set (a random number), and with depth > 0 dice exploding as separate
+// dice, up to depth extra rolls each ([Pool.AddExploding]).
+type poolPartShape struct {
+	x     Shape
+	n     int64
+	count *Shape
+	depth int64
+}
+
+// maxDice returns the largest number of dice of the part, extra rolls included.
+func (pt poolPartShape) maxDice() int64 {
+	if pt.count != nil {
+		return max(pt.count.Hi, 0)
+	}
+	return smul(pt.n, sadd(pt.depth, 1))
+}
+
+// bits returns a bound on the bits of the part's total.
+func (pt poolPartShape) bits() int64 {
+	if pt.count != nil {
+		return sadd(pt.count.Bits, smul(pt.x.Bits, max(pt.count.Hi, 0)))
+	}
+	return smul(pt.x.Bits, pt.maxDice())
+}
+
+// poolStats returns the largest number of dice, the bits of the total and the range of the
+// values of a pool.
+func poolStats(parts []poolPartShape) (dice, bits, lo, hi int64) {
+	lo, hi = 0, 0
+	for i, pt := range parts {
+		dice, bits = sadd(dice, pt.maxDice()), sadd(bits, pt.bits())
+		if i == 0 {
+			lo, hi = pt.x.Lo, pt.x.Hi
+		}
+		lo, hi = min(lo, pt.x.Lo), max(hi, pt.x.Hi)
+	}
+	return dice, max(bits, 1), lo, hi
+}
+
+// multisetCost estimates the working bytes and the word operations of the dynamic program of
+// multiset.go on a pool: the values from lo to hi are visited in turn; at each, every state
+// (a number of dice left of each kind, times evStates states of the evaluator) moves to
+// every state with fewer dice left, Π_g (n_g+1)(n_g+2)/2 moves in all, each a scaled sum of
+// a polynomial of polyLen coefficients of the total's words. Parts whose dice have equal
+// shapes are counted as one kind, as the evaluation merges equal dice; an exploding part is
+// two kinds (the faces that explode and those that stop).
+func multisetCost(parts []poolPartShape, evStates, polyLen int64) (working, work int64) {
+	_, bits, lo, hi := poolStats(parts)
+	type key struct {
+		lo, hi, bits int64
+		fair, again  bool
+	}
+	kinds := map[key]int64{}
+	for _, pt := range parts {
+		k := key{pt.x.Lo, pt.x.Hi, pt.x.Bits, pt.x.Fair, false}
+		if pt.depth > 0 && pt.count == nil {
+			kinds[k] = sadd(kinds[k], pt.n)
+			k.again = true
+			kinds[k] = sadd(kinds[k], smul(pt.n, sadd(pt.depth, 1)))
+			continue
+		}
+		kinds[k] = sadd(kinds[k], pt.maxDice())
+	}
+	states, moves := int64(1), int64(1)
+	for _, n := range kinds {
+		states = smul(states, sadd(n, 1))
+		moves = smul(moves, smul(sadd(n, 1), sadd(n, 2))/2)
+	}
+	w := words(bits)
+	cell := sadd(intHeader, smul(w, 8))
+	values := sadd(ssub(hi, lo), 1)
+	working = smul(smul(smul(smul(states, evStates), polyLen), cell), 2)
+	work = smul(smul(smul(smul(values, moves), evStates), polyLen), sadd(w, 2))
+	return working, work
+}
+
+// sumAllShape returns the shape of the sum of every die of a pool, as [Dist.SumKept] computes
+// it when every die is kept: an exploding part is the sum of [Dist.ExplodeOn] dice.
+func sumAllShape(parts []poolPartShape) Shape {
+	var s *Shape
+	for _, pt := range parts {
+		var x Shape
+		switch {
+		case pt.count != nil:
+			x = pt.x.RepeatDist(*pt.count)
+		case pt.depth > 0:
+			x = pt.x.ExplodeOn(pt.depth).Repeat(pt.n)
+		default:
+			x = pt.x.Repeat(pt.n)
+		}
+		s = addShape(s, x)
+	}
+	if s == nil {
+		return constShape(0)
+	}
+	return *s
+}
+
+// countAllShape returns the shape of a count of every die of a pool with scores in [lo, 1]
+// (lo = −1 with failures), as [Dist.CountKept] computes it when every die is counted.
+func countAllShape(parts []poolPartShape, lo int64) Shape {
+	var s *Shape
+	for _, pt := range parts {
+		one := Shape{Lo: lo, Hi: 1, Bits: pt.x.Bits}
+		one.Peak = one.Bytes()
+		var x Shape
+		switch {
+		case pt.count != nil:
+			x = one.RepeatDist(*pt.count)
+		case pt.depth > 0:
+			x = one.ExplodeOn(pt.depth).Repeat(pt.n)
+		default:
+			x = one.Repeat(pt.n)
+		}
+		s = addShape(s, x)
+	}
+	if s == nil {
+		return constShape(0)
+	}
+	return *s
+}
+
+// poolOperands returns the shapes of the dice of a pool, as the operands alive during its
+// evaluation.
+func poolOperands(parts []poolPartShape) []Shape {
+	ops := make([]Shape, 0, 2*len(parts))
+	for _, pt := range parts {
+		ops = append(ops, pt.x)
+		if pt.count != nil {
+			ops = append(ops, *pt.count)
+		}
+	}
+	return ops
+}
+
+// keptDice returns the number of dice k keeps of a pool of at most dice dice.
+func keptDice(k Keep, dice int64) int64 {
+	kk := min(int64(k.K), dice)
+	switch k.Rule {
+	case DropHigh, DropLow:
+		return dice - kk
+	case KeepEvery:
+		return dice
+	}
+	return kk
+}
+
+// sumKeptShape returns a bound on the shape of [Dist.SumKept] of the pool with k, following
+// its choice of algorithm (fixed is true when no part has a random count or explodes).
+func sumKeptShape(parts []poolPartShape, k Keep, fixed bool) Shape {
+	if k.Rule == KeepEvery || (k.K == 0 && (k.Rule == DropHigh || k.Rule == DropLow)) {
+		return sumAllShape(parts)
+	}
+	dice, bits, lo, hi := poolStats(parts)
+	kept := keptDice(k, dice)
+	if fixed && k.Rule != KeepMid {
+		if len(parts) == 1 {
+			return parts[0].x.Keep(dice, kept)
+		}
+		pool := make([]Shape, 0, dice)
+		for _, pt := range parts {
+			for range pt.n {
+				pool = append(pool, pt.x)
+			}
+		}
+		return KeepPoolShape(pool, kept)
+	}
+	r := Shape{Lo: min(0, smul(lo, kept)), Hi: max(0, smul(hi, kept)), Bits: bits}
+	working, work := multisetCost(parts, 1, sadd(smul(kept, ssub(hi, lo)), 1))
+	return combine(r, working, work, poolOperands(parts)...)
+}
+
+// countKeptShape returns a bound on the shape of [Dist.CountKept] of the pool with k, with
+// failures or not.
+func countKeptShape(parts []poolPartShape, k Keep, failures bool) Shape {
+	lo := int64(0)
+	if failures {
+		lo = -1
+	}
+	if k.Rule == KeepEvery || (k.K == 0 && (k.Rule == DropHigh || k.Rule == DropLow)) {
+		return countAllShape(parts, lo)
+	}
+	dice, bits, _, _ := poolStats(parts)
+	kept := keptDice(k, dice)
+	r := Shape{Lo: smul(lo, kept), Hi: kept, Bits: bits}
+	working, work := multisetCost(parts, 1, sadd(smul(kept, 1-lo), 1))
+	return combine(r, working, work, poolOperands(parts)...)
+}
+
+// matchesShape returns a bound on the shape of [Dist.Matches] (or with straight set,
+// [Dist.Straight]) of the pool: the evaluator's state is the largest set (the current and the
+// longest run), at most the number of dice (or of values).
+func matchesShape(parts []poolPartShape, straight bool) Shape {
+	dice, bits, lo, hi := poolStats(parts)
+	r := Shape{Lo: 0, Hi: dice, Bits: bits}
+	ev := sadd(dice, 1)
+	if straight {
+		runs := sadd(min(dice, sadd(ssub(hi, lo), 1)), 1)
+		ev = smul(runs, runs)
+	}
+	working, work := multisetCost(parts, ev, 1)
+	return combine(r, working, work, poolOperands(parts)...)
+}
+
+// jointShape returns a bound on the joint count of [Joint.Count] on the pool with k: Lo and
+// Hi bound each coordinate, and Peak includes the grid of (kept+1)² weights. Counting every
+// die powers a per-die grid by squaring (products of grids by Kronecker substitution);
+// otherwise the dynamic program carries the second count in its state.
+func jointShape(parts []poolPartShape, k Keep) Shape {
+	dice, bits, _, _ := poolStats(parts)
+	kept := keptDice(k, dice)
+	side := sadd(kept, 1)
+	cells := smul(side, side)
+	cell := sadd(intHeader+8, smul(words(bits), 8))
+	r := Shape{Lo: 0, Hi: kept, Bits: bits}
+	grid := smul(cells, cell)
+	var working, work int64
+	if k.Rule == KeepEvery || (k.K == 0 && (k.Rule == DropHigh || k.Rule == DropLow)) {
+		// the last squaring dominates: a product of two grids of a quarter of the cells
+		working = smul(grid, 3)
+		work = smul(mulWork(cells, cells, bits, bits), 2)
+		for _, pt := range parts {
+			if pt.count != nil {
+				// Horner-like: count.Hi products by the 2×2 grid of one die
+				work = sadd(work, smul(smul(sadd(pt.count.Hi, 1), cells), smul(words(bits), 4)))
+			}
+		}
+	} else {
+		working, work = multisetCost(parts, side, side)
+	}
+	r = combine(r, working, work, poolOperands(parts)...)
+	r.Peak = max(r.Peak, sadd(r.Peak, grid))
+	return r
+}
