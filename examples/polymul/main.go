@@ -18,8 +18,8 @@
 // **) with a nonnegative integer exponent, parentheses, and integers or decimals (0.25 is 1/4).
 // The variable is any one letter. Coefficients are integers unless a fraction, a decimal or a
 // division appears (or -rat is given): then they are rationals, printed as 3/4 or (1/2)x.
-// Products and powers go through package exact, so (1+x)^100000 is expanded exactly in about
-// a second (its 2·10^9 digits are then summarized rather than printed, see -max-output); -eval
+// Products and powers go through package exact, so (1+x)^100000 is expanded exactly in under
+// a second (its 2·10^9 digits are then summarized rather than printed: see -max-output, 16 MiB by default); -eval
 // evaluates the expression at the point without expanding it.
 //
 // A malformed expression, or one whose result or any intermediate step would need more than
@@ -108,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	reps := fs.Int("reps", 3, "timed runs per method (the median is printed, ≥ 1)")
 	xText := fs.String("x", "", "first operand of the timing table, an integer polynomial expression (with -y)")
 	yText := fs.String("y", "", "second operand of the timing table (with -x)")
-	opt := options{maxBytes: 2 << 30, maxOutput: 64 << 20}
+	opt := options{maxBytes: 2 << 30, maxOutput: 16 << 20}
 	fs.BoolVar(&opt.rat, "rat", false, "rational coefficients (fractions switch to them anyway)")
 	fs.StringVar(&opt.eval, "eval", "", "print the value at x = `V` (an integer, a fraction like -1/3, or a decimal)")
 	fs.BoolVar(&opt.deriv, "deriv", false, "the derivative")
