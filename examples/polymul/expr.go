@@ -474,7 +474,7 @@ func (c *checker) check(n *node) (bound, error) {
 				}
 			}
 			if err == nil {
-				err = c.p.errAt(n.op, fmt.Sprintf("%s would take too long (an estimated %.1e word operations; the limit is %.0e)", c.what(n), b.work, maxWork))
+				err = c.p.errAt(n.op, fmt.Sprintf("%s would take too long (an estimated %.1e word operations; the limit is %.2g)", c.what(n), b.work, maxWork))
 			}
 			return b, fmt.Errorf("%w; with this base the exponent can be at most about %d", err, lo)
 		}
@@ -524,7 +524,7 @@ func (c *checker) check(n *node) (bound, error) {
 		}
 	}
 	if b.work > maxWork {
-		return b, c.p.errAt(n.op, fmt.Sprintf("%s would take too long (an estimated %.1e word operations; the limit is %.0e)", c.what(n), b.work, maxWork))
+		return b, c.p.errAt(n.op, fmt.Sprintf("%s would take too long (an estimated %.1e word operations; the limit is %.2g)", c.what(n), b.work, maxWork))
 	}
 	return b, nil
 }
