@@ -52,13 +52,17 @@ func xgcdModular(g, a, b []*big.Rat) (s, t []*big.Rat, ok bool) {
 	return intsOver(N, alpha.Mul(alpha, Rr)), intsOver(TN, beta.Mul(beta, Rr)), true
 }
 
-// intsOver returns the rationals c[i]/d.
+// intsOver returns the rationals c[i]/d, reduced in parallel (each reduction is a gcd as
+// long as the resultant, a large part of the cofactors' cost).
 func intsOver(c []*big.Int, d *big.Rat) []*big.Rat {
 	r := newCoeffs[big.Rat, *big.Rat](len(c))
 	inv := new(big.Rat).Inv(d)
-	for i, v := range c {
-		r[i].SetInt(v).Mul(r[i], inv)
-	}
+	const grain = 16
+	parallel((len(c)+grain-1)/grain, func(k int) {
+		for i := k * grain; i < min(len(c), (k+1)*grain); i++ {
+			r[i].SetInt(c[i]).Mul(r[i], inv)
+		}
+	})
 	return r
 }
 
