@@ -1,6 +1,7 @@
 package poly
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -417,4 +418,70 @@ func TestRatQuoRemLarge(t *testing.T) {
 		wq, wr = quoRemNaive(x, y)
 		assert.True(t, q.Equal(wq) && rem.Equal(wr), "%d/%d monic", c.n, c.m)
 	}
+}
+
+func TestRatGCDCofactorsAgainstEuclid(t *testing.T) {
+	r := newRand(t)
+	check := func(a, b *Rat, what string) {
+		t.Helper()
+		ws, wt := new(Rat), new(Rat)
+		wg := new(Rat).gcdEuclid(ws, wt, a, b)
+		s, tt := new(Rat), new(Rat)
+		g := new(Rat).GCD(s, tt, a, b)
+		require.True(t, g.Equal(wg), "%s: gcd %v, Euclid %v", what, g, wg)
+		bez := new(Rat).Add(new(Rat).Mul(s, a), new(Rat).Mul(tt, b))
+		assert.True(t, bez.Equal(g), "%s: s·a + t·b ≠ gcd", what)
+		if a.Degree() > g.Degree() && b.Degree() > g.Degree() {
+			// The small cofactors are unique: the same as Euclid's.
+			assert.True(t, s.Equal(ws) && tt.Equal(wt), "%s: cofactors differ from Euclid's", what)
+		}
+		// Aliasing: the gcd written over a, the cofactors over the operands.
+		a2, b2 := new(Rat).Set(a), new(Rat).Set(b)
+		s2, t2 := new(Rat), new(Rat)
+		a2.GCD(s2, t2, a2, b)
+		assert.True(t, a2.Equal(g) && s2.Equal(s) && t2.Equal(tt), "%s: g.GCD(s, t, g, b)", what)
+		a2.Set(a)
+		g2 := new(Rat).GCD(a2, b2, a2, b2)
+		assert.True(t, g2.Equal(g) && a2.Equal(s) && b2.Equal(tt), "%s: GCD(a, b, a, b)", what)
+	}
+	randPoly := func(deg, bits int) *Rat {
+		c := make([]*big.Rat, deg+1)
+		for i := range c {
+			c[i] = new(big.Rat).SetFrac(randBigInt(r, bits), big.NewInt(int64(1+r.IntN(5))))
+		}
+		if c[deg].Sign() == 0 {
+			c[deg].SetInt64(1)
+		}
+		return new(Rat).SetCoeffs(c)
+	}
+	degs := []int{0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33}
+	for _, da := range degs {
+		for _, db := range degs {
+			bits := []int{1, 4, 64, 300}[r.IntN(4)]
+			if max(da, db) > 9 {
+				bits = 1 + r.IntN(8) // Euclid over Q, the reference, is slow beyond
+			}
+			a, b := randPoly(da, bits), randPoly(db, bits)
+			check(a, b, fmt.Sprintf("coprime %d, %d (%d bits)", da, db, bits))
+			gdeg := r.IntN(5)
+			g := randPoly(gdeg, 1+r.IntN(20))
+			check(new(Rat).Mul(a, g), new(Rat).Mul(b, g), fmt.Sprintf("planted factor of degree %d in %d, %d", gdeg, da, db))
+		}
+	}
+	// Zero operands.
+	x := randPoly(5, 10)
+	check(new(Rat), x, "0, b")
+	check(x, new(Rat), "a, 0")
+	// A prime the modular method would use first divides the resultant (res(x, x − p) = p)
+	// or a leading coefficient: it must be skipped, not trusted.
+	for _, p := range bezoutModuli(0, 3) {
+		pr := new(big.Rat).SetInt(new(big.Int).SetUint64(p.P()))
+		a := NewRat(big.NewRat(0, 1), big.NewRat(1, 1))
+		b := NewRat(new(big.Rat).Neg(pr), big.NewRat(1, 1))
+		check(new(Rat).Mul(a, randPoly(3, 8)), new(Rat).Mul(b, randPoly(4, 8)), "p | res")
+		c := NewRat(big.NewRat(1, 1), pr)
+		check(c, randPoly(3, 8), "p | lc")
+	}
+	// Huge coefficients.
+	check(randPoly(6, 3000), randPoly(5, 2000), "huge coefficients")
 }

@@ -113,8 +113,11 @@ func monic(p, s, t *Rat) {
 // GCD finds the gcd by the heuristic GCDHEU of Char, Geddes and Gonnet on the primitive
 // integer parts of a and b (one integer gcd of their values at a large point, then exact
 // trial divisions that prove the result; see ratgcd.go), and the cofactors from their
-// images modulo word-size primes, scaled by the resultant to integers, combined by the
-// Chinese remainder theorem and then checked exactly (ratxgcd.go). If either method gives
+// images modulo primes in (2^61, 2^62), scaled by the resultant to integers, computed on up
+// to GOMAXPROCS goroutines, combined by the Chinese remainder theorem and then checked
+// exactly (ratxgcd.go). Without cofactors the cost is nearly linear in the size of the
+// operands; the cofactors of coprime operands of degree n have about n times the operands'
+// coefficient size, and computing them costs about n³ word operations (BenchmarkRatGCD). If either method gives
 // up, it falls back to the extended Euclidean algorithm over Q, which is correct but slow
 // for large inputs (its intermediate fractions grow at every step).
 //

@@ -117,7 +117,7 @@ func TestPositionalText(t *testing.T) {
 	require.True(t, ok, "output %q", out)
 	assert.True(t, got.Equal(want), "got %q", out)
 	// Malformed operands and a wrong count of arguments exit 2 with a message.
-	for _, args := range [][]string{{"1 +", "x"}, {"x", "x^"}, {"x", "y", "z"}, {"x"}} {
+	for _, args := range [][]string{{"1 +", "x"}, {"x", "x^"}, {"x", "y", "z"}, {"x", "y"}} {
 		code, out, errs := runProgram(args...)
 		assert.Equal(t, 2, code, "%v", args)
 		assert.Empty(t, out, "%v", args)
