@@ -358,7 +358,8 @@ func TestParsePoolFormsErrors(t *testing.T) {
 		{"10d6>=5&=1&=2", 11, `"&" must follow a success test`},
 		{"100000000d6x", 1, "would need about"},
 		{"1000d6xkh500", 1, "would need about"},
-		{"40d6xkh20", 1, "would take too long"},
+		{"matches(150d100)", 1, "would take too long"},
+		{"60d10x>=8kl3", 1, "would need about"},
 		{"1000d1000km10", 1, "would need about"},
 		{"200d20km100", 1, "would take too long"},
 	}
