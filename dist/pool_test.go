@@ -266,22 +266,29 @@ func TestPoolBrute(t *testing.T) {
 	}
 }
 
+// randomPool returns a pool of one or two random parts of up to two dice: plain, with a
+// random count, or exploding as separate dice.
+func randomPool(r *rand.Rand) []brutePart {
+	var parts []brutePart
+	for range 1 + r.IntN(2) {
+		b := brutePart{x: randomDist(r), n: r.IntN(3)}
+		switch r.IntN(3) {
+		case 1:
+			b.count = Uniform(0, 1+r.IntN(2))
+		case 2:
+			cut := b.x.Lo() + r.IntN(b.x.Hi()-b.x.Lo()+1)
+			b.explode, b.depth = func(v int) bool { return v >= cut }, 1+r.IntN(2)
+		}
+		parts = append(parts, b)
+	}
+	return parts
+}
+
 // TestPoolRandomBrute checks the pool functions on random small pools (fixed seed).
 func TestPoolRandomBrute(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	for it := range 60 {
-		var parts []brutePart
-		for range 1 + r.IntN(2) {
-			b := brutePart{x: randomDist(r), n: r.IntN(3)}
-			switch r.IntN(3) {
-			case 1:
-				b.count = Uniform(0, 1+r.IntN(2))
-			case 2:
-				cut := b.x.Lo() + r.IntN(b.x.Hi()-b.x.Lo()+1)
-				b.explode, b.depth = func(v int) bool { return v >= cut }, 1+r.IntN(2)
-			}
-			parts = append(parts, b)
-		}
+		parts := randomPool(r)
 		p := buildPool(parts)
 		k := Keep{KeepRule(r.IntN(6)), r.IntN(4)}
 		name := fmt.Sprintf("#%d %v %+v", it, parts, k)
