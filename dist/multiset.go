@@ -95,6 +95,9 @@ func newMpool(p *Pool) *mpool {
 			mp.maxN[g] = addInt(mp.maxN[g], most[g])
 		}
 	}
+	if mp.remStates() == math.MaxInt64 {
+		panic("dist: pool too large to evaluate")
+	}
 	// the product of the parts' distributions, merging equal vectors
 	cur := map[int64]*mentry{0: {n: make([]int, len(mp.groups)), w: big.NewInt(1)}}
 	for _, l := range lists {
@@ -180,7 +183,7 @@ func (mp *mpool) remDecode(k int64, n []int) {
 	}
 }
 
-// remStates returns the number of vectors remKey can encode (saturating).
+// remStates returns the number of vectors remKey can encode (saturating at math.MaxInt64).
 func (mp *mpool) remStates() int64 {
 	s := int64(1)
 	for _, m := range mp.maxN {
