@@ -212,13 +212,18 @@ func sumAllShape(parts []poolPartShape) Shape {
 	return *s
 }
 
+// scoreBytes and scoreWork estimate the memory and work of scoring every value of a die of
+// shape x by a test remembered in a map (memo, poolops.go).
+func scoreBytes(x Shape) int64 { return smul(x.Len(), 64) }
+func scoreWork(x Shape) int64  { return smul(x.Len(), transitionCost) }
+
 // countAllShape returns the shape of a count of every die of a pool with scores in [lo, 1]
 // (lo = −1 with failures), as [Dist.CountKept] computes it when every die is counted.
 func countAllShape(parts []poolPartShape, lo int64) Shape {
 	var s *Shape
 	for _, pt := range parts {
-		one := Shape{Lo: lo, Hi: 1, Bits: pt.x.Bits}
-		one.Peak = one.Bytes()
+		// the scores of the die's values, each test called once (remembered in a map)
+		one := combine(Shape{Lo: lo, Hi: 1, Bits: pt.x.Bits}, scoreBytes(pt.x), scoreWork(pt.x), pt.x)
 		var x Shape
 		switch {
 		case pt.count != nil:
@@ -336,6 +341,8 @@ func jointShape(parts []poolPartShape, k Keep) Shape {
 		working = smul(grid, 3)
 		work = smul(mulWork(cells, cells, bits, bits), 2)
 		for _, pt := range parts {
+			working = max(working, sadd(pt.x.Peak, scoreBytes(pt.x)))
+			work = sadd(work, scoreWork(pt.x))
 			if pt.count != nil {
 				// Horner-like: count.Hi products by the 2×2 grid of one die
 				work = sadd(work, smul(smul(sadd(pt.count.Hi, 1), cells), smul(words(bits), 4)))
