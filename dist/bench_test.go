@@ -3,6 +3,7 @@ package dist
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -84,4 +85,28 @@ func BenchmarkRand(b *testing.B) {
 			s.Rand(src)
 		}
 	})
+}
+
+// BenchmarkPool times Parse on the forms of wave 2 (pools by the sorted-multiset dynamic
+// program, separate explosions, joint counts), with 100d20kh10 as the anchor.
+func BenchmarkPool(b *testing.B) {
+	for _, expr := range []string{"100d20kh10", "matches(10d10)", "straight(8d6)", "20d10x>=8", "20d10x=10>=8",
+		"{20d10x}kh3", "5d6km3", "100d20km10", "10d10>=8f1", "matches(5d6)", "straight(5d6)", "10d6>=5&=1", "8d6xkh4>=5&=1",
+		"100d6>=5&=1"} {
+		joint := strings.Contains(expr, "&")
+		b.Run("expr="+expr, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var err error
+				if joint {
+					_, err = ParseJoint(expr, ParseOptions{})
+				} else {
+					_, err = Parse(expr)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -18,8 +18,17 @@
 // [Dist.CountSuccesses]; [Dist.Highest], [Dist.Lowest] and [Dist.Mix]; [Compare] for P(X<Y),
 // P(X=Y) and P(X>Y); and [Dist.Rand] or a [Sampler] for random draws.
 //
+// Pools whose dice matter one by one are a [Pool]: [Dist.SumKept] and [Dist.CountKept] (with
+// keep-middle and failures), [Dist.Matches] and [Dist.Straight], dice exploding as separate
+// dice ([Pool.AddExploding]), and the exact joint count of two tests, a [Joint], by
+// [Joint.Count]. They run a dynamic program over the sorted values of the pool (the
+// multiset evaluation of icepool), never enumerating rolls, or treat the dice one by one when
+// every die counts. [Dist.Penetrate] is the penetrating explosion.
+//
 // [Parse] reads dice notation (3d6, 4d6kh3, 2d20kl1+5, d{1,1,2,3,5,8}, 3d6!, 4dF, 10d10>=8,
-// (d4)d6, …) into a Dist; its doc comment describes the grammar. [Shape] bounds the size and
+// (d4)d6, d6!p, 4d6xkh3, 5d6km3, 10d10>=8f1, matches(5d6), straight(5d6), …) into a Dist,
+// and [ParseJoint] reads a joint count (10d6>=5&=1) into a Joint; ParseWith's doc comment
+// describes the grammar. [Shape] bounds the size and
 // cost of a result before it is built, which is how Parse refuses expressions such as
 // 1000000000d6 without starting them.
 //

@@ -2,6 +2,7 @@ package dist_test
 
 import (
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 
 	"github.com/polyconv/polyconv/dist"
@@ -105,4 +106,79 @@ func ExampleDist_Rand() {
 		fmt.Print(d.Rand(src), " ")
 	}
 	fmt.Println()
+}
+
+// ExampleParseJoint shows Shadowrun's hits and ones.
+func ExampleParseJoint() {
+	j, err := dist.ParseJoint("10d6>=5&=1", dist.ParseOptions{})
+	if err != nil {
+		panic(err)
+	}
+	m := j.MeanRat()
+	fmt.Println("mean hits and ones:", m[0].RatString(), m[1].RatString())
+	// a glitch: at least half the dice show 1
+	glitch := new(big.Rat)
+	critical := new(big.Rat)
+	for ab, p := range j.All() {
+		if ab[1] >= 5 {
+			glitch.Add(glitch, p)
+			if ab[0] == 0 {
+				critical.Add(critical, p)
+			}
+		}
+	}
+	fmt.Println("P(glitch):", glitch.FloatString(5), "P(critical glitch):", critical.FloatString(5))
+	c, _ := j.Conditional(0, func(ones int) bool { return ones == 0 })
+	fmt.Println("mean hits given no ones:", c.MeanRat().RatString())
+	// Output:
+	// mean hits and ones: 10/3 5/3
+	// P(glitch): 0.01546 P(critical glitch): 0.00135
+	// mean hits given no ones: 4
+}
+
+// Sets and runs of five six-sided dice: all five alike in 6 of the 7776 rolls, all different
+// in 6·5·4·3·2 = 720, and a run of five (1-5 or 2-6 in any order) in 2·5! = 240.
+func ExampleDist_Matches() {
+	p := new(dist.Pool).Add(dist.Die(6), 5)
+	m := new(dist.Dist).Matches(p)
+	s := new(dist.Dist).Straight(p)
+	fmt.Println(m.ProbRat(5), m.ProbRat(1), s.ProbRat(5))
+	// Output:
+	// 1/1296 5/54 5/162
+}
+
+// A d2 that rolls again on a 2, once, with each roll a die of the pool: the rolls 1 (half the
+// time), 2 then 1, and 2 then 2. Keeping the highest die gives 1 or 2; the sum is that of
+// the compounding explosion.
+func ExamplePool_AddExploding() {
+	two := func(v int) bool { return v == 2 }
+	p := new(dist.Pool).AddExploding(dist.Die(2), 1, two, 1)
+	high := new(dist.Dist).SumKept(p, dist.Keep{Rule: dist.KeepHigh, K: 1})
+	sum := new(dist.Dist).SumKept(p, dist.Keep{})
+	fmt.Println(high.ProbRat(1), high.ProbRat(2))
+	fmt.Println(sum.ProbRat(1), sum.ProbRat(3), sum.ProbRat(4))
+	fmt.Println(sum.Equal(new(dist.Dist).ExplodeOn(dist.Die(2), two, 1)))
+	// Output:
+	// 1/2 1/2
+	// 1/2 1/4 1/4
+	// true
+}
+
+// The hits (5 or 6) and ones of two six-sided dice, jointly: no hit and no one when both dice
+// show 2-4, (1/2)², and one of each in 2·(2/6)·(1/6) = 1/9 of the rolls.
+func ExampleJoint_Count() {
+	j := new(dist.Joint).Count(new(dist.Pool).Add(dist.Die(6), 2), dist.Keep{},
+		func(v int) bool { return v >= 5 }, func(v int) bool { return v == 1 })
+	for ab, p := range j.All() {
+		fmt.Println(ab, p)
+	}
+	fmt.Println(j.Marginal(0).ProbRat(2), j.CovarianceRat())
+	// Output:
+	// [0 0] 1/4
+	// [0 1] 1/6
+	// [0 2] 1/36
+	// [1 0] 1/3
+	// [1 1] 1/9
+	// [2 0] 1/9
+	// 1/9 -1/9
 }

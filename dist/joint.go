@@ -333,8 +333,9 @@ func (j *Joint) SizeBytes() int64 {
 // of dice that k keeps and that pass first, B the number of those that pass second (the
 // notation 10d6>=5&=1: Shadowrun's hits and ones; 4dF>=1&<=-1), and returns z. A die passing
 // both tests counts in both. The total is the number of weighted rolls of p (see its Add
-// methods). first and second are called once per value. z may alias nothing of p (a Pool
-// holds no Joint). It panics if first or second is nil, if k's rule is unknown or k.K < 0.
+// methods). first and second are called once per value. The result is new; z's previous
+// weights are dropped, never overwritten. It panics if first or second is nil, if k's rule is
+// unknown or k.K < 0, and as [Dist.SumKept] on pools too large to evaluate.
 //
 // When every die is counted, each die (or each die with its extra rolls) adds an independent
 // pair, and the joint is a product of powers of bivariate polynomials (by [exact.Mul2D]);

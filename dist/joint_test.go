@@ -107,18 +107,7 @@ func TestJointBrute(t *testing.T) {
 func TestJointRandomBrute(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 17))
 	for it := range 60 {
-		var parts []brutePart
-		for range 1 + r.IntN(2) {
-			b := brutePart{x: randomDist(r), n: r.IntN(3)}
-			switch r.IntN(3) {
-			case 1:
-				b.count = Uniform(0, 1+r.IntN(2))
-			case 2:
-				cut := b.x.Lo() + r.IntN(b.x.Hi()-b.x.Lo()+1)
-				b.explode, b.depth = func(v int) bool { return v >= cut }, 1+r.IntN(2)
-			}
-			parts = append(parts, b)
-		}
+		parts := randomPool(r)
 		p := buildPool(parts)
 		k := Keep{KeepRule(r.IntN(6)), r.IntN(4)}
 		c1, c2 := r.IntN(5)-1, r.IntN(5)-1

@@ -95,6 +95,9 @@ func newMpool(p *Pool) *mpool {
 			mp.maxN[g] = addInt(mp.maxN[g], most[g])
 		}
 	}
+	if mp.remStates() == math.MaxInt64 {
+		panic("dist: pool too large to evaluate")
+	}
 	// the product of the parts' distributions, merging equal vectors
 	cur := map[int64]*mentry{0: {n: make([]int, len(mp.groups)), w: big.NewInt(1)}}
 	for _, l := range lists {
@@ -180,7 +183,7 @@ func (mp *mpool) remDecode(k int64, n []int) {
 	}
 }
 
-// remStates returns the number of vectors remKey can encode (saturating).
+// remStates returns the number of vectors remKey can encode (saturating at math.MaxInt64).
 func (mp *mpool) remStates() int64 {
 	s := int64(1)
 	for _, m := range mp.maxN {
@@ -239,7 +242,7 @@ func (mp *mpool) run(ev mevaluator, descending, gaps bool) map[int64]*lpoly {
 	ks := make([]int, G)
 	wv := make([]*big.Int, G)
 	zero := new(big.Int)
-	var tmp big.Int
+	var binom binomials
 	for i := 0; i <= H-L; i++ {
 		v := L + i
 		if descending {
@@ -256,6 +259,22 @@ func (mp *mpool) run(ev mevaluator, descending, gaps bool) map[int64]*lpoly {
 		}
 		if !active && !gaps {
 			continue
+		}
+		// w_g^k for the value, bigOne for k = 0 or a weight of one
+		wpows := make([][]*big.Int, G)
+		wpow := func(g, k int) *big.Int {
+			if k == 0 || wv[g].Cmp(bigOne) == 0 {
+				return bigOne
+			}
+			p := wpows[g]
+			if len(p) == 0 {
+				p = append(p, bigOne)
+			}
+			for len(p) <= k {
+				p = append(p, new(big.Int).Mul(p[len(p)-1], wv[g]))
+			}
+			wpows[g] = p
+			return p[k]
 		}
 		pows := map[[2]int]*big.Int{} // rest[g]^r
 		restPow := func(g, r int) *big.Int {
@@ -331,12 +350,18 @@ func (mp *mpool) run(ev mevaluator, descending, gaps bool) map[int64]*lpoly {
 				if lo > hi {
 					return
 				}
-				c := new(big.Int)
+				brow := binom.row(r)
 				for kg := lo; kg <= hi; kg++ {
 					ks[g] = kg
-					c.Binomial(int64(r), int64(kg))
-					c.Mul(c, tmp.Exp(wv[g], big.NewInt(int64(kg)), nil))
-					rec(g+1, k+kg, left-kg, new(big.Int).Mul(c, w))
+					// C(r, kg)·w_g^kg·w, skipping products by one (fair dice)
+					c := brow[kg]
+					if pw := wpow(g, kg); pw != bigOne {
+						c = new(big.Int).Mul(c, pw)
+					}
+					if w != bigOne {
+						c = new(big.Int).Mul(c, w)
+					}
+					rec(g+1, k+kg, left-kg, c)
 				}
 				ks[g] = 0
 			}
@@ -392,4 +417,21 @@ func (p *lpoly) grow(lo, hi int) {
 		c[p.lo-nlo+i].Set(&p.c[i])
 	}
 	p.lo, p.c = nlo, c
+}
+
+// binomials is Pascal's triangle, grown row by row as needed; its big.Ints are read only.
+type binomials struct{ rows [][]*big.Int }
+
+// row returns the binomial coefficients C(r, 0..r).
+func (b *binomials) row(r int) []*big.Int {
+	for len(b.rows) <= r {
+		n := len(b.rows)
+		row := make([]*big.Int, n+1)
+		row[0], row[n] = bigOne, bigOne
+		for k := 1; k < n; k++ {
+			row[k] = new(big.Int).Add(b.rows[n-1][k-1], b.rows[n-1][k])
+		}
+		b.rows = append(b.rows, row)
+	}
+	return b.rows[r]
 }

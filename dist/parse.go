@@ -73,7 +73,13 @@ func Parse(expr string) (*Dist, error) {
 //	( a )           grouping
 //	max(a, b, ...)  the highest of independent values: max(d20, d20) is advantage
 //	min(a, b, ...)  the lowest: min(d20, d20) is disadvantage
+//	matches(P)      the size of the largest set of dice of the pool P showing the same
+//	                value: matches(5d6) is 5 with probability 1/1296
+//	straight(P)     the length of the longest run of consecutive values among the dice
+//	                of P (a value shown twice counts once): straight(5d6)
 //
+// The pool P of matches and straight is a dice group or a braced pool without keep or test
+// (5d6, 4d6x, {2d8, d6}); like the other functions, either may be followed by a test.
 // Each die may carry modifiers, applied in this order whatever order they are written in:
 //
 //	rV, r<V, r<=V, r>V, r>=V   reroll a die showing V (or meeting the test), at most
@@ -82,20 +88,37 @@ func Parse(expr string) (*Dist, error) {
 //	!                          explode: roll again on the highest face and add, at most
 //	                           ExplodeDepth extra rolls: 3d6! (!! means the same)
 //	!>=V, !>V, !=V, ...        explode on the faces meeting the test: 5d10!>=8
+//	!p, !p>=V, ...             penetrate (Hackmaster): as "!", but every extra roll counts
+//	                           one less: d6!p, 3d10!p>=9
+//	x, x>=V, ...               explode as separate dice: every extra roll is a die of its
+//	                           own, which keep and tests see one by one, at most
+//	                           ExplodeDepth extra rolls per die: 4d6xkh3, {10d6x}>=5; the
+//	                           sum of the dice is that of "!"
+//	xo, xo>=V, ...             as x, at most one extra roll per die: 5d10xo>=8
 //
 // An exploding die stays one die whose value is the sum of its rolls (some tools call this
-// compounding), so 4d6!kh3 keeps three such sums. A test written right after "!" is where
-// the die explodes; to count successes of dice exploding on their highest face, give the
-// explode point or use braces: 5d10!=10>=8 or {5d10!}>=8.
+// compounding), so 4d6!kh3 keeps three such sums; with x the rolls stay apart (Roll20's "!",
+// Foundry's "x"). A test written right after "!", "!p", "x" or "xo" is where the die
+// explodes; to count successes of dice exploding on their highest face, give the explode
+// point or use braces: 5d10!=10>=8, {5d10!}>=8, 10d6x=6>=5 or {10d6x}>=5. The dice of an x
+// group need a fixed number: (d4)d6x is an error.
 //
 // Then a dice group or pool may keep or drop dice, and then count successes:
 //
 //	khK, klK, dhK, dlK   keep the highest or lowest K, drop the highest or lowest K; K is 1
 //	                     when left out, and kK is khK: 4d6kh3, 4d6dl, 2d20kh, 4d6!kh3
+//	kmK                  keep the middle K: drop ⌊(N−K)/2⌋ lowest and ⌈(N−K)/2⌉ highest
+//	                     of the N dice: 5d6km3, 3d20km1 (the median die)
 //	>=T, >T, =T, <=T, <T the number of dice (kept dice, after a keep) meeting the test,
 //	                     instead of their sum: 10d6>=5, 5d10kh3>7; T may be negative;
 //	                     5d6kh2=6 counts how many of the two kept dice show 6
+//	TEST fV, TEST f<=V   after a test: less one for every counted die meeting the failure
+//	                     test (Roll20's f; a bare V means =V): 10d10>=8f1, 6d10>=7f<=2;
+//	                     a die meeting both counts 0
 //
+// Two tests joined by "&" after a pool, as in 10d6>=5&=1, make a joint count, a pair of
+// numbers over the same roll; it must be the whole expression and is read by [ParseJoint],
+// not ParseWith, which refuses it.
 // A pool in braces mixes dice of different kinds: {2d8, d6}kh2 keeps the highest two of three
 // dice. Dice written without a keep or test inside the braces join the pool one by one; any
 // other item, such as (2d6) or d20+5, is a single value: {(2d6), (2d6)}kh1 is the better of

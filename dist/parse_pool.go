@@ -76,6 +76,7 @@ func (c *checker) poolParts(n *poolNode) (parts []poolPartShape, fixed bool) {
 			if pt.depth > 0 {
 				fixed = false
 			}
+			pt.eLo, pt.eHi, pt.sLo, pt.sHi = explodeRanges(pt.x, it.die.explodeOn)
 		}
 		parts = append(parts, pt)
 	}
@@ -96,6 +97,9 @@ func (c *checker) checkPoolFunc(n *poolNode) Shape {
 	if ks := n.keep; ks != nil {
 		dice, _, _, _ := poolStats(parts)
 		switch {
+		case fixed && len(parts) > 1 && dice > maxMixedDice:
+			c.p.fail(n.pos, "a pool with %s may have at most %d dice, found %d",
+				c.p.s[ks.pos:ks.end], maxMixedDice, dice)
 		case fixed:
 			c.checkKept(n, int(dice))
 		case !ks.drop && ks.k == 0:
@@ -182,4 +186,27 @@ func (ev *evaluator) multi(n *multiNode) *Dist {
 		return new(Dist).Straight(p)
 	}
 	return new(Dist).Matches(p)
+}
+
+// explodeRanges bounds the faces of a die of shape x that explode on e (nil: the highest
+// face) and those that stop.
+func explodeRanges(x Shape, e *cond) (eLo, eHi, sLo, sHi int64) {
+	eLo, eHi, sLo, sHi = x.Lo, x.Hi, x.Lo, x.Hi
+	if e == nil {
+		return x.Hi, x.Hi, x.Lo, x.Hi - 1
+	}
+	t := int64(e.t)
+	switch e.op {
+	case cmpGE:
+		eLo, sHi = t, t-1
+	case cmpGT:
+		eLo, sHi = t+1, t
+	case cmpLE:
+		eHi, sLo = t, t+1
+	case cmpLT:
+		eHi, sLo = t-1, t
+	case cmpEQ:
+		eLo, eHi = t, t
+	}
+	return max(eLo, x.Lo), min(eHi, x.Hi), max(sLo, x.Lo), min(sHi, x.Hi)
 }

@@ -809,11 +809,7 @@ func (p *parser) function(start int, isMax bool) node {
 	if isMax {
 		name = "max"
 	}
-	if p.peekByte() != '(' {
-		p.fail(p.pos, "expected \"(\" after %q, found %s", name, p.found())
-	}
-	open := p.pos
-	p.pos++
+	open := p.openParen(name)
 	f := &funcNode{max: isMax}
 	f.pos = start
 	for {
@@ -835,11 +831,7 @@ func (p *parser) multi(start int, straight bool) node {
 	if straight {
 		name = "straight"
 	}
-	if p.peekByte() != '(' {
-		p.fail(p.pos, "expected \"(\" after %q, found %s", name, p.found())
-	}
-	open := p.pos
-	p.pos++
+	open := p.openParen(name)
 	p.skipSpace()
 	at := p.pos
 	x := p.expr(fmt.Sprintf("in %s(…)", name))
@@ -851,4 +843,13 @@ func (p *parser) multi(start int, straight bool) node {
 	p.expect(')', open, "(")
 	m := &multiNode{span{start, p.pos}, straight, pool}
 	return p.maybeTest(start, m)
+}
+
+// openParen consumes the "(" after the function name, returning its offset.
+func (p *parser) openParen(name string) int {
+	if p.peekByte() != '(' {
+		p.fail(p.pos, "expected \"(\" after %q, found %s", name, p.found())
+	}
+	p.pos++
+	return p.pos - 1
 }

@@ -266,22 +266,29 @@ func TestPoolBrute(t *testing.T) {
 	}
 }
 
+// randomPool returns a pool of one or two random parts of up to two dice: plain, with a
+// random count, or exploding as separate dice.
+func randomPool(r *rand.Rand) []brutePart {
+	var parts []brutePart
+	for range 1 + r.IntN(2) {
+		b := brutePart{x: randomDist(r), n: r.IntN(3)}
+		switch r.IntN(3) {
+		case 1:
+			b.count = Uniform(0, 1+r.IntN(2))
+		case 2:
+			cut := b.x.Lo() + r.IntN(b.x.Hi()-b.x.Lo()+1)
+			b.explode, b.depth = func(v int) bool { return v >= cut }, 1+r.IntN(2)
+		}
+		parts = append(parts, b)
+	}
+	return parts
+}
+
 // TestPoolRandomBrute checks the pool functions on random small pools (fixed seed).
 func TestPoolRandomBrute(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	for it := range 60 {
-		var parts []brutePart
-		for range 1 + r.IntN(2) {
-			b := brutePart{x: randomDist(r), n: r.IntN(3)}
-			switch r.IntN(3) {
-			case 1:
-				b.count = Uniform(0, 1+r.IntN(2))
-			case 2:
-				cut := b.x.Lo() + r.IntN(b.x.Hi()-b.x.Lo()+1)
-				b.explode, b.depth = func(v int) bool { return v >= cut }, 1+r.IntN(2)
-			}
-			parts = append(parts, b)
-		}
+		parts := randomPool(r)
 		p := buildPool(parts)
 		k := Keep{KeepRule(r.IntN(6)), r.IntN(4)}
 		name := fmt.Sprintf("#%d %v %+v", it, parts, k)
@@ -357,4 +364,17 @@ func TestPoolPanics(t *testing.T) {
 	require.PanicsWithValue(t, "dist: CountKept with a nil success test", func() { new(Dist).CountKept(new(Pool), Keep{}, nil, nil) })
 	require.PanicsWithValue(t, "dist: KeepMiddle with n < 0 or k outside [0, n]", func() { new(Dist).KeepMiddle(Die(6), 2, 3) })
 	require.PanicsWithValue(t, "dist: Penetrate with depth < 0", func() { new(Dist).Penetrate(Die(6), -1) })
+}
+
+// TestPoolTooLarge checks that a pool whose states cannot be numbered in an int64 panics
+// instead of mixing states up: 70 kinds of dice, 2^70 vectors of dice left.
+func TestPoolTooLarge(t *testing.T) {
+	p := new(Pool)
+	for s := 2; s < 72; s++ {
+		p.Add(Die(s), 1)
+	}
+	require.PanicsWithValue(t, "dist: pool too large to evaluate", func() { new(Dist).Matches(p) })
+	require.PanicsWithValue(t, "dist: pool too large to evaluate", func() { new(Dist).SumKept(p, Keep{KeepMid, 3}) })
+	_, err := Parse("matches({d2,d3,d4,d5,d6,d7,d8,d9,d10,d11,d12,d13,d14,d15,d16,d17,d18,d19,d20,d21,d22,d23,d24,d25,d26,d27,d28,d29,d30,d31,d32,d33,d34,d35,d36,d37,d38,d39,d40,d41,d42,d43,d44,d45,d46,d47,d48,d49,d50,d51,d52,d53,d54,d55,d56,d57,d58,d59,d60,d61,d62,d63,d64,d65,d66,d67,d68,d69,d70,d71})")
+	require.Error(t, err)
 }

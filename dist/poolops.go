@@ -124,7 +124,8 @@ func (mp *mpool) maxDice() int {
 // SumKept sets z to the distribution of the sum of the dice of p that k keeps and returns z
 // (the notation 4d6kh3, {2d8,d6}kh2, 5d6km3, 4d6xkh3). The total is the number of weighted
 // rolls of p (see its Add methods). z may alias any distribution of p. It panics if k's rule
-// is unknown or k.K < 0.
+// is unknown or k.K < 0, and with "dist: pool too large to evaluate" if the dynamic program's
+// states (numbers of dice left of each kind) would not fit in an int64.
 //
 // Keeping every die is a sum of independent dice. Pools of fixed numbers of dice kept by
 // KeepHigh, KeepLow, DropHigh or DropLow take [Dist.KeepHighestPool]'s algorithms; the other
@@ -206,7 +207,7 @@ func (z *Dist) sumAll(p *Pool) *Dist {
 // z: the notation 10d10>=8f1, 5d6kh3>=5, 10d6x>=5. A die passing both tests counts 0. The
 // total is the number of weighted rolls of p. success and failure are called once per value.
 // z may alias any distribution of p. It panics if success is nil, if k's rule is unknown or
-// k.K < 0.
+// k.K < 0, and as [Dist.SumKept] on pools too large to evaluate.
 //
 // When every die is counted, each die (or each die with its extra rolls) contributes
 // independently and the count is a power; otherwise it runs the dynamic program of
@@ -298,7 +299,7 @@ func chainScore(pt poolPart, score func(int) int) *Dist {
 // Matches sets z to the distribution of the size of the largest set of dice of p showing the
 // same value (icepool's largest_count, the notation matches(5d6)) and returns z: 0 for an
 // empty pool. The total is the number of weighted rolls of p. z may alias any distribution of
-// p.
+// p. It panics as [Dist.SumKept] on pools too large to evaluate.
 //
 // It visits the values of the pool in order with the dynamic program of icepool's multiset
 // evaluator: at each value, k of the r dice of a kind still unassigned show it, with weight
@@ -314,7 +315,8 @@ func (z *Dist) Matches(p *Pool) *Dist {
 // Straight sets z to the distribution of the length of the longest run of consecutive values
 // shown by dice of p (icepool's largest_straight, the notation straight(5d6)) and returns z:
 // 0 for an empty pool, and a value shown by several dice counts once. The total is the number
-// of weighted rolls of p. z may alias any distribution of p.
+// of weighted rolls of p. z may alias any distribution of p. It panics as [Dist.SumKept] on
+// pools too large to evaluate.
 //
 // It runs the dynamic program of [Dist.Matches] over every integer from the lowest value of
 // the pool to the highest, with the current run and the longest run as the state.
