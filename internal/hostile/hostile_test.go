@@ -29,8 +29,8 @@ var known = flag.Bool("hostile.known", false, "also run the corpus entries marke
 
 // The limits every entry must stay within.
 const (
-	maxWall = 5 * time.Second
-	maxRSS  = 1 << 30 // bytes
+	maxWall = 5 * time.Second // wall and CPU time
+	maxRSS  = 1 << 30         // bytes
 	// killAfter is when a run is stopped: a little past maxWall, so that an entry over the
 	// limit is reported with its time rather than only as killed.
 	killAfter = maxWall + 2*time.Second
@@ -130,14 +130,15 @@ func check(t *testing.T, exe string, e entry) {
 	}
 	errText := stderr.String()
 	where := fmt.Sprintf("line %d (%s, %d bytes of stdin)", e.line, describe(e.args), len(e.stdin))
-	t.Logf("%s: exit %d in %v, peak RSS %d MiB", where, ps.ExitCode(), wall.Round(time.Millisecond), rss>>20)
+	cpu := ps.UserTime() + ps.SystemTime()
+	t.Logf("%s: exit %d in %v (CPU %v), peak RSS %d MiB", where, ps.ExitCode(), wall.Round(time.Millisecond), cpu.Round(time.Millisecond), rss>>20)
 	if ctx.Err() != nil {
 		t.Errorf("%s: killed after %v", where, killAfter)
 	} else if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 		t.Errorf("%s: died of signal %v", where, ws.Signal())
 	}
-	if wall > maxWall {
-		t.Errorf("%s: took %v, over %v", where, wall.Round(time.Millisecond), maxWall)
+	if wall > maxWall || cpu > maxWall {
+		t.Errorf("%s: took %v (CPU %v), over %v", where, wall.Round(time.Millisecond), cpu.Round(time.Millisecond), maxWall)
 	}
 	if rss > maxRSS {
 		t.Errorf("%s: peak RSS %d MiB, over %d MiB", where, rss>>20, maxRSS>>20)
