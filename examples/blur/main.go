@@ -29,6 +29,12 @@
 // alpha (as image/color stores it), so that transparent pixels do not bleed their colour;
 // an 8-bit colour under alpha 1/255 may come back one level off.
 //
+// Limits, so that no input takes more than 1 GiB or more than a few seconds: images of at most
+// 8 Mpixel (4K UHD fits) and 128 MiB, -sigma at most 1000, kernels of at most 1024×1024
+// numbers and 64 MiB, and no filter whose modelled work on the image is over 4·10⁹
+// multiply-adds (on an 8-Mpixel colour image the largest accepted are -sigma 7, -box 900 and a
+// 10×10 kernel); the message says which limit was hit.
+//
 // Exit status: 0 on success; 2 for a bad flag, an unreadable or undecodable image, a bad
 // kernel file (the message names the line and column) or a size over the limits; 1 if the
 // output cannot be written.
@@ -53,6 +59,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"unicode"
@@ -61,21 +68,31 @@ import (
 	"github.com/polyconv/polyconv/poly"
 )
 
-// Limits on user input, so that no input can exhaust memory or run for minutes.
+// Limits on user input, so that no input can take more than 1 GiB of memory or more than a
+// few seconds (about 4 s for the slowest, a 16-bit noisy 8-Mpixel image, on a shared machine).
 const (
-	maxPixels     = 1 << 25  // 32 Mpixel: four float64 channels are 1 GiB
-	maxInputBytes = 1 << 28  // 256 MiB of compressed image
-	maxKernelSide = 4096     // rows or columns of a kernel file
+	maxPixels     = 1 << 23  // 8 Mpixel (4K UHD fits): four float64 channels are 256 MiB
+	maxInputBytes = 1 << 27  // 128 MiB of compressed image (8 Mpixel × 8 bytes is 64 MiB)
+	maxKernelSide = 1024     // rows or columns of a kernel file
 	maxKernelFile = 64 << 20 // bytes of a kernel file
 	maxSigma      = 1000     // pixels
-	maxBox        = 1 << 20  // the box filter's cost does not grow with N
-	maxDirectOps  = 2e10     // multiply-adds the Gaussian's direct passes may take
+	maxBox        = 1 << 20
+	// maxOps bounds the work of a filter, in multiply-adds of direct sums (see filterOps).
+	maxOps = 4e9
+	// fftOpsPerPoint is the cost, in those units, of one point of the patch (image plus
+	// kernel − 1 each way) that Convolve transforms when it uses FFTs: measured, 1.6 s for
+	// a 4096×4096 gray image and a 1024×1024 kernel.
+	fftOpsPerPoint = 300
 	// maxKernelValue keeps products far from overflow, where Convolve would have to sum a
 	// large kernel directly (hours for the largest kernels the limits allow).
 	maxKernelValue = 1e100
+	// memoryLimit is the Go heap size above which the garbage collector works harder
+	// (debug.SetMemoryLimit), so that garbage does not double the peak of the largest images.
+	memoryLimit = 640 << 20
 )
 
 func main() {
+	debug.SetMemoryLimit(memoryLimit)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -167,14 +184,16 @@ func blur(args []string, set map[string]bool, sigma float64, box int, kernelFile
 		return err
 	}
 	r := img.Bounds()
-	pixels := float64(r.Dx()) * float64(r.Dy())
-	if set["sigma"] {
-		taps := 2*math.Floor(4*sigma+0.5) + 1
-		if 2*taps*pixels*4 > maxDirectOps {
-			return bad("-sigma %v on a %d×%d image would take over %.0e multiply-adds; use a smaller sigma or image", sigma, r.Dx(), r.Dy(), maxDirectOps)
-		}
+	nch := 4
+	switch img.(type) {
+	case *image.Gray, *image.Gray16:
+		nch = 1 // as channels makes them
+	}
+	if ops := filterOps(set, sigma, box, kernel, r.Dy(), r.Dx(), nch); ops > maxOps {
+		return bad("%s on a %d×%d image would take about %.1e multiply-adds, over the limit of %.0e; use a smaller filter or image", filterName(set, sigma, box, kernel), r.Dx(), r.Dy(), ops, float64(maxOps))
 	}
 	ch := channels(img)
+	img = nil // the planes hold it now: let the collector have it
 	for i, c := range ch.planes {
 		// Outside the image is the fill colour, opaque: alpha (the fourth plane) is full.
 		cval := fill * ch.scale()
@@ -191,6 +210,44 @@ func blur(args []string, set map[string]bool, sigma float64, box int, kernelFile
 		}
 	}
 	return writePNG(outName, ch.image(r), stdout)
+}
+
+// filterOps returns the modelled work of the filter on an h×w image of nch channels, in
+// multiply-adds of direct sums: the Gaussian's two direct passes; the box's direct passes
+// (sizes up to 11) or running sums, whose column pass restarts every 32 rows; the kernel's
+// direct sums or FFTs, whichever is cheaper, as conv2d.Convolve chooses.
+func filterOps(set map[string]bool, sigma float64, box int, kernel conv2d.Matrix, h, w, nch int) float64 {
+	H, W, N := float64(h), float64(w), float64(nch)
+	switch {
+	case set["sigma"]:
+		taps := 2*math.Floor(4*sigma+0.5) + 1
+		return N * 2 * taps * H * W
+	case set["box"]:
+		n := float64(box)
+		if box <= 11 {
+			return N * 2 * n * H * W
+		}
+		// The restarts read whole rows scattered over the image: measured, about four
+		// times the cost of a multiply-add of the direct passes.
+		return N * (4*math.Ceil(H/32)*n*W + 2*H*W + 2*H*(W+n))
+	}
+	kr, kc := float64(kernel.Rows), float64(kernel.Cols)
+	direct := H * W * kr * kc
+	if kernel.Rows*kernel.Cols <= 64 {
+		return N * direct
+	}
+	return N * min(direct, fftOpsPerPoint*(H+kr-1)*(W+kc-1))
+}
+
+// filterName names the filter for a message.
+func filterName(set map[string]bool, sigma float64, box int, kernel conv2d.Matrix) string {
+	switch {
+	case set["sigma"]:
+		return fmt.Sprintf("-sigma %v", sigma)
+	case set["box"]:
+		return fmt.Sprintf("-box %d", box)
+	}
+	return fmt.Sprintf("a %d×%d kernel", kernel.Rows, kernel.Cols)
 }
 
 // readImage decodes the PNG or JPEG in the named file (or standard input for "-"),
@@ -383,7 +440,9 @@ func (p planes) image(r image.Rectangle) image.Image {
 // writePNG encodes img to the named file, or to stdout for "-".
 func writePNG(name string, img image.Image, stdout io.Writer) error {
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
+	// The fastest compression: the default takes seconds on a large noisy image.
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
 		return fmt.Errorf("cannot encode the PNG: %v", err)
 	}
 	if name == "-" {

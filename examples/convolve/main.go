@@ -15,8 +15,14 @@
 // same) selects numpy's full, same or valid part of the convolution: same keeps the
 // signal's length when the kernel is not longer than the signal.
 //
-// Exit status: 0 on success, 2 for a bad flag or an input line that is not a number (the
-// message names the line), 1 if the input cannot be read or the output written.
+// Limits, so that no input can exhaust memory (1 GiB) or run for more than a few seconds:
+// -width at most 2^23, -sigma at most 2^19, a line of at most 1 MiB, and at most 2^23 for the
+// samples plus the kernel's taps minus one (the full convolution's length, which every mode
+// computes).
+//
+// Exit status: 0 on success, 2 for a bad flag, an input that cannot be opened or read, an
+// input line that is not a number (the message names the line) or an input over the limits,
+// 1 if the output cannot be written. Every error is one line on standard error.
 //
 // Examples:
 //
@@ -45,19 +51,19 @@ func main() {
 // run is the program with its arguments and streams; it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("convolve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	kernel := fs.String("kernel", "box", "kernel: box or gauss")
 	width := fs.Int("width", 5, "box kernel width (number of taps, ≥ 1)")
 	sigma := fs.Float64("sigma", 2, "Gaussian kernel standard deviation in samples (> 0)")
 	modeName := fs.String("mode", "same", "convolution mode: full, same or valid")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: convolve [-kernel box|gauss] [-width W] [-sigma S] [-mode full|same|valid] [file]")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stderr, "usage: convolve [-kernel box|gauss] [-width W] [-sigma S] [-mode full|same|valid] [file]")
+			fs.SetOutput(stderr)
+			fs.PrintDefaults()
 			return 0
 		}
+		fmt.Fprintf(stderr, "convolve: %v (see convolve -h)\n", err)
 		return 2
 	}
 	fail := func(format string, a ...any) int {
@@ -78,13 +84,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var k []float64
 	switch *kernel {
 	case "box":
-		if *width < 1 || *width > 1<<24 {
-			return fail("-width must be between 1 and 2^24, got %d", *width)
+		if *width < 1 || *width > maxOutput {
+			return fail("-width must be between 1 and 2^23, got %d", *width)
 		}
 		k = boxKernel(*width)
 	case "gauss":
-		if !(*sigma > 0) || *sigma > 1<<20 {
-			return fail("-sigma must be positive and at most 2^20, got %v", *sigma)
+		if !(*sigma > 0) || *sigma > 1<<19 {
+			return fail("-sigma must be positive and at most 2^19, got %v", *sigma)
 		}
 		k = gaussKernel(*sigma)
 	default:
@@ -100,8 +106,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		name = fs.Arg(0)
 		f, err := os.Open(name)
 		if err != nil {
-			fmt.Fprintf(stderr, "convolve: %v\n", err)
-			return 1
+			return fail("cannot read the input: %v", err)
 		}
 		defer f.Close()
 		in = f
@@ -112,8 +117,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.As(err, &le) {
 			return fail("%s:%v", name, err)
 		}
-		fmt.Fprintf(stderr, "convolve: reading %s: %v\n", name, err)
-		return 1
+		return fail("cannot read %s: %v", name, err)
+	}
+	if n := len(signal) + len(k) - 1; n > maxOutput {
+		return fail("%d samples with a %d-tap kernel: the convolution has %d values, over the limit of 2^23", len(signal), len(k), n)
 	}
 
 	out := bufio.NewWriter(stdout)
@@ -128,7 +135,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// lineError is a line of input that is not a number.
+// Limits on the input (see the package comment).
+const (
+	maxLine   = 1 << 20 // bytes
+	maxOutput = 1 << 23 // samples + taps − 1: values of the full convolution
+)
+
+// lineError is a line of input that is not a number or is over a limit.
 type lineError struct {
 	line   int
 	text   string
@@ -136,17 +149,26 @@ type lineError struct {
 }
 
 func (e *lineError) Error() string {
-	return fmt.Sprintf("%d: %s: %q", e.line, e.reason, e.text)
+	if e.text == "" {
+		return fmt.Sprintf("%d: %s", e.line, e.reason)
+	}
+	text := e.text
+	if len(text) > 40 {
+		text = text[:40] + "…"
+	}
+	return fmt.Sprintf("%d: %s: %q", e.line, e.reason, text)
 }
 
 // readSignal reads one number per line, skipping blank lines and "#" comments. A line that
-// does not parse as a float64 gives a *lineError; NaN and ±Inf are accepted as numbers
+// does not parse as a float64 (its text is quoted, cut to 40 bytes), a line over maxLine bytes
+// and the number past maxOutput give a *lineError; NaN and ±Inf are accepted as numbers
 // (Convolve propagates them to the outputs they touch).
 func readSignal(r io.Reader) ([]float64, error) {
 	var xs []float64
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for line := 1; sc.Scan(); line++ {
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	line := 1
+	for ; sc.Scan(); line++ {
 		text := sc.Text()
 		if i := strings.IndexByte(text, '#'); i >= 0 {
 			text = text[:i]
@@ -163,7 +185,13 @@ func readSignal(r io.Reader) ([]float64, error) {
 			}
 			return nil, &lineError{line, text, reason}
 		}
+		if len(xs) == maxOutput {
+			return nil, &lineError{line, "", "more than 2^23 samples"}
+		}
 		xs = append(xs, v)
+	}
+	if errors.Is(sc.Err(), bufio.ErrTooLong) {
+		return nil, &lineError{line, "", fmt.Sprintf("line longer than %d bytes", maxLine)}
 	}
 	return xs, sc.Err()
 }

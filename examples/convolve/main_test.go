@@ -96,7 +96,7 @@ func TestFileInput(t *testing.T) {
 	assertClose(t, []float64{2, 4, 6}, parseOutput(t, out))
 
 	code, _, errs = runProgram(t, "", filepath.Join(t.TempDir(), "missing.txt"))
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "missing.txt")
 }
 
@@ -120,10 +120,14 @@ func TestBadInput(t *testing.T) {
 		{"1\n", "-sigma must be", []string{"-kernel", "gauss", "-sigma", "NaN"}},
 		{"1\n", "at most one input file", []string{"a", "b"}},
 		{"1\n", "flag provided but not defined", []string{"-bogus"}},
+		{"1\n", "invalid value", []string{"-width", "99999999999999999999"}},
+		{"1\n" + strings.Repeat("2", 1<<20) + "\n", "stdin:2: line longer than 1048576 bytes", nil},
+		{"1\n" + strings.Repeat("9", 400), `"9999999999999999999999999999999999999999…"`, nil},
 	} {
 		code, out, errs := runProgram(t, tc.in, tc.args...)
 		assert.Equal(t, 2, code, "%q %v", tc.in, tc.args)
 		assert.Empty(t, out)
 		assert.Contains(t, errs, tc.want)
+		assert.Equal(t, 1, strings.Count(errs, "\n"), "one line: %q", errs)
 	}
 }
