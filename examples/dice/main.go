@@ -112,7 +112,7 @@ type options struct {
 func run(args []string, stdout, stderr io.Writer) int {
 	var opt options
 	fs := flag.NewFlagSet("dice", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // the problem is reported below, in one line
 	fs.BoolVar(&opt.exact, "exact", false, "show exact fractions instead of percentages")
 	fs.BoolVar(&opt.json, "json", false, "print one JSON object per expression, one per line (JSON Lines)")
 	fs.BoolVar(&opt.csv, "csv", false, "print CSV: expr,value,count,probability,at_least,at_most")
@@ -131,7 +131,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fs.PrintDefaults()
 			return 0
 		}
-		fmt.Fprintln(stderr, "dice -h explains the flags and the notation")
+		fmt.Fprintf(stderr, "dice: %v (dice -h explains the flags and the notation)\n", err)
 		return 2
 	}
 	usageErr := func(msg string) int {

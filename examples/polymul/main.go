@@ -173,6 +173,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	length, _ := exact.ResultWords(x, y)
 	words := float64(max(bitLen(x), bitLen(y))+63) / 64
+	if *reps > 1e6 {
+		fmt.Fprintf(stderr, "polymul: -reps %d is too many (at most 1000000)\n", *reps)
+		return 2
+	}
 	var run []exact.Algorithm
 	if *algo == "all" {
 		for _, a := range methods {
@@ -188,6 +192,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		run = []exact.Algorithm{methods[i]}
+	}
+	if secs := timingWork(run, length, words, *reps); secs > maxTimingSeconds {
+		fmt.Fprintf(stderr, "polymul: the timing table would take about %.3g s (at most %d s; lower -n, -bits or -reps, or choose -algo)\n", secs, maxTimingSeconds)
+		return 2
 	}
 	if text {
 		fmt.Fprintf(stdout, "polymul: (%s)·(%s)\n", *xText, *yText)
@@ -227,6 +235,26 @@ func bitLen(x []*big.Int) int {
 		b = max(b, c.BitLen())
 	}
 	return b
+}
+
+// maxTimingSeconds bounds the estimated time of a timing table.
+const maxTimingSeconds = 60
+
+// timingWork estimates the seconds of a timing table: reps+1 products (one warm-up) by each
+// method of run, for a product of length coefficients of about words words each. The
+// quadratic methods cost about a nanosecond per pair of word products, the others about
+// 300 ns per output word (a generous bound measured on the grid: G4, 2·10^6 words, takes
+// about 0.2 s); every call at least a microsecond.
+func timingWork(run []exact.Algorithm, length int, words float64, reps int) float64 {
+	per := 0.0
+	for _, a := range run {
+		c := 300e-9 * float64(length) * words
+		if quadratic(a) {
+			c = 1e-9 * float64(length) * float64(length) / 4 * words * words
+		}
+		per += max(c, 1e-6)
+	}
+	return per * float64(reps+1)
 }
 
 func quadratic(a exact.Algorithm) bool { return a == exact.Schoolbook || a == exact.Karatsuba }
