@@ -33,7 +33,9 @@
 // 8 Mpixel (4K UHD fits) and 128 MiB, -sigma at most 1000, kernels of at most 1024×1024
 // numbers and 64 MiB, and no filter whose modelled work on the image is over 4·10⁹
 // multiply-adds (on an 8-Mpixel colour image the largest accepted are -sigma 7, -box 900 and a
-// 10×10 kernel); the message says which limit was hit.
+// 10×10 kernel); the message says which limit was hit. -max-pixels N raises (or lowers) the
+// image limit to N pixels, and the file size (16 bytes a pixel) and work limits with it, for
+// larger photographs on machines with more memory (about 100 bytes a pixel at the peak).
 //
 // Exit status: 0 on success; 2 for a bad flag, an unreadable or undecodable image, a bad
 // kernel file (the message names the line and column) or a size over the limits; 1 if the
@@ -68,17 +70,21 @@ import (
 	"github.com/polyconv/polyconv/poly"
 )
 
-// Limits on user input, so that no input can take more than 1 GiB of memory or more than a
-// few seconds (about 4 s for the slowest, a 16-bit noisy 8-Mpixel image, on a shared machine).
+// Limits on user input, so that with the default -max-pixels no input can take more than
+// 1 GiB of memory or more than a few seconds (about 4 s for the slowest, a 16-bit noisy
+// 8-Mpixel image, on a shared machine). -max-pixels raises the pixel, file size and work
+// limits in proportion, for larger photographs on larger machines.
 const (
-	maxPixels     = 1 << 23  // 8 Mpixel (4K UHD fits): four float64 channels are 256 MiB
-	maxInputBytes = 1 << 27  // 128 MiB of compressed image (8 Mpixel × 8 bytes is 64 MiB)
-	maxKernelSide = 1024     // rows or columns of a kernel file
-	maxKernelFile = 64 << 20 // bytes of a kernel file
-	maxSigma      = 1000     // pixels
-	maxBox        = 1 << 20
-	// maxOps bounds the work of a filter, in multiply-adds of direct sums (see filterOps).
-	maxOps = 4e9
+	defaultMaxPixels = 1 << 23  // 8 Mpixel (4K UHD fits): four float64 channels are 256 MiB
+	maxMaxPixels     = 1 << 28  // the most -max-pixels takes (256 Mpixel, about 10 GiB)
+	bytesPerPixel    = 16       // of compressed input allowed: 128 MiB at 8 Mpixel
+	maxKernelSide    = 1024     // rows or columns of a kernel file
+	maxKernelFile    = 64 << 20 // bytes of a kernel file
+	maxSigma         = 1000     // pixels
+	maxBox           = 1 << 20
+	// opsPerPixel bounds the work of a filter, in multiply-adds of direct sums (see
+	// filterOps), per pixel of -max-pixels: 4e9 at 8 Mpixel.
+	opsPerPixel = 4e9 / defaultMaxPixels
 	// fftOpsPerPoint is the cost, in those units, of one point of the patch (image plus
 	// kernel − 1 each way) that Convolve transforms when it uses FFTs: measured, 1.6 s for
 	// a 4096×4096 gray image and a 1024×1024 kernel.
@@ -86,13 +92,23 @@ const (
 	// maxKernelValue keeps products far from overflow, where Convolve would have to sum a
 	// large kernel directly (hours for the largest kernels the limits allow).
 	maxKernelValue = 1e100
-	// memoryLimit is the Go heap size above which the garbage collector works harder
-	// (debug.SetMemoryLimit), so that garbage does not double the peak of the largest images.
-	memoryLimit = 640 << 20
+	// memoryPerPixel is the Go heap size per pixel of -max-pixels above which the garbage
+	// collector works harder (debug.SetMemoryLimit), so that garbage does not double the
+	// peak of the largest images: 640 MiB at 8 Mpixel.
+	memoryPerPixel = 80
 )
 
+// limits are the bounds one run applies, from -max-pixels.
+type limits struct {
+	pixels, inputBytes int
+	ops                float64
+}
+
+func newLimits(pixels int) limits {
+	return limits{pixels: pixels, inputBytes: max(bytesPerPixel*pixels, 1<<20), ops: opsPerPixel * float64(pixels)}
+}
+
 func main() {
-	debug.SetMemoryLimit(memoryLimit)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -113,6 +129,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	boundaryName := fs.String("boundary", "symm", "edge extension: symm, mirror, nearest, wrap or fill")
 	fill := fs.Float64("fill", 0, "value outside the image for -boundary fill, as a fraction of full intensity")
 	outName := fs.String("o", "", "output PNG file (- for standard output)")
+	maxPixels := fs.Int("max-pixels", defaultMaxPixels, "refuse larger images; the limits on file size and work grow with it")
 	usage := func() {
 		fmt.Fprintln(stderr, "usage: blur (-sigma S | -box N | -kernel FILE) [-boundary B] [-fill V] -o OUT.png IN")
 		fs.SetOutput(stderr)
@@ -128,7 +145,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	err := blur(fs.Args(), set, *sigma, *box, *kernelFile, *boundaryName, *fill, *outName, stdin, stdout)
+	var err error
+	if *maxPixels < 1 || *maxPixels > maxMaxPixels {
+		err = bad("-max-pixels must be between 1 and %d, not %d", maxMaxPixels, *maxPixels)
+	} else {
+		debug.SetMemoryLimit(int64(memoryPerPixel * *maxPixels))
+		err = blur(fs.Args(), set, *sigma, *box, *kernelFile, *boundaryName, *fill, *outName, newLimits(*maxPixels), stdin, stdout)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "blur: %v\n", oneLine(err.Error()))
 		var ue *usageError
@@ -146,7 +169,7 @@ func oneLine(s string) string {
 }
 
 // blur checks the options, reads the image, filters it and writes it.
-func blur(args []string, set map[string]bool, sigma float64, box int, kernelFile, boundaryName string, fill float64, outName string, stdin io.Reader, stdout io.Writer) error {
+func blur(args []string, set map[string]bool, sigma float64, box int, kernelFile, boundaryName string, fill float64, outName string, lim limits, stdin io.Reader, stdout io.Writer) error {
 	n := 0
 	for _, f := range []string{"sigma", "box", "kernel"} {
 		if set[f] {
@@ -179,7 +202,7 @@ func blur(args []string, set map[string]bool, sigma float64, box int, kernelFile
 			return err
 		}
 	}
-	img, err := readImage(args[0], stdin)
+	img, err := readImage(args[0], lim, stdin)
 	if err != nil {
 		return err
 	}
@@ -189,8 +212,8 @@ func blur(args []string, set map[string]bool, sigma float64, box int, kernelFile
 	case *image.Gray, *image.Gray16:
 		nch = 1 // as channels makes them
 	}
-	if ops := filterOps(set, sigma, box, kernel, r.Dy(), r.Dx(), nch); ops > maxOps {
-		return bad("%s on a %d×%d image would take about %.1e multiply-adds, over the limit of %.0e; use a smaller filter or image", filterName(set, sigma, box, kernel), r.Dx(), r.Dy(), ops, float64(maxOps))
+	if ops := filterOps(set, sigma, box, kernel, r.Dy(), r.Dx(), nch); ops > lim.ops {
+		return bad("%s on a %d×%d image would take about %.1e multiply-adds, over the limit of %.0e; use a smaller filter or image (or raise -max-pixels)", filterName(set, sigma, box, kernel), r.Dx(), r.Dy(), ops, lim.ops)
 	}
 	ch := channels(img)
 	img = nil // the planes hold it now: let the collector have it
@@ -251,8 +274,8 @@ func filterName(set map[string]bool, sigma float64, box int, kernel conv2d.Matri
 }
 
 // readImage decodes the PNG or JPEG in the named file (or standard input for "-"),
-// refusing images over maxPixels before decoding their pixels.
-func readImage(name string, stdin io.Reader) (image.Image, error) {
+// refusing images over lim.pixels before decoding their pixels.
+func readImage(name string, lim limits, stdin io.Reader) (image.Image, error) {
 	var r io.Reader = stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -262,12 +285,12 @@ func readImage(name string, stdin io.Reader) (image.Image, error) {
 		defer f.Close()
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxInputBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, int64(lim.inputBytes)+1))
 	if err != nil {
 		return nil, bad("cannot read %s: %v", name, err)
 	}
-	if len(data) > maxInputBytes {
-		return nil, bad("%s is over %d MiB", name, maxInputBytes>>20)
+	if len(data) > lim.inputBytes {
+		return nil, bad("%s is over %d MiB (raise -max-pixels for larger images)", name, lim.inputBytes>>20)
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
@@ -276,8 +299,8 @@ func readImage(name string, stdin io.Reader) (image.Image, error) {
 	if format != "png" && format != "jpeg" {
 		return nil, bad("%s is a %s image; blur reads PNG and JPEG", name, format)
 	}
-	if cfg.Width < 1 || cfg.Height < 1 || float64(cfg.Width)*float64(cfg.Height) > maxPixels {
-		return nil, bad("%s is %d×%d pixels; blur takes 1 to %d pixels", name, cfg.Width, cfg.Height, maxPixels)
+	if cfg.Width < 1 || cfg.Height < 1 || float64(cfg.Width)*float64(cfg.Height) > float64(lim.pixels) {
+		return nil, bad("%s is %d×%d pixels; blur takes 1 to %d pixels (see -max-pixels)", name, cfg.Width, cfg.Height, lim.pixels)
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {

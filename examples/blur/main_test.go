@@ -238,6 +238,8 @@ func TestErrors(t *testing.T) {
 		{[]string{"-sigma", "1", "-o", out, filepath.Join(t.TempDir(), "missing.png")}, "cannot read the image"},
 		{[]string{"-sigma", "1", "-o", out, text}, "is not a PNG or JPEG image"},
 		{[]string{"-sigma", "1", "-o", out, gif}, "is not a PNG or JPEG image"},
+		{[]string{"-sigma", "1", "-max-pixels", "0", "-o", out, img}, "-max-pixels must be between 1"},
+		{[]string{"-sigma", "1", "-max-pixels", "10", "-o", out, img}, "pixels (see -max-pixels)"},
 		{[]string{"-sigma", "1", "-o", out, huge}, "is 100000×100000 pixels"},
 		{[]string{"-kernel", ragged, "-o", out, img}, "ragged.txt:2: the kernel is not rectangular"},
 		{[]string{"-kernel", word, "-o", out, img}, `word.txt:2:3: "x4" is not a finite number`},
