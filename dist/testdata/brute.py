@@ -9,7 +9,9 @@ with the Go code: it is written from the documentation only (dist.ParseWith, DES
 
 Input (stdin, JSON): {"cases": [{"expr": "4d6xkh3", "depth": 2}, ...]}
 Output (stdout, JSON): {"results": [{"expr": ..., "depth": ..., "joint": bool,
-    "dist": {"value": "p/q", ...}} or {"expr": ..., "error": "..."}]}
+    "dist": {"value": "p/q", ...}, "total": "..."} or {"expr": ..., "error": "..."}]}
+The total is the number of equally likely roll sequences: every die counts S^(depth+1)
+sequences when it explodes (S^2 for xo) and S otherwise, as dist documents its totals.
 A joint result has keys "a,b". Probabilities are reduced fractions (fractions.Fraction).
 
 With arguments instead of stdin: brute.py DEPTH EXPR... prints the same JSON.
@@ -401,7 +403,7 @@ def run(expr, depth):
         p = Fraction(d[k], total)
         key = "%d,%d" % k if joint else str(k)
         out[key] = "%d/%d" % (p.numerator, p.denominator)
-    return {"expr": expr, "depth": depth, "joint": joint, "dist": out}
+    return {"expr": expr, "depth": depth, "joint": joint, "dist": out, "total": str(total)}
 
 
 def main():
