@@ -53,6 +53,8 @@ type bruteDie struct {
 	faces []int
 	mode  string // "", "!", "!p", "x", "xo"
 	expl  bool   // an explode test is written
+	// random is a number of dice rolled on a die, (dK)dS (n is then K).
+	random bool
 }
 
 func (g *bruteGen) faces() (string, []int) {
@@ -121,6 +123,12 @@ func (g *bruteGen) die(maxN int, explodeTest bool) bruteDie {
 	if d.n == 1 && g.r.IntN(2) == 0 {
 		n = ""
 	}
+	if d.mode != "x" && d.mode != "xo" && g.r.IntN(8) == 0 {
+		// a random number of dice, (d3)d4; n is the most there can be
+		d.n = 2 + g.r.IntN(2)
+		d.random = true
+		n = fmt.Sprintf("(d%d)", d.n)
+	}
 	d.text = n + "d" + fs + d.mode
 	if d.mode != "" && (explodeTest || g.r.IntN(3) == 0) {
 		d.text += g.cond(faces, true)
@@ -131,7 +139,7 @@ func (g *bruteGen) die(maxN int, explodeTest bool) bruteDie {
 
 // keep returns a keep or drop modifier for a pool of n dice ("" for none).
 func (g *bruteGen) keep(n int) string {
-	if g.r.IntN(3) == 0 {
+	if n == 0 || g.r.IntN(3) == 0 {
 		return ""
 	}
 	// Parse refuses keeping none and dropping all (of the dice written, even for x).
@@ -146,8 +154,9 @@ func (g *bruteGen) keep(n int) string {
 	return fmt.Sprintf("%s%d", rule, 1+g.r.IntN(n))
 }
 
-// pool returns a dice group or a braced pool, its number of dice and a face list to choose
-// tests from.
+// pool returns a dice group or a braced pool, its number of dice (0 for a braced pool with
+// a random number of dice, which Parse does not let keep) and a face list to choose tests
+// from.
 func (g *bruteGen) pool(explodeTest bool) (string, int, []int) {
 	if g.r.IntN(3) > 0 {
 		d := g.die(5, explodeTest)
@@ -156,6 +165,7 @@ func (g *bruteGen) pool(explodeTest bool) (string, int, []int) {
 	var items []string
 	n := 0
 	var faces []int
+	random := false
 	for len(items) < 2 || (n < 4 && g.r.IntN(2) == 0) {
 		switch g.r.IntN(5) {
 		case 0: // a single value: (2d3)
@@ -169,6 +179,7 @@ func (g *bruteGen) pool(explodeTest bool) (string, int, []int) {
 			d := g.die(max(1, 4-n), false)
 			items = append(items, d.text)
 			n += d.n
+			random = random || d.random
 			if faces == nil || len(d.faces) > len(faces) {
 				faces = d.faces
 			}
@@ -176,6 +187,9 @@ func (g *bruteGen) pool(explodeTest bool) (string, int, []int) {
 	}
 	if faces == nil {
 		faces = []int{1, 2, 3, 4}
+	}
+	if random {
+		n = 0
 	}
 	return "{" + strings.Join(items, ",") + "}", n, faces
 }

@@ -23,7 +23,7 @@ The subset read (a small grammar, enough for the test generator):
     pexpr = pool [keep] [test [ "f" cond ] [ "&" test ]]
     pool  = group | "{" item { "," item } "}"
     item  = group (its dice join the pool) | group keep/test (one value) | "(" expr ")"
-    group = [N] "d" (S | "F" | "%" | "{" faces "}") [ "!" ["p"] [test] | "x" ["o"] [test] ]
+    group = [N | "(d" K ")"] "d" (S | "F" | "%" | "{" faces "}") [ "!" ["p"] [test] | "x" ["o"] [test] ]
     keep  = ("kh" | "kl" | "km" | "dh" | "dl" | "k") [K]
     test  = (">=" | ">" | "<=" | "<" | "=") INT      (bare INT after "f" means "=")
 
@@ -34,6 +34,7 @@ Rules, as documented:
   - "!p" as "!", every extra roll counts one less; the explode test reads the face shown.
   - "x": the same chains, but every roll is a die of its own in the pool; "xo" allows at
     most one extra roll per die whatever DEPTH is.
+  - (dK)dS rolls dK for the number of dice (a keep of more dice than rolled keeps them all).
   - kmK drops floor((n-K)/2) lowest and ceil((n-K)/2) highest; a K of n or more keeps all.
   - a test counts the kept dice meeting it; "f" subtracts the kept dice meeting the failure
     test; "&" gives the pair (count of first, count of second).
@@ -107,6 +108,21 @@ def one_die(group, depth):
             key = tuple(sorted(seq))
         d[key] += w
     return dict(d), len(faces) ** (dep + 1)
+
+
+def random_dice(group, depth):
+    """(dK)dS: N ~ dK, then N dice; a roll of n dice is weighted over T^K (T one die's total),
+    so that the total is K * T^K as for Dist.RepeatDist."""
+    k = group["n"][1]
+    part = one_die(group, depth)
+    out = defaultdict(int)
+    acc = ({(): 1}, 1)
+    for n in range(1, k + 1):
+        acc = merge(acc, part)
+        pad = part[1] ** (k - n)
+        for key, w in acc[0].items():
+            out[key] += w * pad
+    return dict(out), k * part[1] ** k
 
 
 def merge(a, b):
@@ -241,7 +257,7 @@ class Parser:
                 if self.at_test():
                     node = ("vtest", node, self.test())
                 return node
-        if self.peek("{") or re.compile(r"\d*d").match(self.s, self.i):
+        if self.peek("{") or re.compile(r"\d*d|\(d\d+\)d").match(self.s, self.i):
             return self.pexpr()
         v = self.int_()
         if v is None:
@@ -249,8 +265,13 @@ class Parser:
         return ("const", v)
 
     def group(self):
-        n = self.int_()
-        n = 1 if n is None else n
+        m = re.compile(r"\(d(\d+)\)").match(self.s, self.i)
+        if m:  # (dK)dS: a random number of dice
+            self.i = m.end()
+            n = ("random", int(m.group(1)))
+        else:
+            n = self.int_()
+            n = 1 if n is None else n
         self.expect("d")
         if self.accept("F"):
             faces = [-1, 0, 1]
@@ -286,7 +307,7 @@ class Parser:
         if self.accept("{"):
             items = []
             while True:
-                if self.accept("("):
+                if not re.compile(r"\(d\d+\)d").match(self.s, self.i) and self.accept("("):
                     items.append(("value", self.expr()))
                     self.expect(")")
                 else:
@@ -326,7 +347,9 @@ def eval_pool(node, depth):
     _, items = node
     acc = ({(): 1}, 1)
     for kind, x in items:
-        if kind == "dice":
+        if kind == "dice" and isinstance(x["n"], tuple):
+            acc = merge(acc, random_dice(x, depth))
+        elif kind == "dice":
             part = one_die(x, depth)
             for _ in range(x["n"]):
                 acc = merge(acc, part)
