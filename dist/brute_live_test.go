@@ -129,6 +129,9 @@ func (g *bruteGen) die(maxN int, explodeTest bool) bruteDie {
 		d.random = true
 		n = fmt.Sprintf("(d%d)", d.n)
 	}
+	if g.r.IntN(5) == 0 {
+		fs += []string{"r", "ro"}[g.r.IntN(2)] + g.cond(faces, true)
+	}
 	d.text = n + "d" + fs + d.mode
 	if d.mode != "" && (explodeTest || g.r.IntN(3) == 0) {
 		d.text += g.cond(faces, true)
@@ -328,6 +331,9 @@ var bruteFixed = []bruteCase{
 	{"{2d4x, d3}>=3", 2}, {"{3d4x}>=4&=1", 2}, {"3d4x=4>=3", 2}, {"2d6x", 2}, {"2d6!", 2},
 	{"matches(3d4x)", 2}, {"straight({2d4!, d6})", 1}, {"4d6xkm2", 1}, {"3d3xdl1", 2},
 	{"3dFx", 2}, {"3dF!p", 2}, {"matches(3dFxo)", 2}, {"4d{0,1,1,3}x>=1kh2", 1},
+	{"d3r1x", 1}, {"d3r1!p", 2}, {"2d3ro1xkh1", 2}, {"matches(2d3r1x)", 1}, {"3d4r<2x=4>=3", 1},
+	{"d3!p", 3}, {"2d3x", 3}, {"{2d2x}kh2", 3}, {"2d2x=2kh1>=2&=1", 3}, {"straight(2d3x)", 3},
+	{"matches(4d3)>=2", 1}, {"straight(4d4x)=3", 1}, {"straight({d4,d4})<2", 1},
 }
 
 func TestBruteLive(t *testing.T) {

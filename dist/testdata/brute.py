@@ -23,11 +23,14 @@ The subset read (a small grammar, enough for the test generator):
     pexpr = pool [keep] [test [ "f" cond ] [ "&" test ]]
     pool  = group | "{" item { "," item } "}"
     item  = group (its dice join the pool) | group keep/test (one value) | "(" expr ")"
-    group = [N | "(d" K ")"] "d" (S | "F" | "%" | "{" faces "}") [ "!" ["p"] [test] | "x" ["o"] [test] ]
+    group = [N | "(d" K ")"] "d" (S | "F" | "%" | "{" faces "}") [("r" | "ro") (test | INT)]
+            [ "!" ["p"] [test] | "x" ["o"] [test] ]
     keep  = ("kh" | "kl" | "km" | "dh" | "dl" | "k") [K]
     test  = (">=" | ">" | "<=" | "<" | "=") INT      (bare INT after "f" means "=")
 
 Rules, as documented:
+  - "r" rerolls a face meeting its test, at most DEPTH times ("ro": once), the last roll
+    standing; every roll of the die is rerolled so, the extra rolls of "!" and "x" too.
   - "!" compounds: a die's value is the sum of its rolls; a roll meeting the explode test
     (default: the highest face) rolls again, at most DEPTH extra rolls; the roll at the limit
     stands whatever it shows. A chain of k extra rolls has probability (1/S)^(k+1).
@@ -67,39 +70,55 @@ def cond_fn(op, v):
     }[op]
 
 
-def chains(faces, explode, depth):
+def chains(faces, total, explode, depth):
     """Every roll sequence of one exploding die: list of (tuple of faces shown, weight),
-    weights over len(faces)**(depth+1)."""
-    m = len(faces)
+    weights over total**(depth+1); faces is a list of (face, weight) over total."""
     out = []
 
-    def rec(prefix, extra):
-        for f in faces:
+    def rec(prefix, weight, extra):
+        for f, w in faces:
             seq = prefix + (f,)
             if explode(f) and extra < depth:
-                rec(seq, extra + 1)
+                rec(seq, weight * w, extra + 1)
             else:
-                out.append((seq, m ** (depth + 1 - len(seq))))
+                out.append((seq, weight * w * total ** (depth + 1 - len(seq))))
 
-    rec((), 0)
-    assert sum(w for _, w in out) == m ** (depth + 1)
+    rec((), 1, 0)
+    assert sum(w for _, w in out) == total ** (depth + 1)
     return out
+
+
+def rolled(group, depth):
+    """One roll of a group's die after its rerolls, as (list of (face, weight), total): a
+    face meeting the reroll test is rolled again, at most depth times (once for ro), and
+    the last roll stands."""
+    faces = group["faces"]
+    if group["reroll"] is None:
+        d = defaultdict(int)
+        for f in faces:
+            d[f] += 1
+        return sorted(d.items()), len(faces)
+    test, once = group["reroll"]
+    dep = 1 if once else depth
+    d = defaultdict(int)
+    for seq, w in chains([(f, 1) for f in faces], len(faces), test, dep):
+        d[seq[-1]] += w
+    return sorted(d.items()), len(faces) ** (dep + 1)
 
 
 def one_die(group, depth):
     """The distribution of one die of a group as a pool part: outcome = sorted tuple of the
-    dice it puts in the pool (one value, or every roll for x)."""
-    faces = group["faces"]
+    dice it puts in the pool (one value, or every roll for x). Every roll of an exploding
+    die, the extra ones too, is rerolled as the group says."""
+    faces, total = rolled(group, depth)
     mode = group["mode"]
     if mode is None:
-        d = defaultdict(int)
-        for f in faces:
-            d[(f,)] += 1
-        return dict(d), len(faces)
-    test = group["explode"] or (lambda x, hi=max(faces): x == hi)
+        return {(f,): w for f, w in faces}, total
+    hi = max(f for f, w in faces if w > 0)
+    test = group["explode"] or (lambda x: x == hi)
     dep = 1 if mode == "xo" else depth
     d = defaultdict(int)
-    for seq, w in chains(faces, test, dep):
+    for seq, w in chains(faces, total, test, dep):
         if mode == "!":
             key = (sum(seq),)
         elif mode == "!p":
@@ -107,7 +126,7 @@ def one_die(group, depth):
         else:  # x, xo
             key = tuple(sorted(seq))
         d[key] += w
-    return dict(d), len(faces) ** (dep + 1)
+    return dict(d), total ** (dep + 1)
 
 
 def random_dice(group, depth):
@@ -286,6 +305,11 @@ class Parser:
                 self.expect(",")
         else:
             faces = list(range(1, self.int_() + 1))
+        reroll = None
+        if self.accept("ro"):
+            reroll = (self.test(bare_eq=True), True)
+        elif self.accept("r"):
+            reroll = (self.test(bare_eq=True), False)
         mode = None
         explode = None
         if self.accept("!"):
@@ -294,7 +318,8 @@ class Parser:
             mode = "xo" if self.accept("o") else "x"
         if mode is not None and self.at_test():
             explode = self.test()
-        return {"kind": "group", "n": n, "faces": faces, "mode": mode, "explode": explode}
+        return {"kind": "group", "n": n, "faces": faces, "reroll": reroll, "mode": mode,
+                "explode": explode}
 
     def keep(self):
         for rule in ("kh", "kl", "km", "dh", "dl", "k"):
