@@ -334,6 +334,10 @@ var bruteFixed = []bruteCase{
 	{"d3r1x", 1}, {"d3r1!p", 2}, {"2d3ro1xkh1", 2}, {"matches(2d3r1x)", 1}, {"3d4r<2x=4>=3", 1},
 	{"d3!p", 3}, {"2d3x", 3}, {"{2d2x}kh2", 3}, {"2d2x=2kh1>=2&=1", 3}, {"straight(2d3x)", 3},
 	{"matches(4d3)>=2", 1}, {"straight(4d4x)=3", 1}, {"straight({d4,d4})<2", 1},
+	// the examples of DESIGN.md at the default depth
+	{"10d10>=8f1", 9}, {"6d10>=7f<=2", 9}, {"10d6>=5&=1", 9}, {"4dF>=1&<=-1", 9}, {"3d20km1", 9},
+	{"d6!p", 9}, {"3d10!p>=9", 9}, {"4d6xkh3", 9}, {"3d6x>=5", 9}, {"3d10xo>=8", 9},
+	{"{3d6x}>=5&=1", 9},
 }
 
 func TestBruteLive(t *testing.T) {
@@ -500,11 +504,15 @@ var hostileSlow = flag.Bool("hostile.slow", false, "run TestHostileSlow: express
 // hostileSlowCases are accepted by Parse although they take far longer than the ten seconds
 // of work ParseWith promises to refuse (times measured on a loaded 2-core machine).
 var hostileSlowCases = []string{
-	"matches(200d6)",   // 10.6 s
-	"matches(300d6)",   // 39 s
-	"matches(360d6)",   // 61 s; matches(390d6) is refused (estimate 3.8e9 > 3e9)
-	"matches(100d100)", // 65 s
-	"straight(400d6)",  // 16 s
+	"matches(200d6)",      // 10.6 s
+	"matches(300d6)",      // 39 s
+	"matches(360d6)",      // 61 s; matches(390d6) is refused (estimate 3.8e9 > 3e9)
+	"matches(100d100)",    // 65 s
+	"straight(400d6)",     // 16 s
+	"straight(500d7)",     // 25 s
+	"matches(200d22)",     // 41 s
+	"matches(100d7!)",     // 14 s
+	"matches(100d5!p>=4)", // 9 s
 }
 
 // TestHostileSlow is a known bug: the work estimate of matches (and of straight) is far
@@ -512,7 +520,7 @@ var hostileSlowCases = []string{
 // case goes on computing after the limit.
 func TestHostileSlow(t *testing.T) {
 	if !*hostileSlow {
-		t.Skip("known bug, Parse accepts expressions that take 10-65 s: run with -hostile.slow")
+		t.Skip("known bug, Parse accepts expressions that take 9-65 s: run with -hostile.slow")
 	}
 	parse := func(e string) error { _, err := Parse(e); return err }
 	for _, e := range hostileSlowCases {
@@ -528,4 +536,50 @@ func TestHostileSlow(t *testing.T) {
 			t.Logf("%q: %v in %v", e, o.err, took)
 		}
 	}
+}
+
+// TestHostileTokens parses random strings of the notation's pieces: every answer must come
+// quickly, without a panic, and every error be a *ParseError with a column in the string.
+func TestHostileTokens(t *testing.T) {
+	toks := []string{"d", "d", "6", "3", "2", "1", "0", "x", "xo", "!", "!p", "p", "o", "km", "kh",
+		"dl", "k", "f", "&", ">=", "<=", "=", ">", "<", "matches(", "straight(", "{", "}", ",", "(",
+		")", "-", "+", "r", "ro", "F", "%", "10", "20", " ", "*", "/", "max(", "min(", "{2d6,d4}",
+		"3d6", "4d6x", ">=5&=1", "f1"}
+	seed := uint64(os.Getpid())
+	t.Logf("seed %d (the process id)", seed)
+	r := rand.New(rand.NewPCG(seed, 0x746f6b))
+	parse := func(e string) error { _, err := Parse(e); return err }
+	parseJoint := func(e string) error { _, err := ParseJoint(e, ParseOptions{}); return err }
+	n := 5000
+	if testing.Short() {
+		n = 1000
+	}
+	accepted := 0
+	for range n {
+		var b strings.Builder
+		for range 1 + r.IntN(10) {
+			b.WriteString(toks[r.IntN(len(toks))])
+		}
+		e := b.String()
+		joint := r.IntN(4) == 0
+		p := parse
+		if joint {
+			p = parseJoint
+		}
+		o, ok := parseGuarded(e, 5*time.Second, p)
+		var pe *ParseError
+		switch {
+		case !ok:
+			t.Errorf("%q (joint %v): no answer within 5 s", e, joint)
+		case o.panicked != nil:
+			t.Errorf("%q (joint %v): panic %v", e, joint, o.panicked)
+		case o.err == nil:
+			accepted++
+		case !errors.As(o.err, &pe):
+			t.Errorf("%q: error %T %v, want a *ParseError", e, o.err, o.err)
+		case pe.Pos < 1 || pe.Pos > len([]rune(e))+1:
+			t.Errorf("%q: column %d outside the expression: %v", e, pe.Pos, pe)
+		}
+	}
+	t.Logf("%d of %d accepted", accepted, n)
 }
