@@ -92,21 +92,16 @@ func Parse(expr string) (*Dist, error) {
 //	                           one less: d6!p, 3d10!p>=9
 //	x, x>=V, ...               explode as separate dice: every extra roll is a die of its
 //	                           own, which keep and tests see one by one, at most
-//	                           ExplodeDepth extra rolls per die: 4d6xkh3, 10d6x>=5; the
+//	                           ExplodeDepth extra rolls per die: 4d6xkh3, {10d6x}>=5; the
 //	                           sum of the dice is that of "!"
 //	xo, xo>=V, ...             as x, at most one extra roll per die: 5d10xo>=8
 //
 // An exploding die stays one die whose value is the sum of its rolls (some tools call this
 // compounding), so 4d6!kh3 keeps three such sums; with x the rolls stay apart (Roll20's "!",
-// Foundry's "x"). A test written right after "!" or "!p" is where the die explodes; to count
-// successes of dice exploding on their highest face, give the explode point or use braces:
-// 5d10!=10>=8 or {5d10!}>=8. After "x" or "xo" a test that ends the group counts its dice,
-// which explode on their highest face, as a test after any dice group does: 10d6x>=5 is
-// Shadowrun's rule of six (every 6 rolls again, each roll a die; count the 5s and 6s) and
-// 20d10x>=8 the ten-again pool of the World of Darkness. The test after "x" is where the
-// dice explode only when another test, a keep or drop, or a reroll follows it:
-// 10d10x>=8>=8 (eight-again), 4d6x>=5kh3. The dice of an x group need a fixed number:
-// (d4)d6x is an error.
+// Foundry's "x"). A test written right after "!", "!p", "x" or "xo" is where the die
+// explodes; to count successes of dice exploding on their highest face, give the explode
+// point or use braces: 5d10!=10>=8, {5d10!}>=8, 10d6x=6>=5 or {10d6x}>=5. The dice of an x
+// group need a fixed number: (d4)d6x is an error.
 //
 // Then a dice group or pool may keep or drop dice, and then count successes:
 //

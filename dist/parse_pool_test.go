@@ -110,10 +110,7 @@ func TestParsePoolFormsBrute(t *testing.T) {
 		{"3d4x", 2, func(r *treeRoller) int { return tsum(sepD(r, 3, 4, 2, eq(4))) }},
 		{"3d4xkh2", 2, func(r *treeRoller) int { return tsum(topK(sepD(r, 3, 4, 2, eq(4)), 2)) }},
 		{"3d4x>=3kl2", 1, func(r *treeRoller) int { v := sepD(r, 3, 4, 1, ge(3)); return keepLo(v, 2) }},
-		{"3d4xo>=3", 3, func(r *treeRoller) int { return tcount(sepD(r, 3, 4, 1, eq(4)), ge(3)) }},
-		{"3d4x>=3", 2, func(r *treeRoller) int { return tcount(sepD(r, 3, 4, 2, eq(4)), ge(3)) }},
-		{"3d4x>=3+1", 2, func(r *treeRoller) int { return tcount(sepD(r, 3, 4, 2, eq(4)), ge(3)) + 1 }},
-		{"3d4x>=3>=2", 1, func(r *treeRoller) int { return tcount(sepD(r, 3, 4, 1, ge(3)), ge(2)) }},
+		{"3d4xo>=3", 3, func(r *treeRoller) int { return tsum(sepD(r, 3, 4, 1, ge(3))) }},
 		{"4d4xo=4>=3", 0, func(r *treeRoller) int { return tcount(sepD(r, 4, 4, 1, eq(4)), ge(3)) }},
 		{"{3d4x}>=4", 2, func(r *treeRoller) int { return tcount(sepD(r, 3, 4, 2, eq(4)), ge(4)) }},
 		{"3d4x=4>=3f1", 2, func(r *treeRoller) int { return hitsMinusFails(sepD(r, 3, 4, 2, eq(4)), ge(3), eq(1)) }},
@@ -254,7 +251,7 @@ func TestParsePoolFormsCombinators(t *testing.T) {
 	}{
 		{"5d6km3", new(Dist).KeepMiddle(d6, 5, 3)},
 		{"10d6x", new(Dist).Repeat(new(Dist).Explode(d6, DefaultExplodeDepth), 10)},
-		{"10d6x>=5", new(Dist).CountKept(new(Pool).AddExploding(d6, 10, eq(6), DefaultExplodeDepth), Keep{}, ge(5), nil)},
+		{"10d6x>=5", new(Dist).Repeat(new(Dist).ExplodeOn(d6, ge(5), DefaultExplodeDepth), 10)},
 		{"d6!p", new(Dist).Penetrate(d6, DefaultExplodeDepth)},
 		{"3d10!p>=9", new(Dist).Repeat(new(Dist).PenetrateOn(d10, ge(9), DefaultExplodeDepth), 3)},
 		{"10d10>=8f1", new(Dist).CountKept(new(Pool).Add(d10, 10), Keep{}, ge(8), eq(1))},
@@ -262,7 +259,7 @@ func TestParsePoolFormsCombinators(t *testing.T) {
 		{"straight(8d6)", new(Dist).Straight(new(Pool).Add(d6, 8))},
 		{"20d10x=10>=8", new(Dist).CountKept(new(Pool).AddExploding(d10, 20, eq(10), DefaultExplodeDepth), Keep{}, ge(8), nil)},
 		{"6d6xkh3", new(Dist).SumKept(new(Pool).AddExploding(d6, 6, eq(6), DefaultExplodeDepth), Keep{KeepHigh, 3})},
-		{"5d10xo>=8", new(Dist).CountKept(new(Pool).AddExploding(d10, 5, eq(10), 1), Keep{}, ge(8), nil)},
+		{"5d10xo>=8", new(Dist).SumKept(new(Pool).AddExploding(d10, 5, ge(8), 1), Keep{})},
 	}
 	for _, tc := range tests {
 		d, err := Parse(tc.expr)
@@ -279,9 +276,9 @@ func TestParsePoolFormsCombinators(t *testing.T) {
 	assert.Equal(t, big.NewRat(240, 7776).RatString(), d.ProbRat(5).RatString())
 	// x sums equal ! sums whatever the depth
 	for _, depth := range []int{NoExtraRolls, 1, 2, 5} {
-		a, err := ParseWith("7d6x+{3d4x}", ParseOptions{ExplodeDepth: depth})
+		a, err := ParseWith("7d6x+{3d4x>=3}", ParseOptions{ExplodeDepth: depth})
 		require.NoError(t, err)
-		b, err := ParseWith("7d6!+3d4!", ParseOptions{ExplodeDepth: depth})
+		b, err := ParseWith("7d6!+3d4!>=3", ParseOptions{ExplodeDepth: depth})
 		require.NoError(t, err)
 		assert.True(t, a.Equal(b), "depth %d", depth)
 		assert.Equal(t, 0, a.Total().Cmp(b.Total()), "depth %d", depth)
@@ -316,7 +313,7 @@ func TestParsePoolFormsErrors(t *testing.T) {
 		{"d6xx", 4, `"x" written twice`},
 		{"d6xo!", 5, "cannot both explode"},
 		{"d6!x", 4, "cannot both explode"},
-		{"d6x<=6kh1", 3, "x<=6 would explode on every face"},
+		{"d6x<=6", 3, "x<=6 would explode on every face"},
 		{"d6xo>", 6, `a value to explode on after "xo"`},
 		{"4d6kh3x", 7, `"x" must come before "kh3"`},
 		{"(d4)d6x", 1, "need a fixed number, but (d4) is random"},

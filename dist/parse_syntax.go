@@ -538,21 +538,6 @@ func (p *parser) testLen() int {
 // peekTest reports whether a comparison comes next.
 func (p *parser) peekTest() bool { return p.testLen() > 0 }
 
-// explodePointFollows reports, just after the test that follows "x" or "xo", whether that
-// test is where the dice explode: when another test, a keep or drop, or a reroll comes
-// next (10d6x=6>=5, 4d6x>=5kh3). Otherwise the test counts the group's dice, as a test
-// ending any dice group does (10d6x>=5). It does not move p.pos.
-func (p *parser) explodePointFollows() bool {
-	save := p.pos
-	defer func() { p.pos = save }()
-	p.skipSpace()
-	if p.peekTest() {
-		return true
-	}
-	c := p.peekByte()
-	return c|0x20 == 'k' || c|0x20 == 'd' || c|0x20 == 'r'
-}
-
 // cond reads a comparison and its threshold; a bare number means "=". bare says whether a
 // number without an operator is allowed (rerolls allow it, success tests do not).
 func (p *parser) cond(bare bool, what string) cond {
@@ -684,14 +669,7 @@ func (p *parser) dieMods(d *dieNode) {
 				}
 			}
 			if p.peekTest() {
-				start := p.pos
 				c := p.cond(false, fmt.Sprintf("a value to explode on after %q (like %s>=5)", name, name))
-				if d.separate && !p.explodePointFollows() {
-					// 10d6x>=5: a test ending an x group counts its dice (Shadowrun's
-					// rule of six); the dice explode on their highest face.
-					p.pos = start
-					break
-				}
 				d.explodeOn = &c
 				if matchesAll(d, []cond{c}) {
 					p.fail(mpos, "%s would explode on every face of the die", p.s[mpos:p.pos])

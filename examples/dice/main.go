@@ -77,10 +77,8 @@ Notation (letters in either case, spaces allowed):
                            test) and add, up to -explode-depth times
   d6r1  d6r<3  d6ro1       reroll 1s (up to -explode-depth times), reroll below 3, reroll once
   d6!p  3d10!p>=9          penetrating explode: every extra roll counts one less
-  10d6x  5d10xo            explode as separate dice: each extra roll joins the pool as a
+  10d6x  5d10xo>=8         explode as separate dice: each extra roll joins the pool as a
                            die of its own (xo: at most one extra roll per die)
-  10d6x>=5  10d10x>=8>=8   a test ending an x group counts its dice (rule of six); a test
-                           after x followed by another test or a keep is the explode point
   5d6km3                   keep the middle 3 (km1 of 3d20 is the median die)
   10d6>=5  4d6=6  (2d6)>7  count the dice (or values) meeting the test
   10d10>=8f1  6d10>=7f<=2  successes minus the dice meeting the failure test after f
