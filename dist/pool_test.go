@@ -378,3 +378,23 @@ func TestPoolTooLarge(t *testing.T) {
 	_, err := Parse("matches({d2,d3,d4,d5,d6,d7,d8,d9,d10,d11,d12,d13,d14,d15,d16,d17,d18,d19,d20,d21,d22,d23,d24,d25,d26,d27,d28,d29,d30,d31,d32,d33,d34,d35,d36,d37,d38,d39,d40,d41,d42,d43,d44,d45,d46,d47,d48,d49,d50,d51,d52,d53,d54,d55,d56,d57,d58,d59,d60,d61,d62,d63,d64,d65,d66,d67,d68,d69,d70,d71})")
 	require.Error(t, err)
 }
+
+// TestKeepMiddleAll checks the shortcut for a keep-middle that keeps every die (the plain
+// sum) against the multiset program on pools of several kinds, and against Repeat.
+func TestKeepMiddleAll(t *testing.T) {
+	d4, d6 := Die(4), Die(6)
+	for _, n := range []int{1, 2, 5} {
+		p := new(Pool).Add(d6, n).Add(d4, 1)
+		for _, k := range []int{n + 1, n + 3} {
+			got := new(Dist).SumKept(p, Keep{KeepMid, k})
+			want := new(Dist).Add(new(Dist).Repeat(d6, n), d4)
+			assert.True(t, got.Equal(want), "km%d of %dd6+d4", k, n)
+			assert.Equal(t, 0, got.Total().Cmp(want.Total()), "km%d of %dd6+d4: total", k, n)
+		}
+	}
+	// the shortcut agrees with the multiset program's answer for keeping all but one
+	p := new(Pool).Add(d6, 3)
+	a := new(Dist).SumKept(p, Keep{KeepMid, 3})
+	b := new(Dist).SumKept(p, Keep{KeepHigh, 3})
+	assert.True(t, a.Equal(b))
+}

@@ -136,6 +136,9 @@ func (z *Dist) SumKept(p *Pool, k Keep) *Dist {
 	if k.Rule == KeepEvery || (k.K == 0 && (k.Rule == DropHigh || k.Rule == DropLow)) {
 		return z.sumAll(p)
 	}
+	if n, fixed := p.Dice(); fixed && !p.separate() && k.Rule == KeepMid && k.K >= n {
+		return z.sumAll(p) // the middle n of n dice are all of them
+	}
 	if n, fixed := p.Dice(); fixed && !p.separate() && k.Rule != KeepMid {
 		var pool []*Dist
 		for _, pt := range p.parts {
