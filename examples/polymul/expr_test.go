@@ -270,6 +270,8 @@ func TestExpressionErrors(t *testing.T) {
 		{"x/(x+1)", 2, "division by a polynomial"},
 		{"1/0", 2, "division by zero"},
 		{"x/(2-2)", 2, "division by zero"},
+		{"(10/7)^(100/0)", 12, "division by zero"}, // found by FuzzParseExpr: a panic in the exponent
+		{"x^(2/(3-3)+1)", 5, "division by zero: (3-3) is 0"},
 		{"x y", 3, "a second variable"},
 		{"2 3", 3, "a number cannot follow"},
 		{"xx", 1, "unknown name"},
