@@ -34,9 +34,23 @@ type ParseError struct {
 	Msg  string // what was expected or what is wrong, like `expected "d" …`
 }
 
-// Error returns the error as one line: `dist: parsing "3d": column 3: expected …`.
+// Error returns the error as one line: `dist: parsing "3d": column 3: expected …`. An
+// expression over 80 characters is quoted by the 60 around the column, with its length:
+// `dist: parsing …"((((((…" (130000 characters): column 201: …`.
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("dist: parsing %q: column %d: %s", e.Expr, e.Pos, e.Msg)
+	r := []rune(e.Expr)
+	if len(r) <= 80 {
+		return fmt.Sprintf("dist: parsing %q: column %d: %s", e.Expr, e.Pos, e.Msg)
+	}
+	lo := min(max(0, e.Pos-1-30), len(r)-60)
+	pre, post := "…", "…"
+	if lo == 0 {
+		pre = ""
+	}
+	if lo+60 == len(r) {
+		post = ""
+	}
+	return fmt.Sprintf("dist: parsing %s%q%s (%d characters): column %d: %s", pre, string(r[lo:lo+60]), post, len(r), e.Pos, e.Msg)
 }
 
 // Parse returns the exact distribution of a dice expression, with the default options of

@@ -600,3 +600,21 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// TestParseErrorLong checks that a long expression is quoted by a window around the column,
+// with the column still counted from the start, and a short one whole.
+func TestParseErrorLong(t *testing.T) {
+	long := strings.Repeat("(", 5000) + "3d" + strings.Repeat(")", 5000)
+	_, err := Parse(long)
+	require.Error(t, err)
+	msg := err.Error()
+	assert.Less(t, len(msg), 300, msg)
+	assert.Contains(t, msg, "(10002 characters)")
+	assert.Contains(t, msg, "column ")
+	e := &ParseError{Expr: strings.Repeat("a", 100) + "XYZ" + strings.Repeat("b", 100), Pos: 101, Msg: "bad"}
+	assert.Equal(t, `dist: parsing …"`+strings.Repeat("a", 30)+"XYZ"+strings.Repeat("b", 27)+`"… (203 characters): column 101: bad`, e.Error())
+	e = &ParseError{Expr: strings.Repeat("é", 90), Pos: 1, Msg: "bad"}
+	assert.Equal(t, `dist: parsing "`+strings.Repeat("é", 60)+`"… (90 characters): column 1: bad`, e.Error())
+	e = &ParseError{Expr: "3d", Pos: 3, Msg: "bad"}
+	assert.Equal(t, `dist: parsing "3d": column 3: bad`, e.Error())
+}

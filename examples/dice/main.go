@@ -160,7 +160,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if ss[i], err = parseSeries(expr, popt); err != nil {
 			var pe *dist.ParseError
 			if errors.As(err, &pe) {
-				fmt.Fprintf(stderr, "dice: %q: column %d: %s\n", pe.Expr, pe.Pos, pe.Msg)
+				fmt.Fprintf(stderr, "dice: %s\n", strings.TrimPrefix(pe.Error(), "dist: parsing "))
 			} else {
 				fmt.Fprintf(stderr, "dice: %v\n", err)
 			}
