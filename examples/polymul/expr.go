@@ -280,10 +280,8 @@ func (p *parser) exponent() (int, error) {
 		if bits > 64 {
 			return 0, p.errAt(start, fmt.Sprintf("the exponent is too large (at most %d)", maxExponent))
 		}
-		v, zero := evalConstChecked(e)
+		v := evalConst(e)
 		switch {
-		case zero != nil:
-			return 0, p.errAt(zero.start, "division by zero in the exponent")
 		case !v.IsInt():
 			return 0, p.errAt(start, fmt.Sprintf("the exponent must be an integer, not %s", v.RatString()))
 		case v.Sign() < 0:
@@ -660,42 +658,6 @@ func bitsBound(s string, n *node) (float64, error) {
 // evalConst returns the value of a constant subexpression (or of n at x = 0... never: callers
 // pass nodes without the variable).
 func evalConst(n *node) *big.Rat { return evalAt(n, new(big.Rat)) }
-
-// evalConstChecked returns the value of a constant subexpression, or the first division
-// whose divisor is zero (then the value is nil): exponents are evaluated while parsing,
-// before the checker has seen the expression.
-func evalConstChecked(n *node) (*big.Rat, *node) {
-	switch n.kind {
-	case opNum:
-		return new(big.Rat).Set(n.num), nil
-	case opVar:
-		return new(big.Rat), nil
-	case opNeg:
-		r, z := evalConstChecked(n.a)
-		if z != nil {
-			return nil, z
-		}
-		return r.Neg(r), nil
-	case opPow:
-		r, z := evalConstChecked(n.a)
-		if z != nil {
-			return nil, z
-		}
-		return ratPow(r, n.exp), nil
-	}
-	a, z := evalConstChecked(n.a)
-	if z != nil {
-		return nil, z
-	}
-	b, z := evalConstChecked(n.b)
-	if z != nil {
-		return nil, z
-	}
-	if n.kind == opDiv && b.Sign() == 0 {
-		return nil, n
-	}
-	return evalAt(&node{kind: n.kind, a: &node{kind: opNum, num: a}, b: &node{kind: opNum, num: b}}, nil), nil
-}
 
 // evalAt returns the exact value of n at x = v.
 func evalAt(n *node, v *big.Rat) *big.Rat {
