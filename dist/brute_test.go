@@ -306,29 +306,34 @@ func explodeBrute(x *Dist, depth int) outcomes {
 
 // explodeOnBrute enumerates the tree of rolls exploding on the values that pass match.
 func explodeOnBrute(x *Dist, match func(int) bool, depth int) outcomes {
-	return rollTreeBrute(x, match, depth, true)
+	return rollTreeBrute(x, match, depth, true, 0)
 }
 
 // rollTreeBrute enumerates the tree of rolls of x in which a roll that passes match is followed
 // by another, at most depth times: the rolls add up if sum (explosions), else the last one
-// stands (rerolls). Each leaf's weight is scaled to the total of depth+1 rolls.
-func rollTreeBrute(x *Dist, match func(int) bool, depth int, sum bool) outcomes {
+// stands (rerolls). Each extra roll counts pen less (1 for penetrating explosions, else 0).
+// Each leaf's weight is scaled to the total of depth+1 rolls.
+func rollTreeBrute(x *Dist, match func(int) bool, depth int, sum bool, pen int) outcomes {
 	fs := facesOf(x)
 	o := outcomes{}
 	var rec func(j, acc int, w *big.Int)
 	rec = func(j, acc int, w *big.Int) {
 		for _, f := range fs {
 			nw := new(big.Int).Mul(w, f.w)
+			v := f.v
+			if j > 0 {
+				v -= pen
+			}
 			if match(f.v) && j < depth {
 				if sum {
-					rec(j+1, acc+f.v, nw)
+					rec(j+1, acc+v, nw)
 				} else {
 					rec(j+1, 0, nw)
 				}
 				continue
 			}
 			nw.Mul(nw, totalPow(x, depth-j))
-			o.add(acc+f.v, nw)
+			o.add(acc+v, nw)
 		}
 	}
 	rec(0, 0, big.NewInt(1))
@@ -367,7 +372,7 @@ func TestExplodeOnBrute(t *testing.T) {
 // rerollBrute enumerates rolls: a roll that matches is replaced by a new roll, at most depth
 // times.
 func rerollBrute(x *Dist, match func(int) bool, depth int) outcomes {
-	return rollTreeBrute(x, match, depth, false)
+	return rollTreeBrute(x, match, depth, false, 0)
 }
 
 func TestRerollBrute(t *testing.T) {

@@ -329,24 +329,7 @@ func TestPenetrateBrute(t *testing.T) {
 			for _, cut := range []int{x.Hi(), x.Lo() + 1} {
 				match := func(v int) bool { return v >= cut }
 				// the tree of rolls, each extra roll counting one less
-				fs := facesOf(x)
-				o := outcomes{}
-				var rec func(j, acc int, w *big.Int)
-				rec = func(j, acc int, w *big.Int) {
-					for _, f := range fs {
-						nw := new(big.Int).Mul(w, f.w)
-						v := f.v
-						if j > 0 {
-							v--
-						}
-						if match(f.v) && j < depth {
-							rec(j+1, acc+v, nw)
-							continue
-						}
-						o.add(acc+v, nw.Mul(nw, totalPow(x, depth-j)))
-					}
-				}
-				rec(0, 0, big.NewInt(1))
+				o := rollTreeBrute(x, match, depth, true, 1)
 				checkSame(t, fmt.Sprintf("%s penetrate >=%d depth %d", name, cut, depth), new(Dist).PenetrateOn(x, match, depth), o.dist(), totalPow(x, depth+1))
 				if cut == x.Hi() {
 					checkSame(t, name+" penetrate", new(Dist).Penetrate(x, depth), o.dist(), totalPow(x, depth+1))
