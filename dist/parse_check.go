@@ -2,8 +2,9 @@ package dist
 
 import (
 	"fmt"
-	"math"
 	"math/bits"
+
+	"github.com/polyconv/polyconv/internal/cliflag"
 )
 
 // This file checks a syntax tree before anything is computed: counts of dice and kept dice,
@@ -60,7 +61,7 @@ func (c *checker) done(n node, s Shape) Shape {
 	}
 	if s.Peak > c.limit {
 		c.p.fail(pos, "%s would need about %s of memory (the limit is %s)",
-			c.text(n), formatBytes(float64(s.Peak)), formatBytes(float64(c.limit)))
+			c.text(n), cliflag.FormatBytes(float64(s.Peak)), cliflag.FormatBytes(float64(c.limit)))
 	}
 	if s.Len() > MaxValues {
 		c.p.fail(pos, "%s would have more than 2^31 possible values", c.text(n))
@@ -71,23 +72,6 @@ func (c *checker) done(n node, s Shape) Shape {
 	}
 	c.shapes[n] = s
 	return s
-}
-
-// formatBytes formats a byte count with binary units, like "2.3 GiB".
-func formatBytes(b float64) string {
-	units := []string{"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
-	i := 0
-	for b >= 1024 && i < len(units)-1 {
-		b /= 1024
-		i++
-	}
-	switch {
-	case i == 0:
-		return fmt.Sprintf("%.0f bytes", b)
-	case b == math.Trunc(b) || b >= 100:
-		return fmt.Sprintf("%.0f %s", b, units[i])
-	}
-	return fmt.Sprintf("%.2g %s", b, units[i])
 }
 
 // check returns the shape of n.

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/polyconv/polyconv/internal/cliflag"
 )
 
 // The grammar (spaces, tabs and newlines are allowed between tokens):
@@ -610,7 +612,7 @@ func (c *checker) limit(n *node, b bound, factor float64, operands ...bound) err
 		return nil
 	}
 	return c.p.errAt(n.op, fmt.Sprintf("%s would need about %s of memory (the limit is %s; raise it with -max-bytes)",
-		c.what(n), formatBytes(total), formatBytes(c.maxBytes)))
+		c.what(n), cliflag.FormatBytes(total), cliflag.FormatBytes(c.maxBytes)))
 }
 
 // what names the operation at n for messages: "the power (1+x)^100000" or "the product at ...".
@@ -627,22 +629,6 @@ func (c *checker) what(n *node) string {
 		return "the quotient " + text
 	}
 	return text
-}
-
-func formatBytes(b float64) string {
-	units := []string{"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
-	i := 0
-	for b >= 1024 && i < len(units)-1 {
-		b /= 1024
-		i++
-	}
-	if b >= 1e6 {
-		return fmt.Sprintf("%.2g %s", b, units[i])
-	}
-	if i == 0 {
-		return fmt.Sprintf("%.0f bytes", b)
-	}
-	return fmt.Sprintf("%.3g %s", b, units[i])
 }
 
 // bitsBound is a cheap bound on the bits of a constant subexpression of the text s (for

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/polyconv/polyconv/internal/cliflag"
 	"github.com/polyconv/polyconv/poly"
 )
 
@@ -403,7 +404,7 @@ func (pr *printer) labelled(label string, p fmt.Stringer, t polyText) {
 	}
 	if l := t.length(); pr.maxOutput > 0 && l > pr.maxOutput {
 		fmt.Fprintf(pr.stderr, "polymul: the %s would be about %s of text, more than -max-output %s; printing a summary\n",
-			what, formatBytes(l), formatBytes(pr.maxOutput))
+			what, cliflag.FormatBytes(l), cliflag.FormatBytes(pr.maxOutput))
 		fmt.Fprintf(pr.w, "%sdegree %d, %d nonzero terms, coefficients of up to %d digits (at %s), leading coefficient %s, constant term %s\n",
 			label, t.degree, t.terms, t.maxDigits, pr.subst(fmt.Sprintf("x^%d", t.maxAt)), t.lead, orZero(t.const0))
 		return
@@ -423,7 +424,7 @@ func (pr *printer) number(v *big.Rat) {
 	d := float64(v.Num().BitLen()+v.Denom().BitLen()) * math.Log10(2)
 	if pr.maxOutput > 0 && d > pr.maxOutput {
 		fmt.Fprintf(pr.stderr, "polymul: the value would be about %s of text, more than -max-output %s; printing a summary\n",
-			formatBytes(d), formatBytes(pr.maxOutput))
+			cliflag.FormatBytes(d), cliflag.FormatBytes(pr.maxOutput))
 		fmt.Fprintf(pr.w, "a number of about %.0f digits (numerator %d bits, denominator %d bits)\n", d, v.Num().BitLen(), v.Denom().BitLen())
 		return
 	}

@@ -2,6 +2,7 @@ package cliflag
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -49,4 +50,22 @@ func (b *Bytes) Set(s string) error {
 	}
 	*b = Bytes(v * mult)
 	return nil
+}
+
+// FormatBytes formats a byte count with binary units, like "2.3 GiB", "512 MiB" or
+// "100 bytes", for messages about memory limits (dist's parser and the programs share it).
+func FormatBytes(b float64) string {
+	units := []string{"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
+	i := 0
+	for b >= 1024 && i < len(units)-1 {
+		b /= 1024
+		i++
+	}
+	switch {
+	case i == 0:
+		return fmt.Sprintf("%.0f bytes", b)
+	case b == math.Trunc(b) || b >= 100:
+		return fmt.Sprintf("%.0f %s", b, units[i])
+	}
+	return fmt.Sprintf("%.2g %s", b, units[i])
 }

@@ -23,3 +23,9 @@ func TestBytes(t *testing.T) {
 		assert.Equal(t, want, b.String())
 	}
 }
+
+func TestFormatBytes(t *testing.T) {
+	for v, want := range map[float64]string{100: "100 bytes", 1536: "1.5 KiB", 1 << 30: "1 GiB", 2.5 * (1 << 30): "2.5 GiB", 150 << 20: "150 MiB", 1 << 62: "4 EiB"} {
+		assert.Equal(t, want, FormatBytes(v), "%v", v)
+	}
+}
