@@ -347,7 +347,7 @@ func (z *Joint) Count(p *Pool, k Keep, first, second func(v int) bool) *Joint {
 	}
 	k.check("Joint.Count")
 	first, second = memo(first), memo(second)
-	if k.Rule == KeepEvery || (k.K == 0 && (k.Rule == DropHigh || k.Rule == DropLow)) {
+	if k.keepsAll(p) {
 		g := unitBigrid()
 		for _, pt := range p.parts {
 			g = g.mul(partGrid(pt, first, second))

@@ -174,6 +174,20 @@ func (k Keep) keptRange(n int) (p0, p1 int) {
 	return 0, n
 }
 
+// keepsAll reports whether k keeps every die of p, so that the dice can be taken one by one
+// without the multiset program: no keep rule, dropping none, or keeping at least as many as
+// a pool of a fixed number of dice (without extra rolls as dice) holds.
+func (k Keep) keepsAll(p *Pool) bool {
+	switch {
+	case k.Rule == KeepEvery, k.K == 0 && (k.Rule == DropHigh || k.Rule == DropLow):
+		return true
+	case k.Rule == DropHigh || k.Rule == DropLow:
+		return false
+	}
+	n, fixed := p.Dice()
+	return fixed && !p.separate() && k.K >= n
+}
+
 // check panics unless k is a valid rule with K ≥ 0.
 func (k Keep) check(fn string) {
 	if k.Rule > KeepMid || k.K < 0 {

@@ -375,8 +375,13 @@ func TestKeepMiddleAll(t *testing.T) {
 			assert.Equal(t, 0, got.Total().Cmp(want.Total()), "km%d of %dd6+d4: total", k, n)
 		}
 	}
+	// counts take the same shortcut
+	p := new(Pool).Add(d6, 4)
+	ge4 := func(v int) bool { return v >= 4 }
+	assert.True(t, new(Dist).CountKept(p, Keep{KeepMid, 4}, ge4, nil).Equal(new(Dist).CountKept(p, Keep{}, ge4, nil)))
+	assert.True(t, new(Joint).Count(p, Keep{KeepHigh, 9}, ge4, ge4).Equal(new(Joint).Count(p, Keep{}, ge4, ge4)))
 	// the shortcut agrees with the multiset program's answer for keeping all but one
-	p := new(Pool).Add(d6, 3)
+	p = new(Pool).Add(d6, 3)
 	a := new(Dist).SumKept(p, Keep{KeepMid, 3})
 	b := new(Dist).SumKept(p, Keep{KeepHigh, 3})
 	assert.True(t, a.Equal(b))

@@ -133,11 +133,8 @@ func (mp *mpool) maxDice() int {
 // number of dice seen, with a polynomial in the kept sum.
 func (z *Dist) SumKept(p *Pool, k Keep) *Dist {
 	k.check("SumKept")
-	if k.Rule == KeepEvery || (k.K == 0 && (k.Rule == DropHigh || k.Rule == DropLow)) {
+	if k.keepsAll(p) {
 		return z.sumAll(p)
-	}
-	if n, fixed := p.Dice(); fixed && !p.separate() && k.Rule == KeepMid && k.K >= n {
-		return z.sumAll(p) // the middle n of n dice are all of them
 	}
 	if n, fixed := p.Dice(); fixed && !p.separate() && k.Rule != KeepMid {
 		var pool []*Dist
@@ -230,7 +227,7 @@ func (z *Dist) CountKept(p *Pool, k Keep, success, failure func(v int) bool) *Di
 		}
 		return s
 	})
-	if k.Rule == KeepEvery || (k.K == 0 && (k.Rule == DropHigh || k.Rule == DropLow)) {
+	if k.keepsAll(p) {
 		r := Const(0)
 		for _, pt := range p.parts {
 			r.Add(r, partScore(pt, score))
