@@ -60,6 +60,8 @@ type dixon struct {
 	e        []uint64  // e_j modulo the lanes' primes (points < n+m)
 	pq       []uint64  // scratch modulo q
 	u        []int64   // the small part of the residual
+	c        *big.Int  // the part of the right side still to be divided by M
+	j        int       // the steps done
 	rho      *big.Int  // the constant digit taken from c this step
 	rhoL     [8]uint64 // rho modulo the lanes' primes
 }
@@ -493,19 +495,24 @@ func (d *dixon) load() {
 	}
 }
 
-// lift runs steps steps from the right side w ≥ 0, calling keep after each digit is found
-// (the digits are in d.sig.out and d.tau.out then).
-func (d *dixon) lift(w *big.Int, steps int, keep func(j int)) {
-	c := new(big.Int).Set(w)
+// start begins a lifting from the right side w ≥ 0.
+func (d *dixon) start(w *big.Int) {
+	d.c = new(big.Int).Set(w)
 	clear(d.u)
-	for j := range steps {
-		c.QuoRem(c, d.M, d.rho)
-		d.load()
-		d.digit()
-		keep(j)
-		if j+1 < steps {
+	d.j = 0
+}
+
+// run continues the lifting until to steps are done, calling keep after each digit is found
+// (the digits are in d.sig.out and d.tau.out then).
+func (d *dixon) run(to int, keep func(j int)) {
+	for ; d.j < to; d.j++ {
+		if d.j > 0 {
 			d.advance()
 		}
+		d.c.QuoRem(d.c, d.M, d.rho)
+		d.load()
+		d.digit()
+		keep(d.j)
 	}
 }
 
@@ -562,36 +569,53 @@ func solveBezoutDixon(A, B []*big.Int) (N []*big.Int, D *big.Int, TN []*big.Int,
 	// Phase two's digits suffice for |N·A + TN·B − D| < M^k2/2 when N and TN are at most H.
 	k2 := (hBits+max(l1A.BitLen(), l1B.BitLen())+3)/digitBits + 1
 
-	// Phase one: σ for w = 1, every digit of every coefficient kept (lanes).
+	// Phase one: σ for w = 1, every digit of every coefficient kept (lanes). The
+	// reconstruction is tried first a tenth short of the bound's precision (the resultant is
+	// usually well below the Hadamard bound), with a margin of 2^64 against a chance fraction.
 	one := make([]uint64, k1*n*L)
-	d.lift(big.NewInt(1), k1, func(j int) {
-		copy(one[j*n*L:(j+1)*n*L], d.sig.out[:n*L])
-	})
-	pw1, mk1 := d.powers(k1)
-	sigma := func(i int) *big.Int {
-		dg := make([][7]uint64, k1)
+	keep := func(j int) { copy(one[j*n*L:(j+1)*n*L], d.sig.out[:n*L]) }
+	sigma := func(i int, pw []*big.Int, k int) *big.Int {
+		dg := make([][7]uint64, k)
 		for j := range dg {
 			dg[j] = d.crtDigit(one[(j*n+i)*L : (j*n+i)*L+L])
 		}
-		return radix(dg, pw1)
+		return radix(dg, pw)
 	}
 	samples := []int{n - 1, 0, n / 2, n / 3}
-	dens := make([]*big.Int, len(samples))
-	parallel(len(samples), func(i int) {
-		if _, den, ok := ratRecon(sigma(samples[i]), mk1, bound); ok {
-			dens[i] = den
+	d.start(big.NewInt(1))
+	numBits := 0
+	for _, k := range []int{max(1, k1*9/10), k1} {
+		d.run(k, keep)
+		pw, mk := d.powers(k)
+		rb := max(1, min(hBits, (digitBits*k-66)/2))
+		rbound := new(big.Int).Lsh(big.NewInt(1), uint(rb))
+		nums := make([]*big.Int, len(samples))
+		dens := make([]*big.Int, len(samples))
+		parallel(len(samples), func(i int) {
+			nums[i], dens[i], _ = ratRecon(sigma(samples[i], pw, k), mk, rbound)
+		})
+		D = big.NewInt(1)
+		for i, v := range dens {
+			if v == nil {
+				D = nil
+				break
+			}
+			D = lcm(D, v)
+			numBits = max(numBits, nums[i].BitLen())
 		}
-	})
-	D = big.NewInt(1)
-	for _, v := range dens {
-		if v == nil {
-			return nil, nil, nil, false
+		if D != nil {
+			break
 		}
-		D = lcm(D, v)
+	}
+	if D == nil {
+		return nil, nil, nil, false
 	}
 	for try := 0; try < 2; try++ {
-		N, TN = d.phaseTwo(D, k2)
-		ok, sure := d.certify(N, TN, D, A, B, l1A, l1B, k2)
+		// Phase two, first with digits for values a little above D's and the numerators'
+		// size (as they usually are), then for the bound.
+		est := max(D.BitLen(), numBits) + 64 + max(l1A.BitLen(), l1B.BitLen()) + 3
+		ks := []int{min(k2, est/digitBits+1), k2}
+		N, TN, ok, sure := d.phaseTwo(D, ks, A, B, l1A, l1B)
 		if ok {
 			return N, D, TN, true
 		}
@@ -601,11 +625,24 @@ func solveBezoutDixon(A, B []*big.Int) (N []*big.Int, D *big.Int, TN []*big.Int,
 		if try == 1 {
 			break
 		}
-		// A denominator factor was missed: examine every coefficient of σ.
+		// A denominator factor was missed (or the early reconstruction was a chance
+		// fraction): run phase one to the bound's precision and take the lcm of the
+		// denominators of the samples and of every coefficient that D does not clear.
+		d.start(big.NewInt(1))
+		d.run(k1, keep)
+		pw1, mk1 := d.powers(k1)
 		half := new(big.Int).Rsh(mk1, 1)
+		D = big.NewInt(1)
+		for _, i := range samples {
+			_, den, ok := ratRecon(sigma(i, pw1, k1), mk1, bound)
+			if !ok {
+				return nil, nil, nil, false
+			}
+			D = lcm(D, den)
+		}
 		extra := make([]*big.Int, n)
 		parallel(n, func(i int) {
-			s := sigma(i)
+			s := sigma(i, pw1, k1)
 			c := symmetric(new(big.Int).Mod(new(big.Int).Mul(s, D), mk1), mk1, half)
 			if c.CmpAbs(bound) > 0 {
 				if _, den, ok := ratRecon(s, mk1, bound); ok {
@@ -618,6 +655,7 @@ func solveBezoutDixon(A, B []*big.Int) (N []*big.Int, D *big.Int, TN []*big.Int,
 				D = lcm(D, v)
 			}
 		}
+		numBits = hBits
 	}
 	return nil, nil, nil, false
 }
@@ -663,27 +701,36 @@ func norm1(p []*big.Int) *big.Int {
 	return s
 }
 
-// phaseTwo lifts w = D for k2 steps and returns the symmetric residues of the lifted σ and τ.
-func (d *dixon) phaseTwo(D *big.Int, k2 int) (N, TN []*big.Int) {
+// phaseTwo lifts w = D for ks[0] steps, then ks[1], …, and returns the symmetric residues
+// of the lifted σ and τ at the first count that certify accepts (ok), or certify's verdict
+// at the last count (or at a failed spot check).
+func (d *dixon) phaseTwo(D *big.Int, ks []int, A, B []*big.Int, l1A, l1B *big.Int) (N, TN []*big.Int, ok, sure bool) {
 	n, m := d.n, d.m
 	const L = vntt.Lanes
 	w := n + m
-	lanes := make([]uint64, k2*w*L)
-	d.lift(D, k2, func(j int) {
-		copy(lanes[j*w*L:], d.sig.out[:n*L])
-		copy(lanes[(j*w+n)*L:], d.tau.out[:m*L])
-	})
-	pw, mk := d.powers(k2)
-	half := new(big.Int).Rsh(mk, 1)
-	vals := make([]*big.Int, w)
-	parallel(w, func(i int) {
-		dg := make([][7]uint64, k2)
-		for j := range dg {
-			dg[j] = d.crtDigit(lanes[(j*w+i)*L : (j*w+i)*L+L])
+	lanes := make([]uint64, ks[len(ks)-1]*w*L)
+	d.start(D)
+	for _, k := range ks {
+		d.run(k, func(j int) {
+			copy(lanes[j*w*L:], d.sig.out[:n*L])
+			copy(lanes[(j*w+n)*L:], d.tau.out[:m*L])
+		})
+		pw, mk := d.powers(k)
+		half := new(big.Int).Rsh(mk, 1)
+		vals := make([]*big.Int, w)
+		parallel(w, func(i int) {
+			dg := make([][7]uint64, k)
+			for j := range dg {
+				dg[j] = d.crtDigit(lanes[(j*w+i)*L : (j*w+i)*L+L])
+			}
+			vals[i] = symmetric(radix(dg, pw), mk, half)
+		})
+		N, TN = normalize[big.Int](vals[:n]), normalize[big.Int](vals[n:])
+		if ok, sure = d.certify(N, TN, D, A, B, l1A, l1B, k); ok || !sure {
+			return N, TN, ok, sure
 		}
-		vals[i] = symmetric(radix(dg, pw), mk, half)
-	})
-	return normalize[big.Int](vals[:n]), normalize[big.Int](vals[n:])
+	}
+	return N, TN, false, true
 }
 
 // lcm returns lcm(a, b) for positive a and b (a new value).

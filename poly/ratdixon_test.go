@@ -111,8 +111,7 @@ func TestBezoutDixonCertify(t *testing.T) {
 		f := smallestFactor(D)
 		if f != nil {
 			Df := new(big.Int).Quo(D, f)
-			Nf, TNf := d.phaseTwo(Df, k2)
-			if ok, sure := d.certify(Nf, TNf, Df, A, B, l1A, l1B, k2); ok || !sure {
+			if _, _, ok, sure := d.phaseTwo(Df, []int{k2}, A, B, l1A, l1B); ok || !sure {
 				t.Fatalf("certify: D/%v accepted (ok %v, sure %v)", f, ok, sure)
 			}
 		}
