@@ -107,6 +107,11 @@ func TestBezoutDixonCertify(t *testing.T) {
 		if ok, _ := d.certify(N, TN, D, A, B, l1A, l1B, k2); !ok {
 			t.Fatal("certify refused a right answer")
 		}
+		// A first count too short for the values: the lifting resumes to k2.
+		N2, TN2, ok2, _ := d.phaseTwo(D, []int{1, k2}, A, B, l1A, l1B)
+		if !ok2 || !equalInts(N2, N) || !equalInts(TN2, TN) {
+			t.Fatal("phaseTwo resumed from one digit: wrong answer")
+		}
 		// A factor missing from D: the lifting of D/f gives no small solution.
 		f := smallestFactor(D)
 		if f != nil {
@@ -134,4 +139,16 @@ func smallestFactor(v *big.Int) *big.Int {
 		}
 	}
 	return nil
+}
+
+func equalInts(x, y []*big.Int) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i].Cmp(y[i]) != 0 {
+			return false
+		}
+	}
+	return true
 }
