@@ -293,11 +293,14 @@ func divWork(a, b *poly.Rat) float64 {
 
 // gcdWork estimates the word operations of a gcd over Q: GCDHEU evaluates the primitive parts
 // at a point of about the smaller coefficient size and takes an integer gcd (quadratic in
-// their length), then divides trially (quadratic in the degrees). The cofactors come from
-// images modulo about H/61 primes, H = deg B·log₂‖A‖₂ + deg A·log₂‖B‖₂ bits the Hadamard
-// bound, each costing 3·deg A·deg B word products: calibrated on degree 1000 (coefficients
-// in [−9, 9], H ≈ 15000: 2.9 s on one core, about 0.15·deg A·deg B·H), doubled for a
-// margin on a busy machine.
+// their length), then divides trially (quadratic in the degrees). The cofactors' size is
+// about H = deg B·log₂‖A‖₂ + deg A·log₂‖B‖₂ bits, the Hadamard bound. When the operands'
+// coefficient norms stay below 2^57, poly lifts them M-adically (about 3H/400 steps of
+// transforms of length 2·max degree): calibrated on degree 2000 (coefficients in [−9, 9],
+// H ≈ 32000: about 0.8 s with the output's reduction, about 0.5·H·(deg A + deg B)·log₂ of the
+// length), doubled for a margin on a busy machine. Otherwise it uses images modulo about
+// H/61 primes, each costing 3·deg A·deg B word products: calibrated on degree 1000 (2.9 s on
+// one core, about 0.15·deg A·deg B·H), doubled likewise.
 func gcdWork(a, b *poly.Rat, cofactors bool) float64 {
 	da, db := float64(max(a.Degree(), 0)), float64(max(b.Degree(), 0))
 	bitsA, bitsB := clearedBits(a), clearedBits(b)
@@ -306,7 +309,11 @@ func gcdWork(a, b *poly.Rat, cofactors bool) float64 {
 	w := ev*ev + da*db*(max(bitsA, bitsB)/64+1)
 	if cofactors {
 		h := db*(bitsA+math.Log2(da+1)/2) + da*(bitsB+math.Log2(db+1)/2)
-		w += 0.3 * da * db * h
+		if max(bitsA+math.Log2(da+1), bitsB+math.Log2(db+1)) < 56 {
+			w += h * (da + db) * math.Log2(2*max(da, db)+2)
+		} else {
+			w += 0.3 * da * db * h
+		}
 	}
 	return w
 }
