@@ -227,8 +227,8 @@ func gcdRough(g, num []*big.Int, L *big.Int) {
 
 // barrett reduces products modulo m > 1 by Barrett's method: with k = m.BitLen() and μ =
 // ⌊4^k/m⌋, for 0 ≤ z < m² (so z < 4^k) the estimate q = ⌊⌊z/2^(k−1)⌋·μ/2^(k+1)⌋ is at most two
-// below ⌊z/m⌋, so z − q·m lies in [0, 3m) and two conditional subtractions finish. The
-// products use package exact (faster than math/big's at these sizes). A barrett is
+// below ⌊z/m⌋, so z − q·m lies in [0, 3m) and two conditional subtractions finish. Large
+// products use package exact (see mulInto). A barrett is
 // immutable and safe for concurrent use.
 type barrett struct {
 	m, mu *big.Int
@@ -252,16 +252,36 @@ func (b *barrett) mulMod(z, x, y *big.Int, s *barrettScratch) *big.Int {
 		s.t[0], s.q[0] = new(big.Int), new(big.Int)
 	}
 	t, q := s.t[0], s.q[0]
-	exact.Mul(s.t[:], []*big.Int{x}, []*big.Int{y})
+	mulInto(s.t[:], x, y)
 	q.Rsh(t, b.k-1)
-	exact.Mul(s.q[:], []*big.Int{q}, []*big.Int{b.mu})
+	mulInto(s.q[:], q, b.mu)
 	q.Rsh(q, b.k+1)
-	exact.Mul(s.q[:], []*big.Int{q}, []*big.Int{b.m})
+	mulInto(s.q[:], q, b.m)
 	z.Sub(t, q)
-	for z.Cmp(b.m) >= 0 {
-		z.Sub(z, b.m)
+	for range 2 {
+		if z.Cmp(b.m) >= 0 {
+			z.Sub(z, b.m)
+		}
+	}
+	if z.Sign() < 0 || z.Cmp(b.m) >= 0 {
+		panic("poly: internal error: Barrett reduction out of range")
 	}
 	return z
+}
+
+// exactMulWords is the operand size, in words, from which mulInto multiplies with package
+// exact instead of math/big. Measured (GOMAXPROCS=1, 64-bit words, equal sizes): math/big
+// takes 19 µs at 256 words against exact's 22 µs, 30 µs at 320 against 23 µs, 75 µs at 501
+// against 38 µs; below 100 words exact's fixed cost (about 2 µs) dominates.
+var exactMulWords = 300
+
+// mulInto sets dst[0] to x·y, by package exact for large operands (dst[0] may be x or y).
+func mulInto(dst []*big.Int, x, y *big.Int) {
+	if min(len(x.Bits()), len(y.Bits())) < exactMulWords {
+		dst[0].Mul(x, y)
+		return
+	}
+	exact.Mul(dst, []*big.Int{x}, []*big.Int{y})
 }
 
 // splitSmooth returns S and L with den = S·L, S the product of den's prime-power factors

@@ -212,12 +212,12 @@ func TestReducedFracsSharedFactors(t *testing.T) {
 // bounds and block sizes, so that the descent, word-size S and big S paths all run.
 func TestReducedFracsParameters(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
-	oldBound, oldBlock := smallPrimeBound, reduceBlock
-	defer func() { smallPrimeBound, reduceBlock = oldBound, oldBlock }()
+	oldBound, oldBlock, oldWords := smallPrimeBound, reduceBlock, exactMulWords
+	defer func() { smallPrimeBound, reduceBlock, exactMulWords = oldBound, oldBlock, oldWords }()
 	p := randPrime(r, 200)
 	for _, bound := range []int{3, 8, 1000} {
 		for _, block := range []int{1, 3} {
-			smallPrimeBound, reduceBlock = bound, block
+			smallPrimeBound, reduceBlock, exactMulWords = bound, block, 2 // exact's products
 			t.Run(fmt.Sprintf("bound=%d/block=%d", bound, block), func(t *testing.T) {
 				den := randBig(r, 500)
 				den.Mul(den, new(big.Int).Mul(p, big.NewInt(3*3*5*997*1009)))
@@ -284,7 +284,12 @@ func TestSplitSmooth(t *testing.T) {
 // moduli, operands at the ends of [0, m) and aliased receivers.
 func TestBarrett(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
-	for _, bits := range []int{2, 3, 63, 64, 65, 128, 1000, 5000} {
+	defer func(w int) { exactMulWords = w }(exactMulWords)
+	for k, bits := range []int{2, 3, 63, 64, 65, 128, 1000, 5000, 2, 64, 65, 1000} {
+		exactMulWords = 1 << 20 // math/big's products
+		if k >= 8 {
+			exactMulWords = 0 // package exact's
+		}
 		for range 20 {
 			// m = a·b, so that products ≡ 0 mod m (the reduction's last step) occur.
 			a, b := randBig(r, (bits+1)/2), randBig(r, bits/2+1)
