@@ -14,7 +14,8 @@ import (
 // below smallPrimeBound (found by trial division) and L has none; gcd(S, L) = 1, so g_i =
 // gcd(num_i, S)·gcd(num_i, L).
 //
-// The S part is a gcd with the small S: gcd(num_i mod S, S).
+// The S part is a gcd with the usually small S: gcd(num_i mod S, S), in word arithmetic when
+// S fits a word (a smooth den of many words costs a gcd with S per entry, as big.Rat would).
 //
 // The L part is certified in bulk: with P_v the product of the num_i (zeros left out) over a
 // set v, G_v = gcd(P_v, L) is computed from P_v mod L, a product tree whose leaves are
@@ -29,7 +30,8 @@ import (
 // (then G = L along its path) and L = 1 (no tree at all) need no special case. The descent
 // costs a gcd with G_v per visited node, cheap when the shared factors are small; in the
 // worst case (every entry sharing a large factor with L) it costs about one gcd per entry,
-// as big.Rat would.
+// as big.Rat would. Measured (BenchmarkReducedFracs, 4000 entries of 32,000 bits, GOMAXPROCS=1):
+// about 0.6 s against 6.0 s for big.Rat, nearly all of it in the modular products.
 
 // smallPrimeBound is the trial-division bound of reducedFracs: den's prime factors below it
 // go into S. Primes that divide many entries (2, 3, 5, …) must be below it, or the descent
@@ -40,13 +42,15 @@ var smallPrimeBound = 1 << 16
 // reduceBlock is the number of consecutive entries in a leaf of reducedFracs' product tree.
 var reduceBlock = 32
 
-// reducedFracs returns the fractions num[i]/den in lowest terms, as new big.Rat values that
-// share no memory with num, den or each other. den must be positive (reducedFracs panics
+// reducedFracs returns the fractions num[i]/den in lowest terms, as new big.Rat values whose
+// numerators and denominators share no memory with num, den or each other. den must be positive (reducedFracs panics
 // with "poly: reducedFracs: denominator not positive" otherwise); entries of num may have
 // any sign or be zero (giving 0/1), and neither num nor den is modified. The result is
 // exactly what new(big.Rat).SetFrac(num[i], den) gives, with the same numerator and
 // denominator, computed without a gcd per entry (see the comment above smallPrimeBound).
-// The products and gcds run on up to GOMAXPROCS goroutines.
+// The products and gcds run on up to GOMAXPROCS goroutines. Internal consistency checks
+// panic with "poly: internal error: ..." (they cannot fail while math/big behaves as
+// documented).
 func reducedFracs(num []*big.Int, den *big.Int) []*big.Rat {
 	if den.Sign() <= 0 {
 		panic("poly: reducedFracs: denominator not positive")
