@@ -57,18 +57,19 @@ func xgcdModular(g, a, b []*big.Rat) (s, t []*big.Rat, ok bool) {
 	return intsOver(N, alpha.Mul(alpha, Rr)), intsOver(TN, beta.Mul(beta, Rr)), true
 }
 
-// intsOver returns the rationals c[i]/d, reduced in parallel (each reduction is a gcd as
-// long as the resultant, a large part of the cofactors' cost).
+// intsOver returns the rationals c[i]/d in lowest terms, for d ≠ 0: with d = u/v (v > 0),
+// c[i]/d = c[i]·v/u, reduced over the one denominator |u| by reducedFracs (the sign of u
+// moved into the numerators).
 func intsOver(c []*big.Int, d *big.Rat) []*big.Rat {
-	r := newCoeffs[big.Rat, *big.Rat](len(c))
-	inv := new(big.Rat).Inv(d)
-	const grain = 16
-	parallel((len(c)+grain-1)/grain, func(k int) {
-		for i := k * grain; i < min(len(c), (k+1)*grain); i++ {
-			r[i].SetInt(c[i]).Mul(r[i], inv)
+	num := make([]*big.Int, len(c))
+	v := d.Denom()
+	parallel(len(c), func(i int) {
+		num[i] = new(big.Int).Mul(c[i], v)
+		if d.Sign() < 0 {
+			num[i].Neg(num[i])
 		}
 	})
-	return r
+	return reducedFracs(num, new(big.Int).Abs(d.Num()))
 }
 
 // solveBezoutModular returns N, R and TN with N·A + TN·B = R ≠ 0, deg N < deg B and
