@@ -237,17 +237,35 @@ func gcdRough(g, num []*big.Int, L *big.Int) {
 type barrett struct {
 	m, mu *big.Int
 	k     uint
+	// From limbMulWords words on, the products use a limbMul, with μ's and m's transforms
+	// computed once (so two of the three products cost one forward transform each).
+	lm            *limbMul
+	muHat, mHat   []uint64
+	muLen, mLimbs int
 }
 
 // barrettScratch holds one goroutine's temporaries for barrett.mulMod.
 type barrettScratch struct {
 	t, q [1]*big.Int
+	ls   *limbScratch
 }
+
+// limbMulWords is the modulus size, in words, from which barrett multiplies with a limbMul:
+// measured (GOMAXPROCS=1) at 440 words, a modular product takes 55 µs that way against
+// about 120 µs with exact.Mul (which allocates its vectors each time).
+var limbMulWords = 64
 
 func newBarrett(m *big.Int) *barrett {
 	k := uint(m.BitLen())
 	mu := new(big.Int).Lsh(intOne, 2*k)
-	return &barrett{m: m, mu: mu.Quo(mu, m), k: k}
+	b := &barrett{m: m, mu: mu.Quo(mu, m), k: k}
+	if len(m.Bits()) >= limbMulWords {
+		if b.lm = newLimbMul(int(k+1)/64 + 2); b.lm != nil {
+			b.muHat, b.muLen = b.lm.fixed(b.mu)
+			b.mHat, b.mLimbs = b.lm.fixed(m)
+		}
+	}
+	return b
 }
 
 // mulMod sets z = x·y mod m for x, y in [0, m) and returns z; z may alias x or y.
@@ -256,11 +274,22 @@ func (b *barrett) mulMod(z, x, y *big.Int, s *barrettScratch) *big.Int {
 		s.t[0], s.q[0] = new(big.Int), new(big.Int)
 	}
 	t, q := s.t[0], s.q[0]
-	mulInto(s.t[:], x, y)
-	q.Rsh(t, b.k-1)
-	mulInto(s.q[:], q, b.mu)
-	q.Rsh(q, b.k+1)
-	mulInto(s.q[:], q, b.m)
+	if b.lm != nil {
+		if s.ls == nil {
+			s.ls = b.lm.scratch()
+		}
+		b.lm.mul(t, x, y, nil, 0, s.ls)
+		q.Rsh(t, b.k-1)
+		b.lm.mul(q, q, nil, b.muHat, b.muLen, s.ls)
+		q.Rsh(q, b.k+1)
+		b.lm.mul(q, q, nil, b.mHat, b.mLimbs, s.ls)
+	} else {
+		mulInto(s.t[:], x, y)
+		q.Rsh(t, b.k-1)
+		mulInto(s.q[:], q, b.mu)
+		q.Rsh(q, b.k+1)
+		mulInto(s.q[:], q, b.m)
+	}
 	z.Sub(t, q)
 	for range 2 {
 		if z.Cmp(b.m) >= 0 {

@@ -284,11 +284,14 @@ func TestSplitSmooth(t *testing.T) {
 // moduli, operands at the ends of [0, m) and aliased receivers.
 func TestBarrett(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
-	defer func(w int) { exactMulWords = w }(exactMulWords)
-	for k, bits := range []int{2, 3, 63, 64, 65, 128, 1000, 5000, 2, 64, 65, 1000} {
-		exactMulWords = 1 << 20 // math/big's products
-		if k >= 8 {
+	defer func(w, l int) { exactMulWords, limbMulWords = w, l }(exactMulWords, limbMulWords)
+	for k, bits := range []int{2, 3, 63, 64, 65, 128, 1000, 5000, 2, 64, 65, 1000, 2, 64, 65, 1000, 4095, 4096, 4097, 30000} {
+		exactMulWords, limbMulWords = 1<<20, 1<<20 // math/big's products
+		if k >= 8 && k < 12 {
 			exactMulWords = 0 // package exact's
+		}
+		if k >= 12 {
+			limbMulWords = 0 // limbMul's
 		}
 		for range 20 {
 			// m = a·b, so that products ≡ 0 mod m (the reduction's last step) occur.
