@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/bits"
 	"math/rand/v2"
+	"sync"
 
 	"github.com/polyconv/polyconv/internal/vntt"
 	"github.com/polyconv/polyconv/ntt"
@@ -516,20 +517,42 @@ func (d *dixon) run(to int, keep func(j int)) {
 	}
 }
 
-// radix returns Σ_j digits[j]·M^j, with pw[k] = M^(2^k).
-func radix(digits [][7]uint64, pw []*big.Int) *big.Int {
+// radixBase holds the powers pw[k] = M^(2^k) for the conversion of M-adic digits to
+// integers, and for the large ones a limbMul with pw[k]'s transform (a product by pw[k] then
+// costs a forward and an inverse transform, about a third of math/big's Karatsuba time at
+// 250 words). A radixBase is immutable and safe for concurrent use.
+type radixBase struct {
+	pw    []*big.Int
+	lm    []*limbMul
+	hat   [][]uint64
+	limbs []int
+	pools []sync.Pool // of *limbScratch, per k
+}
+
+// radix returns Σ_j digits[j]·M^j (len(digits) ≤ 2^len(pw)).
+func (rb *radixBase) radix(digits [][7]uint64) *big.Int {
 	if len(digits) == 1 {
 		return new(big.Int).SetBits(wordsOf(digits[0][:]))
 	}
 	k := bits.Len(uint(len(digits)-1)) - 1 // 2^k < len ≤ 2^(k+1)
 	h := 1 << k
-	lo, hi := radix(digits[:h], pw), radix(digits[h:], pw)
-	return hi.Mul(hi, pw[k]).Add(hi, lo)
+	lo, hi := rb.radix(digits[:h]), rb.radix(digits[h:])
+	if lm := rb.lm[k]; lm != nil {
+		sc, _ := rb.pools[k].Get().(*limbScratch)
+		if sc == nil {
+			sc = lm.scratch()
+		}
+		lm.mul(hi, hi, nil, rb.hat[k], rb.limbs[k], sc)
+		rb.pools[k].Put(sc)
+	} else {
+		hi.Mul(hi, rb.pw[k])
+	}
+	return hi.Add(hi, lo)
 }
 
-// powers returns M^(2^k) for 2^k ≤ steps, and M^steps.
-func (d *dixon) powers(steps int) (pw []*big.Int, mk *big.Int) {
-	pw = []*big.Int{d.M}
+// powers returns the radixBase for up to steps digits, and M^steps.
+func (d *dixon) powers(steps int) (rb *radixBase, mk *big.Int) {
+	pw := []*big.Int{d.M}
 	for 1<<len(pw) <= steps {
 		last := pw[len(pw)-1]
 		pw = append(pw, new(big.Int).Mul(last, last))
@@ -540,7 +563,16 @@ func (d *dixon) powers(steps int) (pw []*big.Int, mk *big.Int) {
 			mk.Mul(mk, v)
 		}
 	}
-	return pw, mk
+	rb = &radixBase{pw: pw, lm: make([]*limbMul, len(pw)), hat: make([][]uint64, len(pw)),
+		limbs: make([]int, len(pw)), pools: make([]sync.Pool, len(pw))}
+	for k, v := range pw {
+		if w := len(v.Bits()); w >= limbMulWords {
+			if rb.lm[k] = newLimbMul(w + 1); rb.lm[k] != nil {
+				rb.hat[k], rb.limbs[k] = rb.lm[k].fixed(v)
+			}
+		}
+	}
+	return rb, mk
 }
 
 // symmetric returns v − mk if v > mk/2, else v (in place).
@@ -574,12 +606,12 @@ func solveBezoutDixon(A, B []*big.Int) (N []*big.Int, D *big.Int, TN []*big.Int,
 	// usually well below the Hadamard bound), with a margin of 2^64 against a chance fraction.
 	one := make([]uint64, k1*n*L)
 	keep := func(j int) { copy(one[j*n*L:(j+1)*n*L], d.sig.out[:n*L]) }
-	sigma := func(i int, pw []*big.Int, k int) *big.Int {
+	sigma := func(i int, pw *radixBase, k int) *big.Int {
 		dg := make([][7]uint64, k)
 		for j := range dg {
 			dg[j] = d.crtDigit(one[(j*n+i)*L : (j*n+i)*L+L])
 		}
-		return radix(dg, pw)
+		return pw.radix(dg)
 	}
 	samples := []int{n - 1, 0, n / 2, n / 3}
 	d.start(big.NewInt(1))
@@ -723,7 +755,7 @@ func (d *dixon) phaseTwo(D *big.Int, ks []int, A, B []*big.Int, l1A, l1B *big.In
 			for j := range dg {
 				dg[j] = d.crtDigit(lanes[(j*w+i)*L : (j*w+i)*L+L])
 			}
-			vals[i] = symmetric(radix(dg, pw), mk, half)
+			vals[i] = symmetric(pw.radix(dg), mk, half)
 		})
 		N, TN = normalize[big.Int](vals[:n]), normalize[big.Int](vals[n:])
 		if ok, sure = d.certify(N, TN, D, A, B, l1A, l1B, k); ok || !sure {
