@@ -360,6 +360,17 @@ func TestGCDHelpers(t *testing.T) {
 }
 
 func TestRatGCDCofactorsModular(t *testing.T) {
+	for _, dixon := range []bool{true, false} {
+		t.Run(fmt.Sprintf("dixon=%v", dixon), func(t *testing.T) {
+			defer func(u bool) { useDixon = u }(useDixon)
+			useDixon = dixon
+			testRatGCDCofactorsModular(t)
+		})
+	}
+}
+
+// testRatGCDCofactorsModular is TestRatGCDCofactorsModular with the solvers useDixon selects.
+func testRatGCDCofactorsModular(t *testing.T) {
 	r := newRand(t)
 	modularOK := 0
 	for range 100 {

@@ -25,16 +25,26 @@ func gcdBenchOperands(deg int) (a, b *Rat) {
 }
 
 // BenchmarkRatGCD times Rat.GCD on coprime operands of degree deg, without (cof=false) and
-// with (cof=true) the Bézout cofactors.
+// with (cof=true) the Bézout cofactors, the latter by the M-adic lifting (method=dixon) and,
+// up to degree 1000, by the multi-modular solver it replaced (method=modular, the anchor).
 func BenchmarkRatGCD(b *testing.B) {
 	bezoutModuli(0, 700) // the primes the cofactors of degree 2000 need, found once
+	defer func(u bool) { useDixon = u }(useDixon)
 	for _, deg := range []int{250, 500, 1000, 2000} {
 		x, y := gcdBenchOperands(deg)
-		for _, cof := range []bool{false, true} {
-			b.Run(fmt.Sprintf("deg=%d/cof=%v", deg, cof), func(b *testing.B) {
+		for _, m := range []string{"none", "dixon", "modular"} {
+			if m == "modular" && deg > 1000 {
+				continue
+			}
+			name := fmt.Sprintf("deg=%d/cof=true/method=%s", deg, m)
+			if m == "none" {
+				name = fmt.Sprintf("deg=%d/cof=false", deg)
+			}
+			b.Run(name, func(b *testing.B) {
+				useDixon = m != "modular"
 				b.ReportAllocs()
 				for b.Loop() {
-					if cof {
+					if m != "none" {
 						new(Rat).GCD(new(Rat), new(Rat), x, y)
 					} else {
 						new(Rat).GCD(nil, nil, x, y)
