@@ -583,6 +583,10 @@ func symmetric(v, mk, half *big.Int) *big.Int {
 	return v
 }
 
+// dixonRetryTest makes solveBezoutDixon treat its first answer as missing a denominator
+// factor, so that tests reach the rerun of phase one.
+var dixonRetryTest = false
+
 // solveBezoutDixon returns N, D and TN with N·A + TN·B = D ≠ 0, deg N < deg B and
 // deg TN < deg A, for coprime primitive nonconstant A and B, or ok false if the lifting
 // does not apply (an unlucky lane prime, or coefficients too large for its residual prime).
@@ -601,30 +605,42 @@ func solveBezoutDixon(A, B []*big.Int) (N []*big.Int, D *big.Int, TN []*big.Int,
 	// Phase two's digits suffice for |N·A + TN·B − D| < M^k2/2 when N and TN are at most H.
 	k2 := (hBits+max(l1A.BitLen(), l1B.BitLen())+3)/digitBits + 1
 
-	// Phase one: σ for w = 1, every digit of every coefficient kept (lanes). The
+	// Phase one: σ for w = 1, the digits (lanes) of the coefficients at the indices kept. The
 	// reconstruction is tried first a tenth short of the bound's precision (the resultant is
 	// usually well below the Hadamard bound), with a margin of 2^64 against a chance fraction.
-	one := make([]uint64, k1*n*L)
-	keep := func(j int) { copy(one[j*n*L:(j+1)*n*L], d.sig.out[:n*L]) }
-	sigma := func(i int, pw *radixBase, k int) *big.Int {
+	var kept []int   // the coefficients whose digits are kept
+	var one []uint64 // their digits: step j, kept index p at one[(j·len(kept)+p)·L:]
+	keepOnly := func(idx []int) {
+		kept, one = idx, make([]uint64, k1*len(idx)*L)
+	}
+	keep := func(j int) {
+		for p, i := range kept {
+			copy(one[(j*len(kept)+p)*L:], d.sig.out[i*L:(i+1)*L])
+		}
+	}
+	sigma := func(p int, pw *radixBase, k int) *big.Int { // the p-th kept coefficient
 		dg := make([][7]uint64, k)
 		for j := range dg {
-			dg[j] = d.crtDigit(one[(j*n+i)*L : (j*n+i)*L+L])
+			dg[j] = d.crtDigit(one[(j*len(kept)+p)*L : (j*len(kept)+p)*L+L])
 		}
 		return pw.radix(dg)
 	}
 	samples := []int{n - 1, 0, n / 2, n / 3}
+	keepOnly(samples)
 	d.start(big.NewInt(1))
 	numBits := 0
 	for _, k := range []int{max(1, k1*9/10), k1} {
 		d.run(k, keep)
 		pw, mk := d.powers(k)
-		rb := max(1, min(hBits, (digitBits*k-66)/2))
+		rb := hBits // at the bound's precision, the bound itself (M^k1 > 2·4^hBits)
+		if k < k1 {
+			rb = max(1, min(hBits, (digitBits*k-66)/2)) // with the margin
+		}
 		rbound := new(big.Int).Lsh(big.NewInt(1), uint(rb))
 		nums := make([]*big.Int, len(samples))
 		dens := make([]*big.Int, len(samples))
 		parallel(len(samples), func(i int) {
-			nums[i], dens[i], _ = ratRecon(sigma(samples[i], pw, k), mk, rbound)
+			nums[i], dens[i], _ = ratRecon(sigma(i, pw, k), mk, rbound)
 		})
 		D = big.NewInt(1)
 		for i, v := range dens {
@@ -648,6 +664,9 @@ func solveBezoutDixon(A, B []*big.Int) (N []*big.Int, D *big.Int, TN []*big.Int,
 		est := max(D.BitLen(), numBits) + 64 + max(l1A.BitLen(), l1B.BitLen()) + 3
 		ks := []int{min(k2, est/digitBits+1), k2}
 		N, TN, ok, sure := d.phaseTwo(D, ks, A, B, l1A, l1B)
+		if try == 0 && dixonRetryTest {
+			ok, sure = false, true
+		}
 		if ok {
 			return N, D, TN, true
 		}
@@ -660,6 +679,11 @@ func solveBezoutDixon(A, B []*big.Int) (N []*big.Int, D *big.Int, TN []*big.Int,
 		// A denominator factor was missed (or the early reconstruction was a chance
 		// fraction): run phase one to the bound's precision and take the lcm of the
 		// denominators of the samples and of every coefficient that D does not clear.
+		all := make([]int, n)
+		for i := range all {
+			all[i] = i
+		}
+		keepOnly(all)
 		d.start(big.NewInt(1))
 		d.run(k1, keep)
 		pw1, mk1 := d.powers(k1)

@@ -33,7 +33,7 @@ func randIntPoly(r *rand.Rand, deg, bits int) []*big.Int {
 // test checks it again, independently, by schoolbook products).
 func TestBezoutDixon(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	for trial := range 60 {
+	for trial := range 150 {
 		m, n := 1+r.IntN(40), 1+r.IntN(40)
 		bitsA, bitsB := 1+r.IntN(20), 1+r.IntN(20)
 		switch trial % 10 {
@@ -151,4 +151,25 @@ func equalInts(x, y []*big.Int) bool {
 		}
 	}
 	return true
+}
+
+// TestBezoutDixonRetry runs the path taken when the sampled denominators miss a factor (phase
+// one rerun to the bound, every coefficient examined): the same cofactors as the direct path.
+func TestBezoutDixonRetry(t *testing.T) {
+	defer func() { dixonRetryTest = false }()
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 10 {
+		A := primitive(randIntPoly(r, 1+r.IntN(60), 1+r.IntN(10)))
+		B := primitive(randIntPoly(r, 1+r.IntN(60), 1+r.IntN(10)))
+		if g, _ := gcdHeuristic(ratsOf(A), ratsOf(B)); len(g) > 1 {
+			continue
+		}
+		dixonRetryTest = false
+		N, D, TN, ok := solveBezoutDixon(A, B)
+		dixonRetryTest = true
+		N2, D2, TN2, ok2 := solveBezoutDixon(A, B)
+		if !ok || !ok2 || D.Cmp(D2) != 0 || !equalInts(N, N2) || !equalInts(TN, TN2) {
+			t.Fatalf("deg %d, %d: the rerun path differs (ok %v %v) D %v D2 %v", len(A)-1, len(B)-1, ok, ok2, D, D2)
+		}
+	}
 }
