@@ -14,25 +14,27 @@ import (
 // Bézout cofactors by p-adic (Dixon) lifting. For coprime primitive A, B in Z[x] of degrees
 // m, n ≥ 1, and an integer w, the pair (σ, τ) with σ·A + τ·B = w, deg σ < n, deg τ < m, is
 // unique over Q, and it is also the unique solution modulo any modulus that keeps A and B
-// coprime and lc(B) invertible. With M = Π vntt.Primes (eight primes below 2^50, about 2^400)
-// it is found M-adically, one digit (σ_j, τ_j) per step: with e_0 = w and
-// e_{j+1} = (e_j − σ_j·A − τ_j·B)/M, the digit solves σ_j·A + τ_j·B ≡ e_j (mod M), which is
-// σ_j = (S₀·(e_j rem B)) rem B and τ_j = (e_j − σ_j·A) quo B for S₀ = A⁻¹ mod B modulo each
-// prime, all computed in the eight lanes of one vector transform at once. Then σ ≡
-// Σ_j σ_j·M^j (mod M^K) after K steps. The residual stays small: writing e_j = u_j + c_j for
-// an integer polynomial u_j and a constant c_j (the part of w still to be divided), the
-// coefficients of u_j are below 2·(1 + ‖A‖₁ + ‖B‖₁) in absolute value, so u_{j+1} is found
-// modulo one 62-bit prime q, from σ_j and τ_j modulo q (an explicit CRT from the lanes).
+// coprime and their leading coefficients invertible. With M = Π vntt.Primes (eight primes
+// below 2^50, about 2^400) it is found M-adically, one digit (σ_j, τ_j) per step: with e_0 = w
+// and e_{j+1} = (e_j − σ_j·A − τ_j·B)/M, the digit solves σ_j·A + τ_j·B ≡ e_j (mod M), which
+// is σ_j = (S₀·(e_j rem B)) rem B and τ_j = (T₀·(e_j rem A)) rem A for S₀ = A⁻¹ mod B and
+// T₀ = B⁻¹ mod A modulo each prime, all computed in the eight lanes of the vector transforms
+// at once, the two halves independently (on two goroutines). Then σ ≡ Σ_j σ_j·M^j (mod M^K)
+// after K steps. The residual stays small: writing e_j = u_j + c_j for an integer polynomial
+// u_j and a constant c_j (the part of w still to be divided), the coefficients of u_j are
+// below 2·(1 + ‖A‖₁ + ‖B‖₁) in absolute value, so u_{j+1} is found modulo one 62-bit prime q,
+// from σ_j and τ_j modulo q (an explicit CRT from the lanes).
 //
-// Phase one lifts w = 1 far enough (M^K > 2H², H the Hadamard bound of cofactors.go's modular
-// method) to recover a few coefficients of σ = N/R as fractions by rational reconstruction;
-// the lcm D of their denominators divides the common denominator of (σ, τ), and in the usual
-// case equals it. Phase two lifts w = D to M^K > 2H: then D·σ and D·τ are integer
-// polynomials with coefficients at most H, the symmetric residues. The identity
-// N·A + TN·B = D is checked exactly with fast multiplication; if it fails, every coefficient
-// of phase one is examined for a missing denominator factor and phase two is run again. The
-// cost per step is fourteen vector transforms of length 2·max(m, n) and two scalar ones, and
-// the steps number about (3·log2 H)/400: for degree 2000 and small coefficients, 240 steps.
+// Phase one lifts w = 1 far enough (M^K > 2H², H the Hadamard bound of ratxgcd.go's modular
+// method; first a tenth short of that, with a margin) to recover four coefficients of
+// σ = N/R as fractions by rational reconstruction; the lcm D of their denominators divides
+// the common denominator of (σ, τ), and in the usual case equals it. Phase two lifts w = D
+// (to the size of D, then if needed to M^K > 2H): then D·σ and D·τ are integer polynomials,
+// the symmetric residues. certify proves N·A + TN·B = D; if the proof fails for want of a
+// denominator factor, phase one is rerun to the bound and every coefficient examined. The
+// cost per step is, per half, six vector transforms of length L = 2^⌈log₂ 2·max(m, n)⌉ and
+// four of length L/2, plus one scalar transform; the steps number about 3·log₂|R|/400 (R the
+// resultant): for degree 2000 and coefficients in [−9, 9], 217.
 
 // dixonLane holds one lane's constants.
 type dixonLane struct {
