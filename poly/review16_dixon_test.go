@@ -427,6 +427,12 @@ func TestReview16DenominatorMiss(t *testing.T) {
 func TestReview16AgainstFallback(t *testing.T) {
 	r := rand.New(rand.NewPCG(16, 7))
 	defer func(u bool) { useDixon = u }(useDixon)
+	lifted, gaveUp := 0, 0
+	defer func() {
+		if lifted < 15 || gaveUp > 0 {
+			t.Errorf("the lifting ran on %d pairs and gave up on %d", lifted, gaveUp)
+		}
+	}()
 	for trial := range 40 {
 		m, n := 1+r.IntN(60), 1+r.IntN(60)
 		if trial%8 == 0 {
@@ -447,6 +453,21 @@ func TestReview16AgainstFallback(t *testing.T) {
 			b.Scale(b, big.NewRat(5, 33))
 		}
 		what := fmt.Sprintf("trial %d m=%d n=%d", trial, m, n)
+		// The comparison means something only if the lifting ran: check that it applies.
+		if h, _ := gcdHeuristic(a.c, b.c); len(h) > 0 {
+			ac, _ := quoRem(a.c, h)
+			bc, _ := quoRem(b.c, h)
+			if len(ac) > 1 && len(bc) > 1 {
+				A, B := primitivePart(ac), primitivePart(bc)
+				if new(big.Int).Add(norm1(A), norm1(B)).BitLen() <= 58 { // newDixon's limit
+					lifted++
+					if _, _, _, ok := solveBezoutDixon(A, B); !ok {
+						gaveUp++
+						t.Logf("%s: the lifting gave up", what)
+					}
+				}
+			}
+		}
 		useDixon = true
 		g1, s1, t1 := r16Check(t, a, b, what+" dixon")
 		useDixon = false
