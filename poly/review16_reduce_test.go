@@ -138,13 +138,12 @@ func TestReview16TransformEdges(t *testing.T) {
 }
 
 // TestReview16LiftingAppliesAtK1: the lifting must not give up on small random coprime
-// pairs within newDixon's limits. It does when phase one's last reconstruction (k = k1
-// digits) still caps its bound at (399·k1 − 66)/2 bits, below hBits: M^k1 > 2H² already
+// pairs within newDixon's limits. It did (fixed in 8214730) while phase one's last
+// reconstruction (k = k1 digits) still capped its bound at (399·k1 − 66)/2 bits, below hBits: M^k1 > 2H² already
 // makes the reconstruction unique up to H, so fractions between 2^((399·k1−66)/2) and H
-// (here a resultant of 177 bits against a cap of 166 and hBits = 196) are not found, D is
-// nil, and GCD falls back to the multi-modular solver (a correct answer, found slowly).
+// (here a resultant of 177 bits against a cap of 166 and hBits = 196) were not found, D was
+// nil, and GCD fell back to the multi-modular solver (a correct answer, found slowly).
 func TestReview16LiftingAppliesAtK1(t *testing.T) {
-	t.Skip("bug: solveBezoutDixon (ratdixon.go:622) caps phase one's reconstruction bound at (399·k−66)/2 bits even at k = k1, below hBits; it gives up on about 4% of random pairs (fix: rb = hBits when k == k1, or k1 = (2·hBits+66)/399 + 1)")
 	ints := func(c ...int64) []*big.Int {
 		v := make([]*big.Int, len(c))
 		for i, x := range c {
