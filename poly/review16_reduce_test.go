@@ -92,7 +92,7 @@ func TestReview16DixonLimbMul(t *testing.T) {
 				res[k] = append(res[k], new(big.Rat).SetFrac(v, D).Num(), new(big.Rat).SetFrac(v, D).Denom())
 			}
 		}
-		if !equalInts(res[0], res[1]) {
+		if !equal[big.Int](res[0], res[1]) {
 			t.Fatalf("trial %d: limbMul and math/big radix conversions differ", trial)
 		}
 	}
