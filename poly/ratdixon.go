@@ -72,7 +72,7 @@ type dixon struct {
 // dixonSide computes one half of each digit: out = (S·e) rem X for the divisor X (B for σ,
 // A for τ) of degree dx and S = X's partner's inverse modulo X (S₀ or T₀).
 type dixonSide struct {
-	dx, do int // deg X, and deg of the other polynomial (dx + do = n + m)
+	dx int // deg X
 	// Lane transforms: S and rev(X)⁻¹ mod x^max(m,n) at length L, X at length L/2 (the
 	// products by X are only needed modulo x^(L/2) − 1: see rem).
 	s, inv, xh     []uint64
@@ -127,8 +127,7 @@ func newDixon(A, B []*big.Int) *dixon {
 		sd.t1, sd.t2, sd.t3, sd.h1, sd.out = vec(), vec(), vec(), make([]uint64, vntt.Lanes*L/2), vec()
 		sd.outQ = make([]uint64, L)
 	}
-	d.sig.dx, d.sig.do = n, m
-	d.tau.dx, d.tau.do = m, n
+	d.sig.dx, d.tau.dx = n, m
 	ok := make([]bool, vntt.Lanes)
 	parallel(vntt.Lanes, func(l int) {
 		ok[l] = d.setLane(l, A, B, k)
