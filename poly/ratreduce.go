@@ -4,8 +4,6 @@ import (
 	"math/big"
 	"math/bits"
 	"sync"
-
-	"github.com/polyconv/polyconv/exact"
 )
 
 // Reducing many fractions over one denominator. Each fraction num_i/den needs g_i =
@@ -233,8 +231,8 @@ func gcdRough(g, num []*big.Int, L *big.Int) {
 // barrett reduces products modulo m > 1 by Barrett's method: with k = m.BitLen() and μ =
 // ⌊4^k/m⌋, for 0 ≤ z < m² (so z < 4^k) the estimate q = ⌊⌊z/2^(k−1)⌋·μ/2^(k+1)⌋ is at most two
 // below ⌊z/m⌋, so z − q·m lies in [0, 3m) and two conditional subtractions finish. From
-// limbMulWords words on the products use a limbMul (vecmul.go), otherwise mulInto. A barrett
-// is immutable and safe for concurrent use.
+// limbMulWords words on the products use a limbMul (vecmul.go), below that (or on platforms
+// without 64-bit words) math/big. A barrett is immutable and safe for concurrent use.
 type barrett struct {
 	m, mu *big.Int
 	k     uint
@@ -247,13 +245,13 @@ type barrett struct {
 
 // barrettScratch holds one goroutine's temporaries for barrett.mulMod.
 type barrettScratch struct {
-	t, q [1]*big.Int
+	t, q *big.Int
 	ls   *limbScratch
 }
 
 // limbMulWords is the modulus size, in words, from which barrett multiplies with a limbMul:
 // measured (GOMAXPROCS=1) at 440 words, a modular product takes 55 µs that way against
-// about 120 µs with exact.Mul (which allocates its vectors each time).
+// about 120 µs with exact.Mul (which allocates its vectors each time) and more with math/big.
 var limbMulWords = 64
 
 func newBarrett(m *big.Int) *barrett {
@@ -271,10 +269,10 @@ func newBarrett(m *big.Int) *barrett {
 
 // mulMod sets z = x·y mod m for x, y in [0, m) and returns z; z may alias x or y.
 func (b *barrett) mulMod(z, x, y *big.Int, s *barrettScratch) *big.Int {
-	if s.t[0] == nil {
-		s.t[0], s.q[0] = new(big.Int), new(big.Int)
+	if s.t == nil {
+		s.t, s.q = new(big.Int), new(big.Int)
 	}
-	t, q := s.t[0], s.q[0]
+	t, q := s.t, s.q
 	if b.lm != nil {
 		if s.ls == nil {
 			s.ls = b.lm.scratch()
@@ -285,11 +283,11 @@ func (b *barrett) mulMod(z, x, y *big.Int, s *barrettScratch) *big.Int {
 		q.Rsh(q, b.k+1)
 		b.lm.mul(q, q, nil, b.mHat, b.mLimbs, s.ls)
 	} else {
-		mulInto(s.t[:], x, y)
+		t.Mul(x, y)
 		q.Rsh(t, b.k-1)
-		mulInto(s.q[:], q, b.mu)
+		q.Mul(q, b.mu)
 		q.Rsh(q, b.k+1)
-		mulInto(s.q[:], q, b.m)
+		q.Mul(q, b.m)
 	}
 	z.Sub(t, q)
 	for range 2 {
@@ -301,21 +299,6 @@ func (b *barrett) mulMod(z, x, y *big.Int, s *barrettScratch) *big.Int {
 		panic("poly: internal error: Barrett reduction out of range")
 	}
 	return z
-}
-
-// exactMulWords is the operand size, in words, from which mulInto multiplies with package
-// exact instead of math/big. Measured (GOMAXPROCS=1, 64-bit words, equal sizes): math/big
-// takes 19 µs at 256 words against exact's 22 µs, 30 µs at 320 against 23 µs, 75 µs at 501
-// against 38 µs; below 100 words exact's fixed cost (about 2 µs) dominates.
-var exactMulWords = 300
-
-// mulInto sets dst[0] to x·y, by package exact for large operands (dst[0] may be x or y).
-func mulInto(dst []*big.Int, x, y *big.Int) {
-	if min(len(x.Bits()), len(y.Bits())) < exactMulWords {
-		dst[0].Mul(x, y)
-		return
-	}
-	exact.Mul(dst, []*big.Int{x}, []*big.Int{y})
 }
 
 // splitSmooth returns S and L with den = S·L, S the product of den's prime-power factors

@@ -212,12 +212,12 @@ func TestReducedFracsSharedFactors(t *testing.T) {
 // bounds and block sizes, so that the descent, word-size S and big S paths all run.
 func TestReducedFracsParameters(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
-	oldBound, oldBlock, oldWords := smallPrimeBound, reduceBlock, exactMulWords
-	defer func() { smallPrimeBound, reduceBlock, exactMulWords = oldBound, oldBlock, oldWords }()
+	oldBound, oldBlock, oldWords := smallPrimeBound, reduceBlock, limbMulWords
+	defer func() { smallPrimeBound, reduceBlock, limbMulWords = oldBound, oldBlock, oldWords }()
 	p := randPrime(r, 200)
 	for _, bound := range []int{3, 8, 1000} {
 		for _, block := range []int{1, 3} {
-			smallPrimeBound, reduceBlock, exactMulWords = bound, block, 2 // exact's products
+			smallPrimeBound, reduceBlock, limbMulWords = bound, block, 0 // limbMul's products
 			t.Run(fmt.Sprintf("bound=%d/block=%d", bound, block), func(t *testing.T) {
 				den := randBig(r, 500)
 				den.Mul(den, new(big.Int).Mul(p, big.NewInt(3*3*5*997*1009)))
@@ -284,13 +284,10 @@ func TestSplitSmooth(t *testing.T) {
 // moduli, operands at the ends of [0, m) and aliased receivers.
 func TestBarrett(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
-	defer func(w, l int) { exactMulWords, limbMulWords = w, l }(exactMulWords, limbMulWords)
-	for k, bits := range []int{2, 3, 63, 64, 65, 128, 1000, 5000, 2, 64, 65, 1000, 2, 64, 65, 1000, 4095, 4096, 4097, 30000} {
-		exactMulWords, limbMulWords = 1<<20, 1<<20 // math/big's products
-		if k >= 8 && k < 12 {
-			exactMulWords = 0 // package exact's
-		}
-		if k >= 12 {
+	defer func(l int) { limbMulWords = l }(limbMulWords)
+	for k, bits := range []int{2, 3, 63, 64, 65, 128, 1000, 5000, 2, 64, 65, 1000, 4095, 4096, 4097, 30000} {
+		limbMulWords = 1 << 20 // math/big's products
+		if k >= 8 {
 			limbMulWords = 0 // limbMul's
 		}
 		for range 20 {
