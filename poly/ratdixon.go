@@ -36,6 +36,9 @@ import (
 // four of length L/2, plus one scalar transform; the steps number about 3·log₂|R|/400 (R the
 // resultant): for degree 2000 and coefficients in [−9, 9], 217.
 
+// digitBits is a lower bound on the bits of one M-adic digit: M > 2^399.
+const digitBits = 399
+
 // dixonLane holds one lane's constants.
 type dixonLane struct {
 	md        ntt.Modulus
@@ -48,7 +51,12 @@ type dixonLane struct {
 
 // dixon is the state of the lifting for one pair A, B.
 type dixon struct {
+	A, B   []*big.Int
 	n, m   int        // deg B, deg A
+	l1A    *big.Int   // ‖A‖₁
+	l1B    *big.Int   // ‖B‖₁
+	hBits  int        // hadamardBits(A, B)
+	k1, k2 int        // the digits phase one and phase two need at the Hadamard bound
 	pl, ph *vntt.Plan // transforms of length L ≥ 2·max(m, n), and L/2
 	// The two halves of a digit: σ_j = (S₀·e) rem B and τ_j = (T₀·e) rem A, computed
 	// independently (on two goroutines when GOMAXPROCS > 1).
@@ -89,7 +97,8 @@ func newDixon(A, B []*big.Int) *dixon {
 	if m < 1 || n < 1 {
 		return nil
 	}
-	if new(big.Int).Add(norm1(A), norm1(B)).BitLen() > 58 {
+	l1A, l1B := norm1(A), norm1(B)
+	if new(big.Int).Add(l1A, l1B).BitLen() > 58 {
 		return nil // |u| < 2·(1 + ‖A‖₁ + ‖B‖₁) must stay below q/2
 	}
 	k := max(m, n)
@@ -97,7 +106,13 @@ func newDixon(A, B []*big.Int) *dixon {
 	if logL > vntt.MaxLog {
 		return nil
 	}
-	d := &dixon{n: n, m: m, pl: vntt.NewPlan(logL), ph: vntt.NewPlan(logL - 1)}
+	hBits := hadamardBits(A, B)
+	d := &dixon{A: A, B: B, n: n, m: m, l1A: l1A, l1B: l1B, hBits: hBits,
+		// M^k1 > 2H², so that fractions with both parts up to H are recovered; M^k2 > 2·(H·‖A‖₁
+		// + H·‖B‖₁ + H), so that certify's bound holds for N and TN up to H.
+		k1: (2*hBits+2)/digitBits + 1,
+		k2: (hBits+max(l1A.BitLen(), l1B.BitLen())+3)/digitBits + 1,
+		pl: vntt.NewPlan(logL), ph: vntt.NewPlan(logL - 1)}
 	L := d.pl.Len()
 	d.M = big.NewInt(1)
 	for _, p := range vntt.Primes {
@@ -596,15 +611,9 @@ func solveBezoutDixon(A, B []*big.Int) (N []*big.Int, D *big.Int, TN []*big.Int,
 	if d == nil {
 		return nil, nil, nil, false
 	}
-	n := d.n
+	n, hBits, k1, k2 := d.n, d.hBits, d.k1, d.k2
 	const L = vntt.Lanes
-	hBits := (len(B)-1)*norm2Bits(A) + (len(A)-1)*norm2Bits(B) + 1
 	bound := new(big.Int).Lsh(big.NewInt(1), uint(hBits))
-	const digitBits = 399 // M > 2^399
-	k1 := (2*hBits+2)/digitBits + 1
-	l1A, l1B := norm1(A), norm1(B)
-	// Phase two's digits suffice for |N·A + TN·B − D| < M^k2/2 when N and TN are at most H.
-	k2 := (hBits+max(l1A.BitLen(), l1B.BitLen())+3)/digitBits + 1
 
 	// Phase one: σ for w = 1, the digits (lanes) of the coefficients at the indices kept. The
 	// reconstruction is tried first a tenth short of the bound's precision (the resultant is
@@ -662,9 +671,9 @@ func solveBezoutDixon(A, B []*big.Int) (N []*big.Int, D *big.Int, TN []*big.Int,
 	for try := 0; try < 2; try++ {
 		// Phase two, first with digits for values a little above D's and the numerators'
 		// size (as they usually are), then for the bound.
-		est := max(D.BitLen(), numBits) + 64 + max(l1A.BitLen(), l1B.BitLen()) + 3
+		est := max(D.BitLen(), numBits) + 64 + max(d.l1A.BitLen(), d.l1B.BitLen()) + 3
 		ks := []int{min(k2, est/digitBits+1), k2}
-		N, TN, ok, sure := d.phaseTwo(D, ks, A, B, l1A, l1B)
+		N, TN, ok, sure := d.phaseTwo(D, ks)
 		if try == 0 && dixonRetryTest {
 			ok, sure = false, true
 		}
@@ -717,16 +726,16 @@ func solveBezoutDixon(A, B []*big.Int) (N []*big.Int, D *big.Int, TN []*big.Int,
 	return nil, nil, nil, false
 }
 
-// certify reports whether N·A + TN·B = D. The lifting makes N·A + TN·B ≡ D (mod M^k2)
-// hold by construction, so the identity is exact when the bound ‖N‖∞·‖A‖₁ + ‖TN‖∞·‖B‖₁ + D
-// on the coefficients of the difference is below M^k2/2; a D that misses a factor of the
-// denominator gives N and TN near M^k2/2 and fails the bound (sure = true: look for the
-// factor). As a check on the implementation itself, the identity is also tested at a random
-// point modulo a 62-bit prime; if that fails, ok and sure are false.
-func (d *dixon) certify(N, TN []*big.Int, D *big.Int, A, B []*big.Int, l1A, l1B *big.Int, k2 int) (ok, sure bool) {
-	_, mk := d.powers(k2)
-	c := new(big.Int).Mul(maxAbs(N), l1A)
-	c.Add(c, new(big.Int).Mul(maxAbs(TN), l1B)).Add(c, D).Lsh(c, 1)
+// certify reports whether N·A + TN·B = D. The lifting makes N·A + TN·B ≡ D (mod mk), mk =
+// M^k for its k digits, hold by construction, so the identity is exact when the bound
+// ‖N‖∞·‖A‖₁ + ‖TN‖∞·‖B‖₁ + D on the coefficients of the difference is below mk/2; a D that
+// misses a factor of the denominator gives N and TN near mk/2 and fails the bound (sure =
+// true: look for the factor). As a check on the implementation itself, the identity is also
+// tested at a random point modulo a 62-bit prime; if that fails, ok and sure are false.
+func (d *dixon) certify(N, TN []*big.Int, D, mk *big.Int) (ok, sure bool) {
+	A, B := d.A, d.B
+	c := new(big.Int).Mul(maxAbs(N), d.l1A)
+	c.Add(c, new(big.Int).Mul(maxAbs(TN), d.l1B)).Add(c, D).Lsh(c, 1)
 	if c.Cmp(mk) >= 0 {
 		return false, true
 	}
@@ -761,7 +770,7 @@ func norm1(p []*big.Int) *big.Int {
 // phaseTwo lifts w = D for ks[0] steps, then ks[1], …, and returns the symmetric residues
 // of the lifted σ and τ at the first count that certify accepts (ok), or certify's verdict
 // at the last count (or at a failed spot check).
-func (d *dixon) phaseTwo(D *big.Int, ks []int, A, B []*big.Int, l1A, l1B *big.Int) (N, TN []*big.Int, ok, sure bool) {
+func (d *dixon) phaseTwo(D *big.Int, ks []int) (N, TN []*big.Int, ok, sure bool) {
 	n, m := d.n, d.m
 	const L = vntt.Lanes
 	w := n + m
@@ -783,7 +792,7 @@ func (d *dixon) phaseTwo(D *big.Int, ks []int, A, B []*big.Int, l1A, l1B *big.In
 			vals[i] = symmetric(pw.radix(dg), mk, half)
 		})
 		N, TN = normalize[big.Int](vals[:n]), normalize[big.Int](vals[n:])
-		if ok, sure = d.certify(N, TN, D, A, B, l1A, l1B, k); ok || !sure {
+		if ok, sure = d.certify(N, TN, D, mk); ok || !sure {
 			return N, TN, ok, sure
 		}
 	}

@@ -101,14 +101,13 @@ func TestBezoutDixonCertify(t *testing.T) {
 			t.Fatal("lifting gave up")
 		}
 		d := newDixon(A, B)
-		l1A, l1B := norm1(A), norm1(B)
-		hBits := (len(B)-1)*norm2Bits(A) + (len(A)-1)*norm2Bits(B) + 1
-		k2 := (hBits+max(l1A.BitLen(), l1B.BitLen())+3)/399 + 1
-		if ok, _ := d.certify(N, TN, D, A, B, l1A, l1B, k2); !ok {
+		k2 := d.k2
+		_, mk := d.powers(k2)
+		if ok, _ := d.certify(N, TN, D, mk); !ok {
 			t.Fatal("certify refused a right answer")
 		}
 		// A first count too short for the values: the lifting resumes to k2.
-		N2, TN2, ok2, _ := d.phaseTwo(D, []int{1, k2}, A, B, l1A, l1B)
+		N2, TN2, ok2, _ := d.phaseTwo(D, []int{1, k2})
 		if !ok2 || !equal[big.Int](N2, N) || !equal[big.Int](TN2, TN) {
 			t.Fatal("phaseTwo resumed from one digit: wrong answer")
 		}
@@ -116,7 +115,7 @@ func TestBezoutDixonCertify(t *testing.T) {
 		f := smallestFactor(D)
 		if f != nil {
 			Df := new(big.Int).Quo(D, f)
-			if _, _, ok, sure := d.phaseTwo(Df, []int{k2}, A, B, l1A, l1B); ok || !sure {
+			if _, _, ok, sure := d.phaseTwo(Df, []int{k2}); ok || !sure {
 				t.Fatalf("certify: D/%v accepted (ok %v, sure %v)", f, ok, sure)
 			}
 		}
@@ -124,7 +123,7 @@ func TestBezoutDixonCertify(t *testing.T) {
 		bad := copyCoeffs[big.Int](N)
 		i := r.IntN(len(bad))
 		bad[i].Add(bad[i], big.NewInt(1))
-		if ok, sure := d.certify(bad, TN, D, A, B, l1A, l1B, k2); ok || sure {
+		if ok, sure := d.certify(bad, TN, D, mk); ok || sure {
 			t.Fatalf("certify: planted error accepted (ok %v, sure %v)", ok, sure)
 		}
 	}

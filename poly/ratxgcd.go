@@ -55,7 +55,7 @@ func xgcdModular(g, a, b []*big.Rat) (s, t []*big.Rat, ok bool) {
 	A, B := primitivePart(ac), primitivePart(bc)
 	var N, TN []*big.Int
 	var R *big.Int
-	if useDixon && (len(B)-1)*norm2Bits(A)+(len(A)-1)*norm2Bits(B) >= dixonMinBits {
+	if useDixon && hadamardBits(A, B) >= dixonMinBits {
 		N, R, TN, ok = solveBezoutDixon(A, B)
 	}
 	if !ok {
@@ -89,7 +89,7 @@ func intsOver(c []*big.Int, d *big.Rat) []*big.Rat {
 // solveBezoutModular returns N, R and TN with N·A + TN·B = R ≠ 0, deg N < deg B and
 // deg TN < deg A, for coprime primitive nonconstant A and B, or ok false if it gave up.
 func solveBezoutModular(A, B []*big.Int) (N []*big.Int, R *big.Int, TN []*big.Int, ok bool) {
-	hBits := (len(B)-1)*norm2Bits(A) + (len(A)-1)*norm2Bits(B) + 1
+	hBits := hadamardBits(A, B)
 	need := (hBits+1)/61 + 1 // primes above 2^61: their product exceeds 2H
 	lcProd := new(big.Int).Mul(A[len(A)-1], B[len(B)-1])
 	n, m := len(B)-1, len(A)-1
@@ -240,6 +240,13 @@ func crtTree(mods []ntt.Modulus, imgs [][]uint64, k int) []*big.Int {
 		out[pos] = v
 	})
 	return out
+}
+
+// hadamardBits returns hBits with 2^hBits at least the Hadamard bound
+// ‖A‖₂^deg B·‖B‖₂^deg A on the resultant of A and B and on every other minor of their
+// Sylvester matrix (the cofactors N and TN scaled by the resultant).
+func hadamardBits(A, B []*big.Int) int {
+	return (len(B)-1)*norm2Bits(A) + (len(A)-1)*norm2Bits(B) + 1
 }
 
 // norm2Bits returns an upper bound on log₂ of the Euclidean norm of p.
