@@ -233,11 +233,7 @@ func crtTree(mods []ntt.Modulus, imgs [][]uint64, k int) []*big.Int {
 	half := new(big.Int).Rsh(root.m, 1)
 	out := make([]*big.Int, k)
 	parallel(k, func(pos int) {
-		v := combine(root, pos)
-		if v.Cmp(half) > 0 {
-			v.Sub(v, root.m)
-		}
-		out[pos] = v
+		out[pos] = symmetric(combine(root, pos), root.m, half)
 	})
 	return out
 }
