@@ -23,6 +23,21 @@ func fwd2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
 func inv2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
 
 //go:noescape
+func fwdLevelBAVX512(a, tw []uint64, h int, c *consts)
+
+//go:noescape
+func invLevelBAVX512(a, tw []uint64, h int, c *consts)
+
+//go:noescape
+func fwd2LevelsBAVX512(a, tw1, tw2 []uint64, q int, c *consts)
+
+//go:noescape
+func inv2LevelsBAVX512(a, tw1, tw2 []uint64, q int, c *consts)
+
+//go:noescape
+func ringMulAVX512(a, b, tw []uint64, scale *[2 * Lanes]uint64, c *consts)
+
+//go:noescape
 func recombineAVX512(a []uint64, c *crtConsts, lc *consts)
 
 //go:noescape
@@ -39,6 +54,9 @@ func init() {
 	inv2Levels = func(a, tw1, tw2 []uint64, q int) { inv2LevelsAVX512(a, tw1, tw2, q, lane) }
 	pointwise = func(a, b []uint64, scale *[2 * Lanes]uint64) { pointwiseAVX512(a, b, scale, lane) }
 	recombine = func(a []uint64) { recombineAVX512(a, crt, lane) }
+	fwdLevelB, invLevelB = fwdLevelBAVX512, invLevelBAVX512
+	fwd2LevelsB, inv2LevelsB = fwd2LevelsBAVX512, inv2LevelsBAVX512
+	ringMul = ringMulAVX512
 }
 
 // setLimbsFast is SetLimbs's assembly kernel, called directly rather than through a function

@@ -49,6 +49,23 @@
 	VMOVDQU64 64(DI), Z26 \
 	ADDQ $128, DI
 
+// TWIDDLES2B and TWIDDLES1B are TWIDDLES2 and TWIDDLES1 for a OnePlan's tables, whose
+// entries are two words (w and its quotient) broadcast to every lane.
+#define TWIDDLES2B \
+	VPBROADCASTQ 0(DI), Z28 \
+	VPBROADCASTQ 8(DI), Z26 \
+	VPBROADCASTQ 0(R8), Z24 \
+	VPBROADCASTQ 8(R8), Z23 \
+	VPBROADCASTQ 16(R8), Z19 \
+	VPBROADCASTQ 24(R8), Z18 \
+	ADDQ $16, DI \
+	ADDQ $32, R8
+
+#define TWIDDLES1B \
+	VPBROADCASTQ 0(DI), Z28 \
+	VPBROADCASTQ 8(DI), Z26 \
+	ADDQ $16, DI
+
 // LEVELARGS loads the arguments of a one-level kernel (a, tw []uint64, h int, c *consts) and
 // its constants: SI = a, BX = the end of a, DI = tw, CX = the bytes in half a block, DX = c.
 #define LEVELARGS \
@@ -109,52 +126,66 @@
 	SHOUP(Z20, w, wq, Z21, y)
 
 // func fwdLevelAVX512(a, tw []uint64, h int, c *consts)
-TEXT ·fwdLevelAVX512(SB), NOSPLIT, $0-64
-	LEVELARGS
-fblocks:
-	CMPQ SI, BX
-	JAE fdone
-	TWIDDLES1
-	MOVQ SI, R11
-	LEAQ (SI)(CX*1), R12     // end of the block's first half
-finner:
-	VMOVDQU64 (R11), Z0
-	VMOVDQU64 (R11)(CX*1), Z1
-	FWD(Z0, Z1, Z28, Z26)
-	VMOVDQU64 Z0, (R11)
-	VMOVDQU64 Z1, (R11)(CX*1)
-	ADDQ $64, R11
-	CMPQ R11, R12
-	JB finner
-	LEAQ (SI)(CX*2), SI
-	JMP fblocks
-fdone:
-	VZEROUPPER
+#define FWDLEVEL(TW) \
+	LEVELARGS \
+fblocks: \
+	CMPQ SI, BX \
+	JAE fdone \
+	TW \
+	MOVQ SI, R11 \
+	LEAQ (SI)(CX*1), R12 \
+finner: \
+	VMOVDQU64 (R11), Z0 \
+	VMOVDQU64 (R11)(CX*1), Z1 \
+	FWD(Z0, Z1, Z28, Z26) \
+	VMOVDQU64 Z0, (R11) \
+	VMOVDQU64 Z1, (R11)(CX*1) \
+	ADDQ $64, R11 \
+	CMPQ R11, R12 \
+	JB finner \
+	LEAQ (SI)(CX*2), SI \
+	JMP fblocks \
+fdone: \
+	VZEROUPPER \
 	RET
 
+TEXT ·fwdLevelAVX512(SB), NOSPLIT, $0-64
+	FWDLEVEL(TWIDDLES1)
+
+// func fwdLevelBAVX512: fwdLevelAVX512 on broadcast two-word entries.
+TEXT ·fwdLevelBAVX512(SB), NOSPLIT, $0-64
+	FWDLEVEL(TWIDDLES1B)
+
 // func invLevelAVX512(a, tw []uint64, h int, c *consts)
-TEXT ·invLevelAVX512(SB), NOSPLIT, $0-64
-	LEVELARGS
-iblocks:
-	CMPQ SI, BX
-	JAE idone
-	TWIDDLES1
-	MOVQ SI, R11
-	LEAQ (SI)(CX*1), R12
-iinner:
-	VMOVDQU64 (R11), Z0
-	VMOVDQU64 (R11)(CX*1), Z1
-	INV(Z0, Z1, Z28, Z26)
-	VMOVDQU64 Z0, (R11)
-	VMOVDQU64 Z1, (R11)(CX*1)
-	ADDQ $64, R11
-	CMPQ R11, R12
-	JB iinner
-	LEAQ (SI)(CX*2), SI
-	JMP iblocks
-idone:
-	VZEROUPPER
+#define INVLEVEL(TW) \
+	LEVELARGS \
+iblocks: \
+	CMPQ SI, BX \
+	JAE idone \
+	TW \
+	MOVQ SI, R11 \
+	LEAQ (SI)(CX*1), R12 \
+iinner: \
+	VMOVDQU64 (R11), Z0 \
+	VMOVDQU64 (R11)(CX*1), Z1 \
+	INV(Z0, Z1, Z28, Z26) \
+	VMOVDQU64 Z0, (R11) \
+	VMOVDQU64 Z1, (R11)(CX*1) \
+	ADDQ $64, R11 \
+	CMPQ R11, R12 \
+	JB iinner \
+	LEAQ (SI)(CX*2), SI \
+	JMP iblocks \
+idone: \
+	VZEROUPPER \
 	RET
+
+TEXT ·invLevelAVX512(SB), NOSPLIT, $0-64
+	INVLEVEL(TWIDDLES1)
+
+// func invLevelBAVX512: invLevelAVX512 on broadcast two-word entries.
+TEXT ·invLevelBAVX512(SB), NOSPLIT, $0-64
+	INVLEVEL(TWIDDLES1B)
 
 // func pointwiseAVX512(a, b []uint64, scale *[16]uint64, c *consts)
 TEXT ·pointwiseAVX512(SB), NOSPLIT, $0-64
@@ -202,56 +233,70 @@ pdone:
 // func fwd2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
 // Two forward levels on blocks of 4q points: block k uses entry k of tw1, then entries 2k and
 // 2k+1 of tw2 for its halves.
-TEXT ·fwd2LevelsAVX512(SB), NOSPLIT, $0-88
-	LEVEL2ARGS
-f2blocks:
-	CMPQ SI, BX
-	JAE f2done
-	TWIDDLES2
-	MOVQ SI, R11
-	LEAQ (SI)(CX*1), R12
-f2inner:
-	LOAD4
-	FWD(Z0, Z2, Z28, Z26)
-	FWD(Z1, Z3, Z28, Z26)
-	FWD(Z0, Z1, Z24, Z23)
-	FWD(Z2, Z3, Z19, Z18)
-	STORE4
-	ADDQ $64, R11
-	CMPQ R11, R12
-	JB f2inner
-	LEAQ (SI)(CX*4), SI
-	JMP f2blocks
-f2done:
-	VZEROUPPER
+#define FWD2LEVELS(TW) \
+	LEVEL2ARGS \
+f2blocks: \
+	CMPQ SI, BX \
+	JAE f2done \
+	TW \
+	MOVQ SI, R11 \
+	LEAQ (SI)(CX*1), R12 \
+f2inner: \
+	LOAD4 \
+	FWD(Z0, Z2, Z28, Z26) \
+	FWD(Z1, Z3, Z28, Z26) \
+	FWD(Z0, Z1, Z24, Z23) \
+	FWD(Z2, Z3, Z19, Z18) \
+	STORE4 \
+	ADDQ $64, R11 \
+	CMPQ R11, R12 \
+	JB f2inner \
+	LEAQ (SI)(CX*4), SI \
+	JMP f2blocks \
+f2done: \
+	VZEROUPPER \
 	RET
+
+TEXT ·fwd2LevelsAVX512(SB), NOSPLIT, $0-88
+	FWD2LEVELS(TWIDDLES2)
+
+// func fwd2LevelsBAVX512: fwd2LevelsAVX512 on broadcast two-word entries.
+TEXT ·fwd2LevelsBAVX512(SB), NOSPLIT, $0-88
+	FWD2LEVELS(TWIDDLES2B)
 
 // func inv2LevelsAVX512(a, tw1, tw2 []uint64, q int, c *consts)
 // Undoes fwd2LevelsAVX512's levels (inverse twiddles): first the halves with entries 2k and
 // 2k+1 of tw2, then the block with entry k of tw1.
-TEXT ·inv2LevelsAVX512(SB), NOSPLIT, $0-88
-	LEVEL2ARGS
-i2blocks:
-	CMPQ SI, BX
-	JAE i2done
-	TWIDDLES2
-	MOVQ SI, R11
-	LEAQ (SI)(CX*1), R12
-i2inner:
-	LOAD4
-	INV(Z0, Z1, Z24, Z23)
-	INV(Z2, Z3, Z19, Z18)
-	INV(Z0, Z2, Z28, Z26)
-	INV(Z1, Z3, Z28, Z26)
-	STORE4
-	ADDQ $64, R11
-	CMPQ R11, R12
-	JB i2inner
-	LEAQ (SI)(CX*4), SI
-	JMP i2blocks
-i2done:
-	VZEROUPPER
+#define INV2LEVELS(TW) \
+	LEVEL2ARGS \
+i2blocks: \
+	CMPQ SI, BX \
+	JAE i2done \
+	TW \
+	MOVQ SI, R11 \
+	LEAQ (SI)(CX*1), R12 \
+i2inner: \
+	LOAD4 \
+	INV(Z0, Z1, Z24, Z23) \
+	INV(Z2, Z3, Z19, Z18) \
+	INV(Z0, Z2, Z28, Z26) \
+	INV(Z1, Z3, Z28, Z26) \
+	STORE4 \
+	ADDQ $64, R11 \
+	CMPQ R11, R12 \
+	JB i2inner \
+	LEAQ (SI)(CX*4), SI \
+	JMP i2blocks \
+i2done: \
+	VZEROUPPER \
 	RET
+
+TEXT ·inv2LevelsAVX512(SB), NOSPLIT, $0-88
+	INV2LEVELS(TWIDDLES2)
+
+// func inv2LevelsBAVX512: inv2LevelsAVX512 on broadcast two-word entries.
+TEXT ·inv2LevelsBAVX512(SB), NOSPLIT, $0-88
+	INV2LEVELS(TWIDDLES2B)
 
 // Offsets of the fields of crtConsts (crt.go).
 #define R_INV 0
@@ -472,5 +517,85 @@ lloop:
 	ADDQ $32, DI
 	JMP lloop
 ldone:
+	VZEROUPPER
+	RET
+
+// RINGTERM(k, P): Z4 += the low and Z5 the high halves of a_k·P, a_k broadcast from the
+// point at SI.
+#define RINGTERM(k, P) \
+	VPMADD52LUQ.BCST (8*k)(SI), P, Z4 \
+	VPMADD52HUQ.BCST (8*k)(SI), P, Z5
+
+// RINGSHIFT(k): Z6 = the k-th rotation of (y, yc): lane m is y_{m−k} for m ≥ k and yc_{m+8−k}
+// below, the words of the 16-word concatenation yc:y from 8 − k on.
+#define RINGSHIFT(k) \
+	VALIGNQ $(8-k), Z3, Z1, Z6
+
+// func ringMulAVX512(a, b, tw []uint64, scale *[16]uint64, c *consts)
+// ringMulGeneric's steps, one point (eight words) per iteration.
+TEXT ·ringMulAVX512(SB), NOSPLIT, $0-88
+	MOVQ a_base+0(FP), SI
+	MOVQ a_len+8(FP), BX
+	MOVQ b_base+24(FP), DI
+	MOVQ tw_base+48(FP), R8
+	MOVQ scale+72(FP), R9
+	MOVQ c+80(FP), DX
+	VMOVDQU64 C_P(DX), Z30
+	VMOVDQU64 C_P2(DX), Z31
+	VMOVDQU64 C_PINV(DX), Z25
+	VMOVDQU64 C_NEGP(DX), Z29
+	VPADDQ Z31, Z31, Z24     // 4p
+	VPADDQ Z24, Z24, Z23     // 8p
+	VMOVDQU64 0(R9), Z28     // s
+	VMOVDQU64 64(R9), Z26    // ⌊s·2^52/p⌋
+	MASK52
+	LEAQ (SI)(BX*8), BX
+rmloop:
+	CMPQ SI, BX
+	JAE rmdone
+	VMOVDQU64 (DI), Z1
+	VPSUBQ Z31, Z1, Z2
+	VPMINUQ Z2, Z1, Z1
+	VPSUBQ Z30, Z1, Z2
+	VPMINUQ Z2, Z1, Z1       // y below p
+	VPBROADCASTQ 0(R8), Z10
+	VPBROADCASTQ 8(R8), Z11
+	SHOUP(Z1, Z10, Z11, Z12, Z3)
+	VPSUBQ Z30, Z3, Z2
+	VPMINUQ Z2, Z3, Z3       // yc = y·c below p
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	RINGTERM(0, Z1)
+	RINGSHIFT(1)
+	RINGTERM(1, Z6)
+	RINGSHIFT(2)
+	RINGTERM(2, Z6)
+	RINGSHIFT(3)
+	RINGTERM(3, Z6)
+	RINGSHIFT(4)
+	RINGTERM(4, Z6)
+	RINGSHIFT(5)
+	RINGTERM(5, Z6)
+	RINGSHIFT(6)
+	RINGTERM(6, Z6)
+	RINGSHIFT(7)
+	RINGTERM(7, Z6)
+	VPXORQ Z7, Z7, Z7
+	VPMADD52LUQ Z25, Z4, Z7  // q = L·pinv mod 2^52
+	VPMADD52LUQ Z30, Z7, Z4  // L + (q·p mod 2^52)
+	VPMADD52HUQ Z30, Z7, Z5  // H + ⌊q·p/2^52⌋
+	VPSRLQ $52, Z4, Z4
+	VPADDQ Z4, Z5, Z5        // R
+	VPSUBQ Z23, Z5, Z2
+	VPMINUQ Z2, Z5, Z5
+	VPSUBQ Z24, Z5, Z2
+	VPMINUQ Z2, Z5, Z5       // below 4p
+	SHOUP(Z5, Z28, Z26, Z12, Z6)
+	VMOVDQU64 Z6, (SI)
+	ADDQ $64, SI
+	ADDQ $64, DI
+	ADDQ $16, R8
+	JMP rmloop
+rmdone:
 	VZEROUPPER
 	RET

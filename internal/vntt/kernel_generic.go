@@ -14,6 +14,13 @@ var (
 	inv2Levels = inv2LevelsGeneric
 	// recombine is Recombine's kernel (crt.go).
 	recombine = recombineGeneric
+	// The kernels of a OnePlan (one.go): the level kernels on broadcast two-word twiddle
+	// entries with the plan's lane constants, and the ring product.
+	fwdLevelB   = fwdLevelBGeneric
+	invLevelB   = invLevelBGeneric
+	fwd2LevelsB = fwd2LevelsBGeneric
+	inv2LevelsB = inv2LevelsBGeneric
+	ringMul     = ringMulGeneric
 )
 
 // fast reports whether the assembly kernels are in use.
@@ -52,11 +59,19 @@ func montLazy(a, b, p, pinv uint64) uint64 {
 func csub(x, m uint64) uint64 { return min(x, x-m) }
 
 // levelPairs calls f on every butterfly pair of one level: a holds len(a)/(16h) blocks of 2h
-// points, block k uses twiddle entry k of tw (16 words: w, then ⌊w·2^52/p⌋), and the pairs of a
-// block are (a[j], a[j+h]), eight lanes each.
-func levelPairs(a, tw []uint64, h int, f func(x, y, w []uint64)) {
+// points, block k uses twiddle entry k of tw, and the pairs of a block are (a[j], a[j+h]),
+// eight lanes each. An entry is ew words: 16 (w per lane, then ⌊w·2^52/p⌋ per lane) or 2 (one
+// w and its quotient for every lane, as a OnePlan's tables hold them), given to f as 16.
+func levelPairs(a, tw []uint64, h, ew int, f func(x, y, w []uint64)) {
+	var wide [16]uint64
 	for k := 0; k < len(a)/(16*h); k++ {
-		w := tw[16*k : 16*k+16]
+		w := tw[ew*k : ew*k+ew]
+		if ew == 2 {
+			for l := range Lanes {
+				wide[l], wide[Lanes+l] = w[0], w[1]
+			}
+			w = wide[:]
+		}
 		blk := a[16*h*k : 16*h*(k+1)]
 		for j := range h {
 			f(blk[Lanes*j:Lanes*j+Lanes], blk[Lanes*(j+h):Lanes*(j+h)+Lanes], w)
@@ -67,9 +82,11 @@ func levelPairs(a, tw []uint64, h int, f func(x, y, w []uint64)) {
 // fwdLevelGeneric runs one forward (Cooley–Tukey) level (block layout of levelPairs). For each
 // pair (x, y), with inputs below 4p: x ← csub(x, 2p); t ← y·w (lazy, below 2p);
 // (x, y) ← (x + t, x − t + 2p), both below 4p.
-func fwdLevelGeneric(a, tw []uint64, h int) {
-	c := lane
-	levelPairs(a, tw, h, func(x, y, w []uint64) {
+func fwdLevelGeneric(a, tw []uint64, h int) { fwdLevelWith(a, tw, h, 16, lane) }
+
+// fwdLevelWith is fwdLevelGeneric on entries of ew words with the lane constants c.
+func fwdLevelWith(a, tw []uint64, h, ew int, c *consts) {
+	levelPairs(a, tw, h, ew, func(x, y, w []uint64) {
 		for l := range Lanes {
 			u := csub(x[l], c.p2[l])
 			t := shoupLazy(y[l], w[l], w[Lanes+l], c.negp[l])
@@ -93,9 +110,11 @@ func inv2LevelsGeneric(a, tw1, tw2 []uint64, q int) {
 
 // invLevelGeneric runs one inverse (Gentleman–Sande) level (block layout of levelPairs);
 // inputs below 2p: (x, y) ← (csub(x + y, 2p), (x − y + 2p)·w lazily), both below 2p.
-func invLevelGeneric(a, tw []uint64, h int) {
-	c := lane
-	levelPairs(a, tw, h, func(x, y, w []uint64) {
+func invLevelGeneric(a, tw []uint64, h int) { invLevelWith(a, tw, h, 16, lane) }
+
+// invLevelWith is invLevelGeneric on entries of ew words with the lane constants c.
+func invLevelWith(a, tw []uint64, h, ew int, c *consts) {
+	levelPairs(a, tw, h, ew, func(x, y, w []uint64) {
 		for l := range Lanes {
 			u, v := x[l], y[l]
 			x[l] = csub(u+v, c.p2[l])
@@ -115,5 +134,62 @@ func pointwiseGeneric(a, b []uint64, scale *[2 * Lanes]uint64) {
 			r := montLazy(csub(x[l], c.p2[l]), csub(y[l], c.p2[l]), c.p[l], c.pinv[l])
 			x[l] = shoupLazy(r, scale[l], scale[Lanes+l], c.negp[l])
 		}
+	}
+}
+
+func fwdLevelBGeneric(a, tw []uint64, h int, c *consts) { fwdLevelWith(a, tw, h, 2, c) }
+
+func invLevelBGeneric(a, tw []uint64, h int, c *consts) { invLevelWith(a, tw, h, 2, c) }
+
+// fwd2LevelsBGeneric and inv2LevelsBGeneric are fwd2LevelsGeneric and inv2LevelsGeneric on
+// broadcast entries.
+func fwd2LevelsBGeneric(a, tw1, tw2 []uint64, q int, c *consts) {
+	fwdLevelWith(a, tw1, 2*q, 2, c)
+	fwdLevelWith(a, tw2, q, 2, c)
+}
+
+func inv2LevelsBGeneric(a, tw1, tw2 []uint64, q int, c *consts) {
+	invLevelWith(a, tw2, q, 2, c)
+	invLevelWith(a, tw1, 2*q, 2, c)
+}
+
+// ringMulGeneric sets every point of a, read as the polynomial a_0 + a_1·t + … + a_7·t^7 of
+// its eight words, to its product with the same point of b modulo t^8 − c, times 2^−52·s mod p
+// (below 2p), where entry j of tw (two words) holds point j's c and ⌊c·2^52/p⌋, scale holds s
+// and its quotient, and every lane of the constants c is the one prime p. Inputs are below 4p.
+// The steps are the assembly's: y = b's point reduced below p, yc = y·c reduced below p; the
+// low and high 52-bit halves of the products a_k·(y or yc) accumulate in L and H (a_k below
+// 4p, so H < 2^53); R = (L + 2^52·H)·2^−52 by one Montgomery step, below 8p + 2^51, reduced
+// by 8p and 4p; then R·s lazily.
+func ringMulGeneric(a, b, tw []uint64, scale *[2 * Lanes]uint64, cs *consts) {
+	p, p2, pinv, negp := cs.p[0], cs.p2[0], cs.pinv[0], cs.negp[0]
+	b = b[:len(a)]
+	var y, yc [Lanes]uint64
+	for i := 0; i < len(a); i += Lanes {
+		c, cq := tw[2*(i/Lanes)], tw[2*(i/Lanes)+1]
+		for l := range Lanes {
+			y[l] = csub(csub(b[i+l], p2), p)
+			yc[l] = csub(shoupLazy(y[l], c, cq, negp), p)
+		}
+		x := a[i : i+Lanes]
+		var out [Lanes]uint64
+		for m := range Lanes {
+			var lo, hi uint64
+			for k := range Lanes {
+				var v uint64
+				if m >= k {
+					v = y[m-k]
+				} else {
+					v = yc[m+Lanes-k] // t^8 = c: the wrapped terms take y·c
+				}
+				lo += mullo52(x[k], v)
+				hi += mulhi52(x[k], v)
+			}
+			q := mullo52(lo, pinv)
+			r := hi + mulhi52(q, p) + (lo+mullo52(q, p))>>52
+			r = csub(csub(r, 8*p), 4*p)
+			out[m] = shoupLazy(r, scale[0], scale[Lanes], negp)
+		}
+		copy(x, out[:])
 	}
 }

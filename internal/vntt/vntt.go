@@ -66,6 +66,52 @@ type Plan struct {
 	// scale holds, per lane, 2^52·n^−1 mod p and its Shoup quotient (words 8–15): the
 	// Montgomery product of MulScaled divides by 2^52, the inverse transform multiplies by n.
 	scale [2 * Lanes]uint64
+	// one is set in the plans of a OnePlan: every lane holds the same prime (c), and an entry
+	// of fw and iw is two words, ω^{rev(b)} and its quotient, which the kernels broadcast.
+	one bool
+	c   *consts
+}
+
+// ew returns the words per entry of the plan's twiddle tables.
+func (pl *Plan) ew() int {
+	if pl.one {
+		return 2
+	}
+	return 16
+}
+
+// fwdLevel1, invLevel1, fwdLevel2 and invLevel2 run the plan's level kernels: the eight-prime
+// ones, or for a OnePlan's plan those that broadcast two-word twiddle entries.
+func (pl *Plan) fwdLevel1(a, tw []uint64, h int) {
+	if pl.one {
+		fwdLevelB(a, tw, h, pl.c)
+	} else {
+		fwdLevel(a, tw, h)
+	}
+}
+
+func (pl *Plan) invLevel1(a, tw []uint64, h int) {
+	if pl.one {
+		invLevelB(a, tw, h, pl.c)
+	} else {
+		invLevel(a, tw, h)
+	}
+}
+
+func (pl *Plan) fwdLevel2(a, tw1, tw2 []uint64, q int) {
+	if pl.one {
+		fwd2LevelsB(a, tw1, tw2, q, pl.c)
+	} else {
+		fwd2Levels(a, tw1, tw2, q)
+	}
+}
+
+func (pl *Plan) invLevel2(a, tw1, tw2 []uint64, q int) {
+	if pl.one {
+		inv2LevelsB(a, tw1, tw2, q, pl.c)
+	} else {
+		inv2Levels(a, tw1, tw2, q)
+	}
 }
 
 var (
@@ -268,15 +314,16 @@ func (pl *Plan) chunks() int {
 // level m0, two levels per pass where it can.
 func (pl *Plan) fwdRange(a []uint64, b0, m0, m1, size int) {
 	cnt := len(a) / (Lanes * size) // blocks of level m0 in a
+	ew := pl.ew()
 	for m := m0; m < m1; {
 		b, k := b0*(m/m0), cnt*(m/m0) // first block and block count at level m
 		h := size * m0 / (2 * m)
 		if 2*m < m1 {
-			fwd2Levels(a, pl.fw[16*b:16*(b+k)], pl.fw[32*b:32*(b+k)], h/2)
+			pl.fwdLevel2(a, pl.fw[ew*b:ew*(b+k)], pl.fw[2*ew*b:2*ew*(b+k)], h/2)
 			m *= 4
 			continue
 		}
-		fwdLevel(a, pl.fw[16*b:16*(b+k)], h)
+		pl.fwdLevel1(a, pl.fw[ew*b:ew*(b+k)], h)
 		m *= 2
 	}
 }
@@ -284,17 +331,18 @@ func (pl *Plan) fwdRange(a []uint64, b0, m0, m1, size int) {
 // invRange undoes fwdRange(a, b0, m0, m1, size): the inverse levels from m1/2 blocks up to m0.
 func (pl *Plan) invRange(a []uint64, b0, m0, m1, size int) {
 	cnt := len(a) / (Lanes * size)
+	ew := pl.ew()
 	for m := m1 / 2; m >= m0; {
 		h := size * m0 / (2 * m)
 		if m/2 >= m0 {
 			u := m / 2 // the upper of the two levels
 			b, k := b0*(u/m0), cnt*(u/m0)
-			inv2Levels(a, pl.iw[16*b:16*(b+k)], pl.iw[32*b:32*(b+k)], h)
+			pl.invLevel2(a, pl.iw[ew*b:ew*(b+k)], pl.iw[2*ew*b:2*ew*(b+k)], h)
 			m /= 4
 			continue
 		}
 		b, k := b0*(m/m0), cnt*(m/m0)
-		invLevel(a, pl.iw[16*b:16*(b+k)], h)
+		pl.invLevel1(a, pl.iw[ew*b:ew*(b+k)], h)
 		m /= 2
 	}
 }
