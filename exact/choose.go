@@ -149,6 +149,9 @@ func transformCost(n int, transforms int) float64 {
 }
 
 func multiModularCost(nx, ny, bx, by int, sq bool) float64 {
+	if k, ok := onePays(nx, ny, bx, by); ok {
+		return oneCost(nx, ny, k, sq)
+	}
 	k := primesFor(boundBits(nx, ny, bx, by))
 	if k > maxMultiModularPrimes {
 		return math.Inf(1)
@@ -169,6 +172,28 @@ func multiModularCost(nx, ny, bx, by int, sq bool) float64 {
 		crt += float64(n) * fk * costCRTPrime
 	}
 	return fk*(transformCost(n, tr)+costSetupPrime) + res + crt + costSetup
+}
+
+// Costs of the one-prime-per-vector path (onemod.go), measured with GOMAXPROCS=1 on the
+// calibration machine (BenchmarkOnePlan: 0.12–0.17 ns per point and level from 2^15 to 2^21
+// points; the CRT and output of G1 and G4 about 40–50 ns per coefficient with the collector
+// running): costOneLevel per point, level and transform, costOneCoeff per output coefficient,
+// costOneResidue per input coefficient and prime.
+var (
+	costOneLevel   = 0.15
+	costOneCoeff   = 45.0
+	costOneResidue = 1.5
+)
+
+// oneCost is the estimated time of oneModular with k primes.
+func oneCost(nx, ny, k int, sq bool) float64 {
+	lg := oneLog(nx + ny - 1)
+	in := float64(nx + ny)
+	if sq {
+		in /= 2
+	}
+	tr := float64(k*transforms(sq)) * float64(int(1)<<lg) * float64(lg) * costOneLevel
+	return tr + in*float64(k)*costOneResidue + float64(nx+ny-1)*costOneCoeff + costSetup
 }
 
 // transforms is the number of transforms of a transform-based product: two per operand and

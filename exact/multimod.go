@@ -158,6 +158,9 @@ func parallelFor(n, grain int, f func(lo, hi int)) {
 // power-of-two length, and the explicit CRT, writing into dst (allocated if nil). Every entry of
 // x and y is read before dst is written.
 func multiModular(dst, x, y []*big.Int, xs, ys operandInfo) []*big.Int {
+	if k, ok := onePays(len(x), len(y), xs.bits, ys.bits); ok && xs.mag != nil && ys.mag != nil {
+		return oneModular(dst, x, y, xs, ys, k)
+	}
 	b := boundBits(len(x), len(y), xs.bits, ys.bits)
 	k := primesFor(b)
 	if k > len(ntt.Primes) {

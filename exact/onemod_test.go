@@ -1,0 +1,76 @@
+package exact
+
+import (
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/polyconv/polyconv/internal/vntt"
+)
+
+// TestOneModular compares the one-prime-per-vector product (oneModular, through MultiModular)
+// with package ntt's multi-modular product on random word-size operands: lengths 1, 2, 2^k±1,
+// unbalanced shapes, 1- to 64-bit coefficients (all-ones and powers of two among them), signs,
+// squares, and a dst reused from a previous product (aliasing the result's storage).
+func TestOneModular(t *testing.T) {
+	if !vntt.Fast() {
+		t.Skip("no IFMA kernels: the one-prime path is off")
+	}
+	r := rand.New(rand.NewPCG(41, 42))
+	lens := []int{1, 2, 3, 7, 8, 9, 15, 16, 17, 63, 64, 65, 255, 257, 1023, 1025, 4097}
+	for _, bits := range []int{1, 16, 32, 47, 50, 63, 64} {
+		for trial := range 12 {
+			nx, ny := lens[r.IntN(len(lens))], lens[r.IntN(len(lens))]
+			if trial == 0 {
+				nx, ny = 20000, 3 // long and short
+			}
+			x, y := randPoly(r, nx, bits, true), randPoly(r, ny, bits, trial%2 == 0)
+			msg := fmt.Sprintf("bits=%d %d×%d", bits, nx, ny)
+			if k, ok := onePays(nx, ny, bits, bits); !ok || k < 1 {
+				t.Fatalf("%s: one-prime path not taken", msg)
+			}
+			useOne = false
+			want := MulUsing(MultiModular, nil, x, y)
+			wantSq := MulUsing(MultiModular, nil, x, x)
+			useOne = true
+			equalInts(t, MulUsing(MultiModular, nil, x, y), want, msg)
+			equalInts(t, MulUsing(MultiModular, nil, x, x), wantSq, msg+" square")
+			dst := MulUsing(MultiModular, nil, y, x)
+			equalInts(t, MulUsing(MultiModular, dst, x, y), want, msg+" reused dst")
+		}
+	}
+	// The largest products: all coefficients ±(2^64−1), so every output coefficient is near
+	// the bound that decides the number of primes.
+	for _, n := range []int{1, 2, 100, 1 << 12} {
+		x, y := make([]*big.Int, n), make([]*big.Int, n)
+		top := new(big.Int).SetUint64(^uint64(0))
+		for i := range x {
+			x[i], y[i] = new(big.Int).Set(top), new(big.Int).Neg(top)
+		}
+		useOne = false
+		want := MulUsing(MultiModular, nil, x, y)
+		useOne = true
+		equalInts(t, MulUsing(MultiModular, nil, x, y), want, fmt.Sprintf("extreme n=%d", n))
+	}
+}
+
+// TestOnePrimes checks onePrimes against the bound it promises: M = Π p_i > 2·s·2^(bx+by) for
+// the count returned, and not for one prime fewer.
+func TestOnePrimes(t *testing.T) {
+	for _, c := range []struct{ nx, ny, bx, by int }{{1, 1, 1, 1}, {1000, 1000, 16, 16}, {1000000, 1000000, 16, 16},
+		{100000, 100000, 64, 64}, {1000000, 1000000, 64, 64}, {1 << 20, 5, 64, 1}, {3, 3, 64, 64}} {
+		k := onePrimes(c.nx, c.ny, c.bx, c.by)
+		lim := new(big.Int).Lsh(big.NewInt(int64(2*min(c.nx, c.ny))), uint(c.bx+c.by))
+		m := big.NewInt(1)
+		for i := range k {
+			if i == k-1 && m.Cmp(lim) > 0 {
+				t.Errorf("%v: %d primes, but %d suffice", c, k, k-1)
+			}
+			m.Mul(m, new(big.Int).SetUint64(vntt.Primes[i]))
+		}
+		if k == 0 || m.Cmp(lim) <= 0 {
+			t.Errorf("%v: %d primes do not exceed the bound", c, k)
+		}
+	}
+}
