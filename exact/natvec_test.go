@@ -16,10 +16,14 @@ import (
 )
 
 // EXACT_USEVEC=0 or 1 in the environment sets useVec for the whole test binary (to compare the
-// two integer products of Kronecker substitution in benchmarks).
+// two integer products of Kronecker substitution in benchmarks), and EXACT_USEONE useOne (the
+// one-prime-per-vector multi-modular path against package ntt's).
 func init() {
 	if v := os.Getenv("EXACT_USEVEC"); v != "" {
 		useVec = v == "1"
+	}
+	if v := os.Getenv("EXACT_USEONE"); v != "" {
+		useOne = v == "1"
 	}
 }
 
