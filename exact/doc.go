@@ -18,7 +18,11 @@
 //     where k is chosen from a bound on the output coefficients including their sign, the k
 //     convolutions run in parallel goroutines, and the results are recombined by the Chinese
 //     remainder theorem. This is the method for long operands with small or moderate
-//     coefficients.
+//     coefficients. On CPUs with AVX-512 IFMA, operands whose coefficients all fit in a word
+//     use the primes below 2^50 of internal/vntt instead, one prime per vector (vntt.OnePlan:
+//     eight consecutive residues per 512-bit register, the last three transform levels folded
+//     into a product modulo t^8 − c), as few as make their product exceed twice the exact
+//     bound min(nx, ny)·2^(bx+by), one prime at a time, with Garner's CRT.
 //   - Kronecker: each operand is packed into one big integer (coefficients at a fixed bit
 //     stride, one bit wider than the bound on the product's coefficients, so signed slots can
 //     be read back with borrows), the two integers are multiplied with this package's own
@@ -48,7 +52,8 @@
 // # Memory
 //
 // The multi-modular method holds the residues of the operands and of the product (about one
-// more copy of the product's size in words) besides its result; its peak heap is below twice
+// more copy of the product's size in words; on the IFMA path one vector of the power-of-two
+// length per prime plus one for the second operand's residues) besides its result; its peak heap is below twice
 // the size of the operands plus the result on the benchmark grid. Kronecker substitution on the
 // vector product gives its two transform vectors (64 bytes per limb of about 190 bits, up to
 // the power-of-two length) at most 1.5 times the estimated size of the operands plus the
@@ -60,7 +65,8 @@
 // of the product), and is cut into pieces only beyond four times that budget, since its pieces
 // cost 2 to 3 times the time: 1.6 to 4.1 times the operands plus the result on the grid. The
 // transform plans (twiddle tables) are cached across calls by package ntt and internal/vntt (16
-// words per point of the longest vector transform used).
+// words per point of the longest vector transform used; half a word per point of the longest
+// one-prime transform, for each prime used).
 //
 // # Conventions
 //

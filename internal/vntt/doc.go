@@ -11,6 +11,11 @@
 // generic twins. [Plan.ForwardPrefix] transforms a zero-padded vector without reading (or
 // needing cleared) its padding.
 //
+// [OnePlan] runs one prime on vectors of one residue per word (eight consecutive residues per
+// register): the eight-lane transform of length n/8 with the prime in every lane, and a
+// product modulo t^8 − c in place of the last three levels, for exact's multi-modular product
+// of word-size coefficients.
+//
 // The package is internal: exact's big-integer product is its only user. A product of
 // integers cut into limbs of b bits needs 2b + log2(n) + 1 ≤ 399 bits (the eight primes
 // multiply to about 2^399.99), so limbs of about 190 bits.
