@@ -232,3 +232,35 @@ func BenchmarkOnePlan(b *testing.B) {
 		})
 	}
 }
+
+// TestOnePlanConcurrent builds and uses plans of several primes and lengths from many
+// goroutines at once (run with -race): plans are shared and immutable.
+func TestOnePlanConcurrent(t *testing.T) {
+	done := make(chan string, 16)
+	for g := range 16 {
+		go func() {
+			rng := rand.New(rand.NewPCG(uint64(g), 77))
+			logn, prime := 4+g%5, g%Lanes
+			op := NewOnePlan(logn, prime)
+			p := op.Prime()
+			a, b := randOne(rng, op.Len(), 4, p), randOne(rng, op.Len(), 4, p)
+			want := cyclicOne(a, b, p)
+			op.ForwardPrefix(a, len(a), 1)
+			op.ForwardPrefix(b, len(b), 1)
+			op.MulRing(a, b)
+			op.Inverse(a, 1)
+			for i, v := range a {
+				if v%p != want[i] {
+					done <- fmt.Sprintf("goroutine %d coefficient %d: %d, want %d", g, i, v%p, want[i])
+					return
+				}
+			}
+			done <- ""
+		}()
+	}
+	for range 16 {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
