@@ -105,8 +105,10 @@ func oneModular(dst []*big.Int, x, y []*big.Int, xs, ys operandInfo, k int) []*b
 	logn := oneLog(n)
 	workers := runtime.GOMAXPROCS(0)
 	zr := make([][]uint64, k)
+	ops := make([]*vntt.OnePlan, k)
 	for i := range k {
 		op := vntt.NewOnePlan(logn, i)
+		ops[i] = op
 		a := op.GetVec()
 		oneResidues(a, xs, op.Prime())
 		op.ForwardPrefix(a, len(x), workers)
@@ -125,7 +127,7 @@ func oneModular(dst []*big.Int, x, y []*big.Int, xs, ys operandInfo, k int) []*b
 	basis := oneBasisFor(k)
 	dst = oneCRT(dst, zr, n, basis)
 	for i, a := range zr {
-		vntt.NewOnePlan(logn, i).PutVec(a)
+		ops[i].PutVec(a)
 	}
 	return dst
 }

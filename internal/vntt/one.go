@@ -1,9 +1,6 @@
 package vntt
 
-import (
-	"math/bits"
-	"sync/atomic"
-)
+import "sync/atomic"
 
 // OnePlan is the cyclic convolution of length n = 8m modulo one of the [Primes], on vectors of
 // n words that hold one residue per word in order: a_0, …, a_{n−1}. Its transform is the
@@ -82,21 +79,9 @@ func buildOne(prime, logm int) oneTables {
 	w := md.Pow(rootOfUnity(md), uint64(1)<<(MaxLog-logm)) // primitive m-th root
 	m := 1 << logm
 	t := oneTables{logm: logm, fw: make([]uint64, m), iw: make([]uint64, m), ring: make([]uint64, 2*m)}
-	for _, d := range []struct {
-		t    []uint64
-		r    uint64
-		bits int
-	}{{t.fw, w, logm - 1}, {t.iw, md.Inv(w), logm - 1}, {t.ring, w, logm}} {
-		v := uint64(1)
-		for k := range len(d.t) / 2 {
-			b := 0
-			if d.bits > 0 {
-				b = int(bits.Reverse64(uint64(k)) >> (64 - d.bits))
-			}
-			d.t[2*b], d.t[2*b+1] = v, shoup52(v, p)
-			v = md.Mul(v, d.r)
-		}
-	}
+	fillPowers(t.fw, 2, m/2, logm-1, w, md)
+	fillPowers(t.iw, 2, m/2, logm-1, md.Inv(w), md)
+	fillPowers(t.ring, 2, m, logm, w, md)
 	c := &consts{}
 	for l := range Lanes {
 		c.p[l], c.p2[l], c.pinv[l], c.negp[l] = p, 2*p, lane.pinv[prime], lane.negp[prime]

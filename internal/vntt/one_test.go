@@ -174,21 +174,12 @@ func TestOneKernelsMatchGeneric(t *testing.T) {
 	}
 }
 
-// withGenericOne runs f with the generic OnePlan kernels in place of the assembly ones.
-func withGenericOne(f func()) {
-	fw, iv, fw2, iv2, rm := fwdLevelB, invLevelB, fwd2LevelsB, inv2LevelsB, ringMul
-	defer func() { fwdLevelB, invLevelB, fwd2LevelsB, inv2LevelsB, ringMul = fw, iv, fw2, iv2, rm }()
-	fwdLevelB, invLevelB, ringMul = fwdLevelBGeneric, invLevelBGeneric, ringMulGeneric
-	fwd2LevelsB, inv2LevelsB = fwd2LevelsBGeneric, inv2LevelsBGeneric
-	f()
-}
-
 // TestOnePlanGeneric runs TestOnePlanConvolution on the generic kernels.
 func TestOnePlanGeneric(t *testing.T) {
 	if !Fast() {
 		t.Skip("the generic kernels are the only ones here")
 	}
-	withGenericOne(func() { TestOnePlanConvolution(t) })
+	withGeneric(func() { TestOnePlanConvolution(t) })
 }
 
 func TestOnePlanPanics(t *testing.T) {

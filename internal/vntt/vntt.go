@@ -169,26 +169,31 @@ func buildTables(logn int) (fw, iw []uint64) {
 			m := modulus(p)
 			w := m.Pow(rootOfUnity(m), uint64(1)<<(MaxLog-logn)) // primitive n-th root
 			wi := m.Inv(w)
-			for _, d := range []struct {
-				t []uint64
-				r uint64
-			}{{fw, w}, {iw, wi}} {
-				v := uint64(1)
-				for k := range half {
-					b := int(bits.Reverse64(uint64(k)) >> (65 - logn)) // rev over logn−1 bits
-					if logn == 1 {
-						b = 0
-					}
-					d.t[16*b+l] = v
-					d.t[16*b+8+l] = shoup52(v, p)
-					v = m.Mul(v, d.r)
-				}
-			}
+			fillPowers(fw[l:], 16, half, logn-1, w, m)
+			fillPowers(iw[l:], 16, half, logn-1, wi, m)
 		}()
 	}
 	wg.Wait()
 	return fw, iw
 }
+
+// fillPowers sets entry rev(k) of t, for k < count, to r^k and its Shoup quotient: the power at
+// t[stride·rev(k)] and the quotient stride/2 words later, rev reversing the low bits bits of k.
+func fillPowers(t []uint64, stride, count, bits int, r uint64, m ntt.Modulus) {
+	v := uint64(1)
+	for k := range count {
+		b := 0
+		if bits > 0 {
+			b = int(revBits(uint64(k), bits))
+		}
+		t[stride*b] = v
+		t[stride*b+stride/2] = shoup52(v, m.P())
+		v = m.Mul(v, r)
+	}
+}
+
+// revBits reverses the low n bits of k (n ≥ 1).
+func revBits(k uint64, n int) uint64 { return bits.Reverse64(k) >> (64 - n) }
 
 // modulus returns ntt's Modulus of one of the primes (its arithmetic builds the tables).
 func modulus(p uint64) ntt.Modulus {

@@ -164,12 +164,19 @@ func TestPanics(t *testing.T) {
 	}
 }
 
-// withGeneric runs f with the generic kernels in place of the assembly ones.
+// withGeneric runs f with the generic kernels in place of the assembly ones (the eight-prime
+// level kernels and OnePlan's).
 func withGeneric(f func()) {
 	fw, iv, pw, fw2, iv2 := fwdLevel, invLevel, pointwise, fwd2Levels, inv2Levels
-	defer func() { fwdLevel, invLevel, pointwise, fwd2Levels, inv2Levels = fw, iv, pw, fw2, iv2 }()
+	bfw, biv, bfw2, biv2, rm := fwdLevelB, invLevelB, fwd2LevelsB, inv2LevelsB, ringMul
+	defer func() {
+		fwdLevel, invLevel, pointwise, fwd2Levels, inv2Levels = fw, iv, pw, fw2, iv2
+		fwdLevelB, invLevelB, fwd2LevelsB, inv2LevelsB, ringMul = bfw, biv, bfw2, biv2, rm
+	}()
 	fwdLevel, invLevel, pointwise = fwdLevelGeneric, invLevelGeneric, pointwiseGeneric
 	fwd2Levels, inv2Levels = fwd2LevelsGeneric, inv2LevelsGeneric
+	fwdLevelB, invLevelB, ringMul = fwdLevelBGeneric, invLevelBGeneric, ringMulGeneric
+	fwd2LevelsB, inv2LevelsB = fwd2LevelsBGeneric, inv2LevelsBGeneric
 	f()
 }
 
