@@ -74,3 +74,25 @@ func TestOnePrimes(t *testing.T) {
 		}
 	}
 }
+
+// TestOneModularPrimes runs oneModular with every prime count from the fewest that suffice to
+// all eight (more primes than needed give the same product), so the general Garner loop (one
+// prime, four to eight) is checked as well as the two- and three-prime loops.
+func TestOneModularPrimes(t *testing.T) {
+	if !vntt.Fast() {
+		t.Skip("no IFMA kernels: the one-prime path is off")
+	}
+	r := rand.New(rand.NewPCG(43, 44))
+	for _, c := range []struct{ n, bits int }{{1, 1}, {17, 8}, {65, 20}, {300, 64}} {
+		x, y := randPoly(r, c.n, c.bits, true), randPoly(r, c.n+3, c.bits, true)
+		useOne = false
+		want := MulUsing(MultiModular, nil, x, y)
+		useOne = true
+		xs, ys := scan(x), scan(y)
+		for k := onePrimes(len(x), len(y), xs.bits, ys.bits); k <= vntt.Lanes; k++ {
+			equalInts(t, oneModular(nil, xs.vals, ys.vals, xs, ys, k), want, fmt.Sprintf("n=%d bits=%d k=%d", c.n, c.bits, k))
+		}
+		xs.release()
+		ys.release()
+	}
+}
