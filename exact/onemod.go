@@ -124,8 +124,9 @@ func oneModular(dst []*big.Int, x, y []*big.Int, xs, ys operandInfo, k int) []*b
 		op.Inverse(a, workers)
 		zr[i] = a
 	}
-	basis := oneBasisFor(k)
-	dst = oneCRT(dst, zr, n, basis)
+	// |z_j| ≤ min(nx, ny)·(2^bx − 1)·(2^by − 1) < 2^(bx+by+len(min(nx, ny))).
+	wmax := min(k, (xs.bits+ys.bits+bits.Len(uint(min(len(x), len(y))))+63)/64)
+	dst = oneCRT(dst, zr, n, wmax, oneBasisFor(k))
 	for i, a := range zr {
 		ops[i].PutVec(a)
 	}
@@ -151,77 +152,139 @@ func oneResidues(a []uint64, info operandInfo, p uint64) {
 	})
 }
 
+// signBit marks a negative value in the top digit column of oneCRT's kernels: every value is
+// below M < 2^(50k), so the top word of its k words never reaches bit 63.
+const signBit = 1 << 63
+
 // oneCRT recombines the residues zr[i][j] (below 2p_i, j < n) by Garner's algorithm into
-// dst, allocated if nil, in the symmetric range (−M/2, M/2).
-func oneCRT(dst []*big.Int, zr [][]uint64, n int, b *oneBasis) []*big.Int {
+// dst, allocated if nil, in the symmetric range (−M/2, M/2); every value has at most wmax
+// words. Chunk by chunk, a kernel overwrites the residues of coefficient j with its k words
+// (zr[i][j] = word i, signBit set in zr[k−1][j] when negative), then emitInts builds the
+// big.Ints.
+func oneCRT(dst []*big.Int, zr [][]uint64, n, wmax int, b *oneBasis) []*big.Int {
 	fresh := dst == nil
 	if fresh {
 		dst = make([]*big.Int, n)
 	}
-	k := len(b.p)
 	parallelFor(n, crtGrain, func(lo, hi int) {
-		if fresh {
-			linkInts(dst[lo:hi])
-		}
-		ar := arena{hint: (hi - lo) * k}
-		switch k {
+		switch len(b.p) {
 		case 2:
-			oneCRT2(dst, zr[0][lo:hi], zr[1][lo:hi], lo, b, fresh, &ar)
-			return
+			oneCRT2(zr[0][lo:hi], zr[1][lo:hi], b)
 		case 3:
-			oneCRT3(dst, zr[0][lo:hi], zr[1][lo:hi], zr[2][lo:hi], lo, b, fresh, &ar)
-			return
+			oneCRT3(zr[0][lo:hi], zr[1][lo:hi], zr[2][lo:hi], b)
+		default:
+			oneCRTAny(zr, lo, hi, b)
 		}
-		var v [vntt.Lanes]uint64
-		var acc [vntt.Lanes + 1]big.Word
-		for j := lo; j < hi; j++ {
-			for i, p := range b.p {
-				r := zr[i][j]
-				if r >= p {
-					r -= p
-				}
-				if i > 0 {
-					// x mod p_i from the digits so far, by Horner: v_0 + p_0·(v_1 + …).
-					pm := b.pm[i]
-					s := v[i-1]
-					for s >= p { // v_t < p_t, which may exceed p_i by up to 2^39
-						s -= p
-					}
-					for t := i - 2; t >= 0; t-- {
-						s = mulShoup(s, pm[t], pm[i+t], p) + v[t]
-						for s >= p {
-							s -= p
-						}
-					}
-					r += p - s
-					r = mulShoup(r, b.c[i], b.cq[i], p)
-				}
-				v[i] = r
-			}
-			// x = v_0 + p_0·(v_1 + p_1·(…)), below M.
-			w := acc[:1]
-			w[0] = big.Word(v[k-1])
-			for i := k - 2; i >= 0; i-- {
-				var carry uint64 = v[i]
-				for t := range w {
-					hi, lo := bits.Mul64(uint64(w[t]), b.p[i])
-					var c uint64
-					lo, c = bits.Add64(lo, carry, 0)
-					w[t], carry = big.Word(lo), hi+c
-				}
-				if carry != 0 {
-					w = acc[:len(w)+1]
-					w[len(w)-1] = big.Word(carry)
-				}
-			}
-			neg := greaterWords(w, b.half)
-			if neg {
-				w = subFromWords(acc[:k], w, b.m)
-			}
-			writeCoeff(dst, j, w, neg, fresh, &ar)
-		}
+		emitInts(dst, zr, lo, hi, wmax, fresh)
 	})
 	return dst
+}
+
+// oneCRTAny is oneCRT's kernel for any number of primes, on coefficients lo … hi−1.
+func oneCRTAny(zr [][]uint64, lo, hi int, b *oneBasis) {
+	k := len(b.p)
+	var v [vntt.Lanes]uint64
+	var acc [vntt.Lanes + 1]big.Word
+	for j := lo; j < hi; j++ {
+		for i, p := range b.p {
+			r := zr[i][j]
+			if r >= p {
+				r -= p
+			}
+			if i > 0 {
+				// x mod p_i from the digits so far, by Horner: v_0 + p_0·(v_1 + …).
+				pm := b.pm[i]
+				s := v[i-1]
+				for s >= p { // v_t < p_t, which may exceed p_i by up to 2^39
+					s -= p
+				}
+				for t := i - 2; t >= 0; t-- {
+					s = mulShoup(s, pm[t], pm[i+t], p) + v[t]
+					for s >= p {
+						s -= p
+					}
+				}
+				r += p - s
+				r = mulShoup(r, b.c[i], b.cq[i], p)
+			}
+			v[i] = r
+		}
+		// x = v_0 + p_0·(v_1 + p_1·(…)), below M.
+		w := acc[:1]
+		w[0] = big.Word(v[k-1])
+		for i := k - 2; i >= 0; i-- {
+			var carry uint64 = v[i]
+			for t := range w {
+				hi, lo := bits.Mul64(uint64(w[t]), b.p[i])
+				var c uint64
+				lo, c = bits.Add64(lo, carry, 0)
+				w[t], carry = big.Word(lo), hi+c
+			}
+			if carry != 0 {
+				w = acc[:len(w)+1]
+				w[len(w)-1] = big.Word(carry)
+			}
+		}
+		neg := greaterWords(w, b.half)
+		if neg {
+			w = subFromWords(acc[:k], w, b.m)
+		}
+		for i := range k {
+			var d uint64
+			if i < len(w) {
+				d = uint64(w[i])
+			}
+			zr[i][j] = d
+		}
+		if neg {
+			zr[k-1][j] |= signBit
+		}
+	}
+}
+
+// emitInts sets dst[lo … hi−1] from oneCRT's digit columns. When fresh, the entries point
+// into one new block of big.Ints whose words are consecutive in one new slab (at most wmax
+// per value, capacity capped); otherwise each entry is reused, or allocated if nil.
+func emitInts(dst []*big.Int, d [][]uint64, lo, hi, wmax int, fresh bool) {
+	k := len(d)
+	top := d[k-1]
+	if !fresh {
+		var w [vntt.Lanes]big.Word
+		for j := lo; j < hi; j++ {
+			for i := range k {
+				w[i] = big.Word(d[i][j])
+			}
+			w[k-1] &^= signBit
+			if dst[j] == nil {
+				dst[j] = new(big.Int)
+			}
+			setWords(dst[j], w[:k], top[j]&signBit != 0)
+		}
+		return
+	}
+	block := make([]big.Int, hi-lo)
+	slab := make([]big.Word, (hi-lo)*wmax)
+	c := 0
+	for j := lo; j < hi; j++ {
+		w := slab[c : c+wmax : c+wmax]
+		for i := range w {
+			w[i] = big.Word(d[i][j])
+		}
+		l := wmax
+		if l == k {
+			w[l-1] &^= signBit
+		}
+		for l > 0 && w[l-1] == 0 {
+			l--
+		}
+		z := &block[j-lo]
+		z.SetBits(w[:l:l])
+		if top[j]&signBit != 0 {
+			z.Neg(z)
+		}
+		dst[j] = z
+		c += l
+	}
 }
 
 // greaterWords reports whether the natural number w (len(w) ≤ len(h)) exceeds h.
@@ -253,15 +316,14 @@ func subFromWords(out, w, m []big.Word) []big.Word {
 	return out
 }
 
-// oneCRT2 is oneCRT's loop for two primes on the residues r0, r1 of coefficients lo, lo+1, …:
+// oneCRT2 is oneCRT's kernel for two primes on the residues r0, r1, which it overwrites:
 // v_1 = (r_1 − r_0)·p_0^−1 mod p_1 and x = r_0 + p_0·v_1 (r_0 < p_0 < 2p_1).
-func oneCRT2(dst []*big.Int, r0, r1 []uint64, lo int, b *oneBasis, fresh bool, ar *arena) {
+func oneCRT2(r0, r1 []uint64, b *oneBasis) {
 	p0, p1 := b.p[0], b.p[1]
 	c1, c1q := b.c[1], b.cq[1]
 	h0, h1 := uint64(b.half[0]), uint64(b.half[1])
 	m0, m1 := uint64(b.m[0]), uint64(b.m[1])
 	r1 = r1[:len(r0)]
-	var w [2]big.Word
 	for j, x0 := range r0 {
 		x0 = min(x0, x0-p0)
 		x1 := min(r1[j], r1[j]-p1)
@@ -276,21 +338,22 @@ func oneCRT2(dst []*big.Int, r0, r1 []uint64, lo int, b *oneBasis, fresh bool, a
 			lo0, bw = bits.Sub64(m0, lo0, 0)
 			hi, _ = bits.Sub64(m1, hi, bw)
 		}
-		w[0], w[1] = big.Word(lo0), big.Word(hi)
-		writeCoeff(dst, lo+j, w[:], neg, fresh, ar)
+		if neg {
+			hi |= signBit
+		}
+		r0[j], r1[j] = lo0, hi
 	}
 }
 
-// oneCRT3 is oneCRT's loop for three primes: v_1 as in oneCRT2, v_2 = (r_2 − r_0 − (p_0 mod
+// oneCRT3 is oneCRT's kernel for three primes: v_1 as in oneCRT2, v_2 = (r_2 − r_0 − (p_0 mod
 // p_2)·v_1)·(p_0·p_1)^−1 mod p_2, and x = r_0 + p_0·(v_1 + p_1·v_2).
-func oneCRT3(dst []*big.Int, r0, r1, r2 []uint64, lo int, b *oneBasis, fresh bool, ar *arena) {
+func oneCRT3(r0, r1, r2 []uint64, b *oneBasis) {
 	p0, p1, p2 := b.p[0], b.p[1], b.p[2]
 	c1, c1q, c2, c2q := b.c[1], b.cq[1], b.c[2], b.cq[2]
 	q20, q20q := b.pm[2][0], b.pm[2][2]
 	h := [3]uint64{uint64(b.half[0]), uint64(b.half[1]), uint64(b.half[2])}
 	m := [3]uint64{uint64(b.m[0]), uint64(b.m[1]), uint64(b.m[2])}
 	r1, r2 = r1[:len(r0)], r2[:len(r0)]
-	var w [3]big.Word
 	for j, x0 := range r0 {
 		x0 = min(x0, x0-p0)
 		x1 := min(r1[j], r1[j]-p1)
@@ -317,7 +380,9 @@ func oneCRT3(dst []*big.Int, r0, r1, r2 []uint64, lo int, b *oneBasis, fresh boo
 			a1, bw = bits.Sub64(m[1], a1, bw)
 			a2, _ = bits.Sub64(m[2], a2, bw)
 		}
-		w[0], w[1], w[2] = big.Word(a0), big.Word(a1), big.Word(a2)
-		writeCoeff(dst, lo+j, w[:], neg, fresh, ar)
+		if neg {
+			a2 |= signBit
+		}
+		r0[j], r1[j], r2[j] = a0, a1, a2
 	}
 }

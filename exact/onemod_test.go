@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"github.com/polyconv/polyconv/internal/vntt"
@@ -14,8 +15,8 @@ import (
 // unbalanced shapes, 1- to 64-bit coefficients (all-ones and powers of two among them), signs,
 // squares, and a dst reused from a previous product (aliasing the result's storage).
 func TestOneModular(t *testing.T) {
-	if !vntt.Fast() {
-		t.Skip("no IFMA kernels: the one-prime path is off")
+	if !vntt.Fast() || !useOne {
+		t.Skip("no IFMA kernels, or EXACT_USEONE=0: the one-prime path is off")
 	}
 	r := rand.New(rand.NewPCG(41, 42))
 	lens := []int{1, 2, 3, 7, 8, 9, 15, 16, 17, 63, 64, 65, 255, 257, 1023, 1025, 4097}
@@ -55,6 +56,27 @@ func TestOneModular(t *testing.T) {
 	}
 }
 
+// TestOneModularIndependent checks that the coefficients of a new result (emitInts' block of
+// big.Ints over one slab of words) are independent, and equal to the reference, with the
+// coefficients split among goroutines in small chunks, each with its own block and slab.
+func TestOneModularIndependent(t *testing.T) {
+	if !vntt.Fast() || !useOne {
+		t.Skip("no IFMA kernels, or EXACT_USEONE=0: the one-prime path is off")
+	}
+	defer func(c int) { crtGrain = c }(crtGrain)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
+	crtGrain = 5
+	r := rand.New(rand.NewPCG(45, 46))
+	for _, c := range []struct{ nx, ny, bits int }{{40, 33, 64}, {17, 50, 16}, {1, 1, 1}, {90, 2, 40}} {
+		x, y := randPoly(r, c.nx, c.bits, true), randPoly(r, c.ny, c.bits, true)
+		got, want := MulUsing(MultiModular, nil, x, y), naiveMul(x, y)
+		msg := fmt.Sprintf("%+v", c)
+		if equalInts(t, got, want, msg) {
+			independentInts(t, got, want, msg)
+		}
+	}
+}
+
 // TestOnePrimes checks onePrimes against the bound it promises: M = Π p_i > 2·s·2^(bx+by) for
 // the count returned, and not for one prime fewer.
 func TestOnePrimes(t *testing.T) {
@@ -79,8 +101,8 @@ func TestOnePrimes(t *testing.T) {
 // all eight (more primes than needed give the same product), so the general Garner loop (one
 // prime, four to eight) is checked as well as the two- and three-prime loops.
 func TestOneModularPrimes(t *testing.T) {
-	if !vntt.Fast() {
-		t.Skip("no IFMA kernels: the one-prime path is off")
+	if !vntt.Fast() || !useOne {
+		t.Skip("no IFMA kernels, or EXACT_USEONE=0: the one-prime path is off")
 	}
 	r := rand.New(rand.NewPCG(43, 44))
 	for _, c := range []struct{ n, bits int }{{1, 1}, {17, 8}, {65, 20}, {300, 64}} {

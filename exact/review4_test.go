@@ -405,23 +405,35 @@ func TestReview4ResultIndependent(t *testing.T) {
 				restore()
 				return
 			}
-			for i := range got {
-				c := got[i]
-				capBits := 64 * cap(c.Bits())
-				// Fill the coefficient's storage with ones, then grow it past it.
-				c.Sub(c.Lsh(big.NewInt(1), uint(max(capBits, 1))), big.NewInt(1))
-				c.Neg(c)
-				c.Lsh(c, 1)
-				c.SetInt64(int64(i))
-				want[i].SetInt64(int64(i))
-				if !equalInts(t, got, want, fmt.Sprintf("%+v %+v after writing coefficient %d", m, sh, i)) {
-					restore()
-					return
-				}
+			if !independentInts(t, got, want, fmt.Sprintf("%+v %+v", m, sh)) {
+				restore()
+				return
 			}
 		}
 		restore()
 	}
+}
+
+// independentInts checks that the coefficients of got (equal to want, which it changes) are
+// independent: it grows each in turn as far as its storage's capacity, and beyond, sets it to
+// its index and compares all of got with want again.
+func independentInts(t *testing.T, got, want []*big.Int, msg string) bool {
+	t.Helper()
+	for i, c := range got {
+		capBits := 64 * cap(c.Bits())
+		// Fill the coefficient's storage with ones (Set reuses storage that is large
+		// enough), then grow it past it.
+		ones := new(big.Int).Lsh(big.NewInt(1), uint(max(capBits, 1)))
+		c.Set(ones.Sub(ones, big.NewInt(1)))
+		c.Neg(c)
+		c.Lsh(c, 1)
+		c.SetInt64(int64(i))
+		want[i].SetInt64(int64(i))
+		if !equalInts(t, got, want, fmt.Sprintf("%s after writing coefficient %d", msg, i)) {
+			return false
+		}
+	}
+	return true
 }
 
 // TestReview4Concurrent runs Kronecker substitution on the vector product from several
