@@ -77,8 +77,9 @@ func (x wordsSrc) bits(out []uint64, bit0 int) {
 // it takes x's vector from the pool too when 8n words hold the result, and copies the result
 // into z; cut (vecMulPieces), it takes both vectors from the pool. The
 // transforms allocate column buffers that grow with n (see vntt). Uncut, when GOMAXPROCS ≥ 2
-// and n ≥ vecParallelMin, the two operands are filled and transformed in two goroutines (a
-// square's transform and the inverse share GOMAXPROCS workers); cut, every transform uses
+// and n ≥ vecParallelMin, x's limbs are filled while y's are filled and transformed on a
+// second goroutine; x's transform, the pointwise product and the inverse then run fused
+// (vntt's Plan.Convolve) on GOMAXPROCS workers, as does a square's; cut, every transform uses
 // GOMAXPROCS workers.
 func vecMul(z []uint64, lz int, x, y natSrc, bx, by int, sq bool, budget int) []uint64 {
 	if bx == 0 || by == 0 {
@@ -125,16 +126,17 @@ func vecMulWhole(z []uint64, x, y natSrc, b, lx, ly, lz int, sq bool, logn int) 
 		workers = runtime.GOMAXPROCS(0)
 	}
 	if sq {
-		forwardLimbs(pl, a, x, 0, lx, b, workers)
-		pl.MulScaled(a, a)
+		x.fill(a, 0, lx, b)
+		pl.Convolve(a, a, lx, workers)
 	} else {
 		// y's vector is pooled: repeated products of one size then neither allocate nor
 		// fault in its pages again. A pooled vector holds old values past y's limbs, which
 		// ForwardPrefix takes as zero without reading them; so is x's zero padding skipped.
 		c := pl.GetVec()
 		defer pl.PutVec(c)
-		// The two operands, on two goroutines when workers ≥ 2 (parallelFor with one item
-		// per goroutine), else one after the other.
+		// x's limbs and y's transform, on two goroutines when workers ≥ 2 (parallelFor with
+		// one item per goroutine), else one after the other; then x's transform, the product
+		// and the inverse, fused.
 		grain := 2
 		if workers >= 2 {
 			grain = 1
@@ -142,15 +144,14 @@ func vecMulWhole(z []uint64, x, y natSrc, b, lx, ly, lz int, sq bool, logn int) 
 		parallelFor(2, grain, func(lo, hi int) {
 			for i := lo; i < hi; i++ {
 				if i == 0 {
-					forwardLimbs(pl, a, x, 0, lx, b, 1)
+					x.fill(a, 0, lx, b)
 				} else {
 					forwardLimbs(pl, c, y, 0, ly, b, 1)
 				}
 			}
 		})
-		pl.MulScaled(a, c)
+		pl.Convolve(a, c, lx, workers)
 	}
-	pl.InverseWorkers(a, workers)
 	carryVec(all, limbs, b, lz)
 	if z != nil {
 		copy(z, all[:lz])
@@ -183,9 +184,8 @@ func vecMulPieces(z []uint64, x, y natSrc, b, lx, ly, bx, by int, sh vecShape) {
 		ybits := min(cy*b, by-jy*b) // the piece is below 2^ybits
 		for jx := 0; jx < lx; jx += sh.mx {
 			cx := min(sh.mx, lx-jx)
-			forwardLimbs(pl, a, x, jx, cx, b, workers)
-			pl.MulScaled(a, c)
-			pl.InverseWorkers(a, workers)
+			x.fill(a, jx, cx, b)
+			pl.Convolve(a, c, cx, workers)
 			// The pieces' product is below 2^(xbits+ybits); it starts at bit (jx+jy)·b, a word
 			// boundary.
 			xbits := min(cx*b, bx-jx*b)

@@ -111,17 +111,15 @@ func oneModular(dst []*big.Int, x, y []*big.Int, xs, ys operandInfo, k int) []*b
 		ops[i] = op
 		a := op.GetVec()
 		oneResidues(a, xs, op.Prime())
-		op.ForwardPrefix(a, len(x), workers)
 		if sq {
-			op.MulRing(a, a)
+			op.Convolve(a, a, len(x), workers)
 		} else {
 			b := op.GetVec()
 			oneResidues(b, ys, op.Prime())
 			op.ForwardPrefix(b, len(y), workers)
-			op.MulRing(a, b)
+			op.Convolve(a, b, len(x), workers)
 			op.PutVec(b)
 		}
-		op.Inverse(a, workers)
 		zr[i] = a
 	}
 	// |z_j| ≤ min(nx, ny)·(2^bx − 1)·(2^by − 1) < 2^(bx+by+len(min(nx, ny))).

@@ -132,6 +132,27 @@ func (op *OnePlan) Inverse(a []uint64, workers int) {
 	op.pl.InverseWorkers(a, workers)
 }
 
+// Convolve sets a to the cyclic convolution, residues below 2p in order, of the vector whose
+// first points entries are those of a (below 4p; the others zero whatever a holds there) with
+// the vector whose transform is b (ForwardPrefix's output): what ForwardPrefix(a, points,
+// workers), MulRing(a, b) and Inverse(a, workers) compute, fused like [Plan.Convolve] so that
+// the vector is read and written twice fewer. With b the same slice as a, it squares a. It
+// panics if the lengths are not n or points is not in [0, n]. It runs on up to workers
+// goroutines and allocates what ForwardPrefix does. b is not written unless it is a.
+func (op *OnePlan) Convolve(a, b []uint64, points, workers int) {
+	if len(a) != op.Len() || len(b) != len(a) {
+		panic("vntt: OnePlan.Convolve: vector length is not n")
+	}
+	if points < 0 || points > len(a) {
+		panic("vntt: OnePlan.Convolve: points out of range")
+	}
+	whole := (points + Lanes - 1) / Lanes
+	clear(a[points : Lanes*whole])
+	op.pl.fused(a, b, whole, workers, func(ac, bc []uint64, off int) {
+		ringMul(ac, bc, op.ring[2*(off/Lanes):], &op.pl.scale, op.pl.c)
+	})
+}
+
 // GetVec returns a vector of n words, pooled like [Plan.GetVec] (arbitrary contents, or zero
 // when new). Give it back with PutVec.
 func (op *OnePlan) GetVec() []uint64 { return op.pl.GetVec() }

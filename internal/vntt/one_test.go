@@ -3,6 +3,7 @@ package vntt
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -192,6 +193,11 @@ func TestOnePlanPanics(t *testing.T) {
 		"ring":      func() { NewOnePlan(4, 0).MulRing(make([]uint64, 16), make([]uint64, 8)) },
 		"inverse":   func() { NewOnePlan(4, 0).Inverse(make([]uint64, 8), 1) },
 		"putVector": func() { NewOnePlan(4, 0).PutVec(make([]uint64, 8)) },
+		"convolve":  func() { NewOnePlan(4, 0).Convolve(make([]uint64, 16), make([]uint64, 8), 16, 1) },
+		"convPts":   func() { NewOnePlan(4, 0).Convolve(make([]uint64, 16), make([]uint64, 16), 17, 1) },
+		"planConv":  func() { NewPlan(4).Convolve(make([]uint64, 128), make([]uint64, 64), 16, 1) },
+		"planPts":   func() { NewPlan(4).Convolve(make([]uint64, 128), make([]uint64, 128), 17, 1) },
+		"planConvA": func() { NewPlan(4).Convolve(make([]uint64, 64), make([]uint64, 128), 16, 1) },
 	} {
 		func() {
 			defer func() {
@@ -208,14 +214,22 @@ func TestOnePlanPanics(t *testing.T) {
 // product and the inverse; ns/point-level is per scalar point and level of a length-n
 // transform (three transforms).
 func BenchmarkOnePlan(b *testing.B) {
-	for _, logn := range []int{15, 18, 21} {
-		b.Run(fmt.Sprintf("n=%d", 1<<logn), func(b *testing.B) {
+	for _, c := range []struct {
+		logn  int
+		fused bool
+	}{{15, false}, {15, true}, {18, false}, {18, true}, {21, false}, {21, true}} {
+		logn := c.logn
+		b.Run(fmt.Sprintf("n=%d/fused=%v", 1<<logn, c.fused), func(b *testing.B) {
 			op := NewOnePlan(logn, 0)
 			rng := rand.New(rand.NewPCG(1, 1))
 			x, y := randOne(rng, 1<<logn, 1, op.Prime()), randOne(rng, 1<<logn, 1, op.Prime())
 			for b.Loop() {
-				op.ForwardPrefix(x, len(x), 1)
 				op.ForwardPrefix(y, len(y), 1)
+				if c.fused {
+					op.Convolve(x, y, len(x), 1)
+					continue
+				}
+				op.ForwardPrefix(x, len(x), 1)
 				op.MulRing(x, y)
 				op.Inverse(x, 1)
 			}
@@ -252,6 +266,71 @@ func TestOnePlanConcurrent(t *testing.T) {
 	for range 16 {
 		if msg := <-done; msg != "" {
 			t.Error(msg)
+		}
+	}
+}
+
+// TestConvolveFused checks Plan.Convolve and OnePlan.Convolve against ForwardPrefix, the
+// pointwise product and the inverse run one after the other (themselves checked against
+// schoolbook sums above): the same words exactly, for plans of one block and of several
+// (the column-gathering top levels), prefixes of the operand, squares, one and three
+// workers, and the generic kernels; b must be left as it was. Lengths and prefixes are in
+// words (a Plan's points are eight words).
+func TestConvolveFused(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	check := func(name string, n int, fwd func(a []uint64, points int), mulInv func(a, b []uint64),
+		conv func(a, b []uint64, points, workers int), lim func(i int) uint64) {
+		t.Helper()
+		for _, points := range []int{n, n/2 + 3, 1, 0} {
+			for _, sq := range []bool{false, true} {
+				a, b := make([]uint64, n), make([]uint64, n)
+				for i := range a {
+					a[i], b[i] = rng.Uint64N(lim(i)), rng.Uint64N(lim(i))
+				}
+				want := append([]uint64(nil), a...)
+				fwd(want, points)
+				fb := append([]uint64(nil), b...)
+				fwd(fb, n)
+				if sq {
+					mulInv(want, want)
+				} else {
+					mulInv(want, fb)
+				}
+				for _, workers := range []int{1, 3} {
+					got := append([]uint64(nil), a...)
+					gb := append([]uint64(nil), fb...)
+					if sq {
+						conv(got, got, points, workers)
+					} else {
+						conv(got, gb, points, workers)
+					}
+					msg := fmt.Sprintf("%s n=%d points=%d sq=%v workers=%d", name, n, points, sq, workers)
+					if !slices.Equal(got, want) {
+						t.Fatalf("%s: fused convolution differs", msg)
+					}
+					if !slices.Equal(gb, fb) {
+						t.Fatalf("%s: b was written", msg)
+					}
+				}
+			}
+		}
+	}
+	for _, logn := range []int{3, blockLog, blockLog + 2, blockLog + 3} {
+		pl := NewPlan(logn)
+		lim := func(i int) uint64 { return 4 * Primes[i%Lanes] }
+		fwdP := func(a []uint64, points int) { pl.ForwardPrefix(a, points/Lanes, 2) }
+		mulInvP := func(a, b []uint64) { pl.MulScaled(a, b); pl.InverseWorkers(a, 2) }
+		convP := func(a, b []uint64, points, workers int) { pl.Convolve(a, b, points/Lanes, workers) }
+		check("Plan", Lanes*pl.Len(), fwdP, mulInvP, convP, lim)
+	}
+	for _, logn := range []int{4, blockLog + 3, blockLog + 5, blockLog + 6} {
+		op := NewOnePlan(logn, logn%Lanes)
+		lim := func(int) uint64 { return 4 * op.Prime() }
+		fwdO := func(a []uint64, points int) { op.ForwardPrefix(a, points, 2) }
+		mulInvO := func(a, b []uint64) { op.MulRing(a, b); op.Inverse(a, 2) }
+		check("OnePlan", op.Len(), fwdO, mulInvO, op.Convolve, lim)
+		if logn == blockLog+5 {
+			withGeneric(func() { check("OnePlan generic", op.Len(), fwdO, mulInvO, op.Convolve, lim) })
 		}
 	}
 }

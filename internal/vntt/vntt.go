@@ -240,18 +240,63 @@ func (pl *Plan) ForwardWorkers(a []uint64, workers int) { pl.ForwardPrefix(a, pl
 // the passes over the whole vector skip reading its zero part. It panics if len(a) != 8n or
 // points is not in [0, n]. It allocates what ForwardWorkers does.
 func (pl *Plan) ForwardPrefix(a []uint64, points, workers int) {
+	chunks := pl.forwardTop(a, points, workers, "ForwardPrefix")
+	pl.chunkLevels(a, chunks, workers, false)
+}
+
+// forwardTop checks ForwardPrefix's arguments (name is the caller, for the panics) and runs
+// the forward levels above the blocks; it returns the number of blocks.
+func (pl *Plan) forwardTop(a []uint64, points, workers int, name string) int {
 	if len(a) != Lanes*pl.n {
-		panic("vntt: Forward: vector length is not 8n")
+		panic("vntt: " + name + ": vector length is not 8n")
 	}
 	if points < 0 || points > pl.n {
-		panic("vntt: ForwardPrefix: points out of range")
+		panic("vntt: " + name + ": points out of range")
 	}
 	chunks := pl.chunks()
 	if chunks == 1 {
 		clear(a[Lanes*points:])
 	}
 	pl.topLevels(a, chunks, workers, false, points)
-	pl.chunkLevels(a, chunks, workers, false)
+	return chunks
+}
+
+// Convolve sets a to the cyclic convolution of the vector whose first points points are
+// those of a (the others zero, as for ForwardPrefix) with the vector whose transform is b
+// (ForwardPrefix's output, entries below 4p), as ForwardPrefix, MulScaled and InverseWorkers
+// in turn would, entries below 2p; with b the same slice as a, it squares a. It is fused:
+// after the top forward levels, every block of 2^blockLog points runs its forward levels,
+// the pointwise product and its inverse levels while it stays in cache, so the vector is
+// read and written twice fewer. It panics if the lengths are not 8n or points is not in
+// [0, n]. It runs on up to workers goroutines and allocates what ForwardPrefix does. b is
+// not written unless it is a.
+func (pl *Plan) Convolve(a, b []uint64, points, workers int) {
+	if len(b) != Lanes*pl.n {
+		panic("vntt: Convolve: vector length is not 8n")
+	}
+	pl.fused(a, b, points, workers, func(ac, bc []uint64, _ int) { pointwise(ac, bc, &pl.scale) })
+}
+
+// fused is ForwardPrefix(a, points, workers), then mul on every block of the transform (ac
+// of a and the same words bc of b, which is ac if b is a, starting at word off), then
+// InverseWorkers(a, workers), with the block levels of both transforms and mul run block by
+// block.
+func (pl *Plan) fused(a, b []uint64, points, workers int, mul func(ac, bc []uint64, off int)) {
+	chunks := pl.forwardTop(a, points, workers, "Convolve")
+	same := &a[0] == &b[0]
+	s := Lanes * pl.n / chunks // words per chunk
+	forRange(chunks, workers, func(lo, hi int) {
+		for c := lo; c < hi; c++ {
+			ac, bc := a[s*c:s*(c+1)], b[s*c:s*(c+1)]
+			pl.levels(ac, c, chunks, pl.n, pl.n/chunks, false)
+			if same {
+				bc = ac
+			}
+			mul(ac, bc, s*c)
+			pl.levels(ac, c, chunks, pl.n, pl.n/chunks, true)
+		}
+	})
+	pl.topLevels(a, chunks, workers, true, pl.n)
 }
 
 // Inverse undoes Forward up to the factor n: given transform values (entries below 2p), it
