@@ -142,10 +142,16 @@ func oneResidues(a []uint64, info operandInfo, p uint64) {
 		signs := info.signs[lo:hi]
 		for i, v := range info.mag[lo:hi] {
 			r := v&(1<<50-1) + v>>50*r50
-			if signs[i] && r != 0 {
-				r = p4 - r
+			// Without a branch (signs are often random): m is all ones for a negative
+			// coefficient, whose residue is 4p − r, or 0 when r = 0.
+			var neg uint64
+			if signs[i] {
+				neg = 1
 			}
-			out[i] = r
+			m := -neg
+			t := p4 - r
+			t = min(t, t-p4)
+			out[i] = r ^ (r^t)&m
 		}
 	})
 }
@@ -247,16 +253,36 @@ func emitInts(dst []*big.Int, d [][]uint64, lo, hi, wmax int, fresh bool) {
 	k := len(d)
 	top := d[k-1]
 	if !fresh {
+		// Each entry's own words when they suffice (no call to copy for a word or two).
 		var w [vntt.Lanes]big.Word
 		for j := lo; j < hi; j++ {
-			for i := range k {
+			for i := range wmax {
 				w[i] = big.Word(d[i][j])
 			}
-			w[k-1] &^= signBit
-			if dst[j] == nil {
-				dst[j] = new(big.Int)
+			if wmax == k {
+				w[k-1] &^= signBit
 			}
-			setWords(dst[j], w[:k], top[j]&signBit != 0)
+			l := wmax
+			for l > 0 && w[l-1] == 0 {
+				l--
+			}
+			z := dst[j]
+			if z == nil {
+				z = new(big.Int)
+				dst[j] = z
+			}
+			buf := z.Bits()
+			if cap(buf) < l {
+				buf = make([]big.Word, l)
+			}
+			buf = buf[:l]
+			for i := range buf {
+				buf[i] = w[i]
+			}
+			z.SetBits(buf)
+			if top[j]&signBit != 0 {
+				z.Neg(z)
+			}
 		}
 		return
 	}
