@@ -219,7 +219,7 @@ func kroneckerCost(nx, ny, bx, by int, sq bool) float64 {
 	limbs := (nx+ny-1)*s/64 + 1 // words of the product
 	fixed := float64(nx+ny)*costCoeff + costSetup
 	if vecPays(limbs) {
-		s, _, budget := kronLayout(nx, ny, bx, by, sq)
+		s, _, budget := kronLayout(nx, ny, bx, by)
 		products := 1.0
 		if t, ok := halfSlots(nx, ny, bx, by); ok {
 			s, products = t, 2 // kronecker2: two products of half the length

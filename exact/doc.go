@@ -56,10 +56,10 @@
 // length per prime plus one for the second operand's residues) besides its result; its peak heap is below twice
 // the size of the operands plus the result on the benchmark grid. Kronecker substitution on the
 // vector product gives its two transform vectors (64 bytes per limb of about 190 bits, up to
-// the power-of-two length) at most 1.5 times the estimated size of the operands plus the
-// result or 64 KiB, whichever is more, cutting the operands into pieces as needed; with the
-// result carried in place, its peak heap measured 1.9 to 2.5 times the operands plus the
-// result across the benchmark grid (64 to 16384 bits, 10^2 to 10^5 coefficients). Into a
+// the power-of-two length) at most twice the estimated size of the operands plus the result
+// or 64 KiB, whichever is more, cutting the operands into pieces as needed; with the result
+// carried in place, its peak heap measured 2.1 to 2.8 times the operands plus the result
+// across the benchmark grid (64 to 16384 bits, 10^2 to 10^5 coefficients). Into a
 // given dst it also holds the product. Without IFMA, the three-prime product holds three
 // residue vectors of the product and ntt's transform buffers (about 50 to 100 bytes per word
 // of the product), and is cut into pieces only beyond four times that budget, since its pieces

@@ -39,7 +39,7 @@ type natProduct func(z []uint64, lz int, x, y natSrc, bx, by int, sq bool, budge
 // each coefficient's words in place of its slot (unpackAligned); else the product is a
 // separate array, unpacked into dst.
 func kroneckerSrc(dst, x, y []*big.Int, xs, ys operandInfo, sq bool, mul natProduct) []*big.Int {
-	s, aligned, budget := kronLayout(len(x), len(y), xs.bits, ys.bits, sq)
+	s, aligned, budget := kronLayout(len(x), len(y), xs.bits, ys.bits)
 	if t, ok := halfSlots(len(x), len(y), xs.bits, ys.bits); ok {
 		// Into a given dst too: the single product, twice as long, would be cut into more
 		// pieces within the same budget (1.6× the time at n=10^4, 1024 bits; 2.3× at n=1000,
@@ -156,27 +156,28 @@ func halves(a, b []big.Word) {
 // about 1 + vecMemFactor times that size (TestPeakHeap measures it on the benchmark grid).
 // Slots of at least alignMinBits bits are rounded up to whole words, so that the result's
 // words can be the product's (unpackAligned), at a cost of at most 63 bits per slot (6.1% at
-// 1025 bits).
+// 1025 bits). At 2 (session 9) G2's two products (10^4 coefficients of 1024 bits) run uncut
+// on 2^17 points, 33 against 51 ms with 1.5, which cut them; the grid's peaks stay within 3×
+// (2.79× on G2, 2.78× on 10^2 × 16384 bits); at 2.5, 10^3 × 1024 bits would peak at 3.26×.
 var (
-	vecMemFactor = 1.5
+	vecMemFactor = 2.0
 	vecMinBudget = 1 << 16
 	alignMinBits = 1024
 )
 
 // kronLayout returns Kronecker substitution's slot size s for operands of lengths nx, ny with
-// coefficients of at most bx, by bits (a square when sq), whether the slots are whole words,
-// and the memory budget of vecMul's transform vectors in bytes (see vecMemFactor).
-func kronLayout(nx, ny, bx, by int, sq bool) (s int, aligned bool, budget int) {
+// coefficients of at most bx, by bits, whether the slots are whole words, and the memory
+// budget of vecMul's transform vectors in bytes (see vecMemFactor). A square gets the budget
+// of the product of two such operands: with its one operand counted once, its budget would be
+// smaller, and it could be cut into more pieces than the product and cost more.
+func kronLayout(nx, ny, bx, by int) (s int, aligned bool, budget int) {
 	s = boundBits(nx, ny, bx, by) + 1
 	aligned = s >= alignMinBits && bits.UintSize == 64
 	if aligned {
 		s = (s + 63) / 64 * 64
 	}
 	n := nx + ny - 1
-	io := nx*(40+8*((bx+63)/64)) + n*(40+8*((s-2)/64+1))
-	if !sq {
-		io += ny * (40 + 8*((by+63)/64))
-	}
+	io := nx*(40+8*((bx+63)/64)) + ny*(40+8*((by+63)/64)) + n*(40+8*((s-2)/64+1))
 	budget = math.MaxInt
 	if f := vecMemFactor * float64(io); f < float64(math.MaxInt/2) {
 		budget = int(f)

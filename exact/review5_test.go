@@ -549,7 +549,7 @@ func TestReview5ScalarOffsets(t *testing.T) {
 		}
 		alignMinBits = []int{64, 1024, 1 << 30}[it%3]
 		useKS2 = true
-		s, _, _ := kronLayout(nx, ny, xb, yb, false)
+		s, _, _ := kronLayout(nx, ny, xb, yb)
 		n := nx + ny - 1
 		bx, by := (nx-1)*s+xb, (ny-1)*s+yb
 		lz := (n*s + 63) / 64
