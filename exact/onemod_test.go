@@ -58,21 +58,25 @@ func TestOneModular(t *testing.T) {
 
 // TestOneModularIndependent checks that the coefficients of a new result (emitInts' block of
 // big.Ints over one slab of words) are independent, and equal to the reference, with the
-// coefficients split among goroutines in small chunks, each with its own block and slab.
+// coefficients split among goroutines in small chunks (each with its own block and slab) or
+// in one; then that the result reused as dst gets the product again.
 func TestOneModularIndependent(t *testing.T) {
 	if !vntt.Fast() || !useOne {
 		t.Skip("no IFMA kernels, or EXACT_USEONE=0: the one-prime path is off")
 	}
 	defer func(c int) { crtGrain = c }(crtGrain)
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
-	crtGrain = 5
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	r := rand.New(rand.NewPCG(45, 46))
-	for _, c := range []struct{ nx, ny, bits int }{{40, 33, 64}, {17, 50, 16}, {1, 1, 1}, {90, 2, 40}} {
-		x, y := randPoly(r, c.nx, c.bits, true), randPoly(r, c.ny, c.bits, true)
-		got, want := MulUsing(MultiModular, nil, x, y), naiveMul(x, y)
-		msg := fmt.Sprintf("%+v", c)
-		if equalInts(t, got, want, msg) {
-			independentInts(t, got, want, msg)
+	for _, set := range []struct{ grain, procs int }{{5, 3}, {1 << 20, 1}} {
+		crtGrain = set.grain
+		runtime.GOMAXPROCS(set.procs)
+		for _, c := range []struct{ nx, ny, bits int }{{40, 33, 64}, {17, 50, 16}, {1, 1, 1}, {90, 2, 40}} {
+			x, y := randPoly(r, c.nx, c.bits, true), randPoly(r, c.ny, c.bits, true)
+			got, want := MulUsing(MultiModular, nil, x, y), naiveMul(x, y)
+			msg := fmt.Sprintf("%+v %+v", set, c)
+			if equalInts(t, got, want, msg) && independentInts(t, got, want, msg) {
+				equalInts(t, MulUsing(MultiModular, got, x, y), naiveMul(x, y), msg+" into the result")
+			}
 		}
 	}
 }
