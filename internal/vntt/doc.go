@@ -9,7 +9,9 @@
 // eight residues of a point, and [Recombine] runs the explicit CRT back to integers below M/4
 // (M the product of the primes), eight points per vector: both are IFMA assembly too, with
 // generic twins. [Plan.ForwardPrefix] transforms a zero-padded vector without reading (or
-// needing cleared) its padding.
+// needing cleared) its padding. [Plan.Convolve] and [OnePlan.Convolve] run the second
+// operand's transform, the pointwise product and the inverse block by block, each block of
+// 2^12 points through its lower levels both ways while it is in cache.
 //
 // [OnePlan] runs one prime on vectors of one residue per word (eight consecutive residues per
 // register): the eight-lane transform of length n/8 with the prime in every lane, and a

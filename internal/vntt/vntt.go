@@ -283,15 +283,11 @@ func (pl *Plan) Convolve(a, b []uint64, points, workers int) {
 // block.
 func (pl *Plan) fused(a, b []uint64, points, workers int, mul func(ac, bc []uint64, off int)) {
 	chunks := pl.forwardTop(a, points, workers, "Convolve")
-	same := &a[0] == &b[0]
 	s := Lanes * pl.n / chunks // words per chunk
 	forRange(chunks, workers, func(lo, hi int) {
 		for c := lo; c < hi; c++ {
-			ac, bc := a[s*c:s*(c+1)], b[s*c:s*(c+1)]
+			ac, bc := a[s*c:s*(c+1)], b[s*c:s*(c+1)] // the same words when b is a
 			pl.levels(ac, c, chunks, pl.n, pl.n/chunks, false)
-			if same {
-				bc = ac
-			}
 			mul(ac, bc, s*c)
 			pl.levels(ac, c, chunks, pl.n, pl.n/chunks, true)
 		}
