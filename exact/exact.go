@@ -313,7 +313,9 @@ func setWords(z *big.Int, w []big.Word, neg bool) {
 		buf = make([]big.Word, len(w))
 	}
 	buf = buf[:len(w)]
-	copy(buf, w)
+	for i, v := range w { // not copy: values of a word or two are the usual case
+		buf[i] = v
+	}
 	z.SetBits(buf)
 	if neg {
 		z.Neg(z)

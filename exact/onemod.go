@@ -250,39 +250,15 @@ func oneCRTAny(zr [][]uint64, lo, hi int, b *oneBasis) {
 // into one new block of big.Ints whose words are consecutive in one new slab (at most wmax
 // per value, capacity capped); otherwise each entry is reused, or allocated if nil.
 func emitInts(dst []*big.Int, d [][]uint64, lo, hi, wmax int, fresh bool) {
-	k := len(d)
-	top := d[k-1]
+	top := d[len(d)-1]
 	if !fresh {
-		// Each entry's own words when they suffice (no call to copy for a word or two).
 		var w [vntt.Lanes]big.Word
 		for j := lo; j < hi; j++ {
-			for i := range wmax {
-				w[i] = big.Word(d[i][j])
+			l := digitWords(w[:wmax], d, j)
+			if dst[j] == nil {
+				dst[j] = new(big.Int)
 			}
-			if wmax == k {
-				w[k-1] &^= signBit
-			}
-			l := wmax
-			for l > 0 && w[l-1] == 0 {
-				l--
-			}
-			z := dst[j]
-			if z == nil {
-				z = new(big.Int)
-				dst[j] = z
-			}
-			buf := z.Bits()
-			if cap(buf) < l {
-				buf = make([]big.Word, l)
-			}
-			buf = buf[:l]
-			for i := range buf {
-				buf[i] = w[i]
-			}
-			z.SetBits(buf)
-			if top[j]&signBit != 0 {
-				z.Neg(z)
-			}
+			setWords(dst[j], w[:l], top[j]&signBit != 0)
 		}
 		return
 	}
@@ -291,16 +267,7 @@ func emitInts(dst []*big.Int, d [][]uint64, lo, hi, wmax int, fresh bool) {
 	c := 0
 	for j := lo; j < hi; j++ {
 		w := slab[c : c+wmax : c+wmax]
-		for i := range w {
-			w[i] = big.Word(d[i][j])
-		}
-		l := wmax
-		if l == k {
-			w[l-1] &^= signBit
-		}
-		for l > 0 && w[l-1] == 0 {
-			l--
-		}
+		l := digitWords(w, d, j)
 		z := &block[j-lo]
 		z.SetBits(w[:l:l])
 		if top[j]&signBit != 0 {
@@ -309,6 +276,22 @@ func emitInts(dst []*big.Int, d [][]uint64, lo, hi, wmax int, fresh bool) {
 		dst[j] = z
 		c += l
 	}
+}
+
+// digitWords sets w to the low len(w) words of value j in oneCRT's digit columns d (the sign
+// bit cleared) and returns the length of w without its high zero words.
+func digitWords(w []big.Word, d [][]uint64, j int) int {
+	for i := range w {
+		w[i] = big.Word(d[i][j])
+	}
+	l := len(w)
+	if l == len(d) {
+		w[l-1] &^= signBit
+	}
+	for l > 0 && w[l-1] == 0 {
+		l--
+	}
+	return l
 }
 
 // greaterWords reports whether the natural number w (len(w) ≤ len(h)) exceeds h.
